@@ -1,0 +1,30 @@
+# skillgap: `make test` is what CI runs.
+GO      ?= go
+BIN     ?= bin/skillgap
+FUZZTIME ?= 30s
+
+.PHONY: all build test lint bench fuzz man clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/skillgap
+
+test: lint
+	$(GO) test -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Each fuzz target runs for FUZZTIME (go test allows one -fuzz target per run).
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParseProfile$$' -fuzztime $(FUZZTIME) ./profiles
+	$(GO) test -run '^$$' -fuzz '^FuzzParseRubric$$' -fuzztime $(FUZZTIME) ./rubric
+
+clean:
+	rm -rf bin

@@ -1,0 +1,126 @@
+// Package cli holds skillgap's cobra commands. They parse flags, wire the
+// dependencies and call the rubric, profiles, assess and report packages;
+// nothing else happens here.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, documented in the README and in `skillgap --help`.
+const (
+	ExitOK          = 0
+	ExitBadInput    = 1 // a file could not be read or is not valid
+	ExitUsage       = 2 // wrong flags or arguments, or no terminal to prompt on
+	ExitBelowMin    = 3 // --min-readiness: a profile scored below the bar
+	ExitInterrupted = 130
+)
+
+// Factory carries what commands depend on, so tests can replace any of it.
+type Factory struct {
+	IO     *iostreams.IOStreams
+	Getenv func(string) string
+}
+
+// SystemFactory wires the real process.
+func SystemFactory() *Factory {
+	return &Factory{IO: iostreams.System(), Getenv: os.Getenv}
+}
+
+// ExitError carries an exit code with an error. Err may be nil when the
+// command already reported everything on stderr.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// usageError marks a mistake in how the command was called (exit 2).
+func usageError(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// Main runs skillgap with args and returns the exit code.
+func Main(args []string, f *Factory) int {
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	code := ExitBadInput
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		code = ee.Code
+		if ee.Err == nil {
+			return code
+		}
+	} else if isUsage(err) {
+		code = ExitUsage
+	}
+	fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
+	if code == ExitUsage && cmd != nil {
+		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return code
+}
+
+// isUsage recognises cobra's own errors about commands, flags and arguments.
+func isUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Version is the module version from the build information.
+func Version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "dev"
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "+" + s.Value[:12]
+			}
+		}
+	}
+	return v
+}
+
+func newRootCobra() *cobra.Command {
+	return &cobra.Command{
+		Use:   "skillgap",
+		Short: "How ready are you for a role, and what should you do next?",
+		Long: `skillgap scores your skills, certifications and years of experience against a
+rubric built from a career guide (by default: IT Manager, from Assistant IT
+Manager to CIO), and prints your gaps, the next steps and how long they take.
+
+Exit codes: 0 ok, 1 bad input, 2 wrong usage, 3 below --min-readiness,
+130 interrupted.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version(),
+	}
+}

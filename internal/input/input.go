@@ -1,0 +1,165 @@
+// Package input holds what the rubric and profile loaders share: size-limited
+// reading, byte-order-mark handling, parsing YAML or JSON into a node tree with
+// line numbers, and errors that name the file and the line.
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize bounds one input file. A profile is a few kilobytes; a rubric a
+// few dozen. Anything larger is a mistake (or an attack) and is refused.
+const MaxFileSize = 4 << 20
+
+// Error is a problem with an input file, at a line where there is one.
+type Error struct {
+	File string // as the user named it; "-" is standard input
+	Line int    // 1-based; 0 when the problem has no line
+	Msg  string // what is wrong and, where we can tell, how to fix it
+}
+
+func (e *Error) Error() string {
+	file := e.File
+	if file == "-" || file == "" {
+		file = "<stdin>"
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s: line %d: %s", file, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", file, e.Msg)
+}
+
+// Errorf builds an *Error.
+func Errorf(file string, line int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ErrTooLarge is wrapped by the error ReadAll returns for an oversized input.
+var ErrTooLarge = errors.New("too large")
+
+// ReadAll reads r up to limit bytes; more is an error naming file.
+func ReadAll(file string, r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, Errorf(file, 0, "cannot read: %v", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("file is larger than %d KiB: %v; is it the right file?", limit>>10, ErrTooLarge)}
+	}
+	return data, nil
+}
+
+// Clean strips a UTF-8 byte-order mark and checks that the data is text.
+func Clean(file string, data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Errorf(file, 0, "file is empty; expected a YAML or JSON document")
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return nil, Errorf(file, 0, "file is not UTF-8 text; expected a YAML or JSON document")
+	}
+	return data, nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// YAMLError turns an error from the YAML parser into an *Error with the line.
+func YAMLError(file string, err error) *Error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{File: file, Line: line, Msg: m[2]}
+	}
+	return &Error{File: file, Msg: msg}
+}
+
+// Parse parses one YAML (or JSON, which YAML reads too) document into its
+// mapping node. More than one document, or a top level that is not a mapping,
+// is an error.
+func Parse(file string, data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, Errorf(file, 0, "file is empty; expected a YAML or JSON document")
+		}
+		return nil, YAMLError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		line := extra.Line
+		if err != nil {
+			return nil, YAMLError(file, err)
+		}
+		return nil, Errorf(file, line, "a second document starts here; put one document in each file")
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, Errorf(file, root.Line, "expected a mapping of keys to values at the top, found %s", Describe(root))
+	}
+	return root, nil
+}
+
+// Describe names a node's kind the way a user would: "a list", "the text "x"".
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "nothing"
+		case "!!str":
+			v := n.Value
+			if len(v) > 40 {
+				v = v[:37] + "..."
+			}
+			return strconv.Quote(v)
+		default:
+			return n.Value
+		}
+	}
+	return "something else"
+}
+
+// CheckDuplicateKeys reports the first key of mapping m that appears twice.
+func CheckDuplicateKeys(file, path string, m *yaml.Node) error {
+	seen := make(map[string]int, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if first, ok := seen[k.Value]; ok {
+			return Errorf(file, k.Line, "%s: duplicate key (first at line %d); keep one", Join(path, k.Value), first)
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
+}
+
+// Join builds a dotted key path for messages.
+func Join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}

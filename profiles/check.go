@@ -1,0 +1,86 @@
+package profiles
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/skillgap/skillgap/internal/input"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// Check verifies the profile's ids against the rubric its answers belong to:
+// every skill, education item, certification and evidence key must be one of
+// the rubric's, and the target one of its stages.
+func Check(p *Profile, r *rubric.Rubric) error {
+	errAt := func(path, format string, args ...any) error {
+		return input.Errorf(p.File, p.Line(path), format, args...)
+	}
+	if p.Target != "" && r.StageIndex(p.Target) < 0 {
+		return errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
+			p.Target, r.ID, hint(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
+	}
+	skills := r.IDsOfKind(rubric.KindSkill, "")
+	keys := make([]string, 0, len(p.Skills))
+	for k := range p.Skills {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return p.Line("skills."+keys[i]) < p.Line("skills."+keys[j]) })
+	for _, k := range keys {
+		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill {
+			return errAt("skills."+k, "skills.%s: unknown skill%s", k, hintOrList(k, skills))
+		}
+	}
+	for _, list := range []struct {
+		path string
+		ids  []string
+	}{{"education", p.Education}, {"certifications", p.Certifications}} {
+		cat := map[string]string{"education": "education", "certifications": "certification"}[list.path]
+		valid := r.IDsOfKind(rubric.KindHeld, cat)
+		for i, id := range list.ids {
+			if it, ok := r.Item(id); !ok || it.Kind != rubric.KindHeld || it.Category != cat {
+				where := ""
+				if ok && it.Kind == rubric.KindHeld {
+					where = fmt.Sprintf(" (%s belongs under %s)", id, other(it.Category))
+				}
+				return errAt(fmt.Sprintf("%s[%d]", list.path, i), "%s: unknown %s id %s%s%s",
+					list.path, cat, id, where, hintOrList(id, valid))
+			}
+		}
+	}
+	for k := range p.Evidence {
+		if _, ok := r.Item(k); !ok {
+			return errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", k, r.ID, hint(k, itemIDs(r)))
+		}
+	}
+	return nil
+}
+
+func other(category string) string {
+	if category == "certification" {
+		return "certifications"
+	}
+	return category
+}
+
+func itemIDs(r *rubric.Rubric) []string {
+	ids := make([]string, len(r.Items))
+	for i, it := range r.Items {
+		ids[i] = it.ID
+	}
+	return ids
+}
+
+func hint(s string, candidates []string) string {
+	if near, ok := rubric.Nearest(s, candidates); ok {
+		return " (did you mean " + near + "?)"
+	}
+	return ""
+}
+
+func hintOrList(s string, candidates []string) string {
+	if h := hint(s, candidates); h != "" {
+		return h
+	}
+	return "; known ids: " + strings.Join(candidates, ", ")
+}

@@ -1,0 +1,97 @@
+// Package profiles holds the profile model (format v1, see FORMATS.md), its
+// strict loading from YAML or JSON with errors that name the file and line, its
+// checking against a rubric, and its atomic saving.
+package profiles
+
+import (
+	"slices"
+
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// FormatVersion is the only profile format version this build reads and writes.
+const FormatVersion = 1
+
+// Profile is one person's answers.
+type Profile struct {
+	Version        int               `yaml:"version" json:"version"`
+	Name           string            `yaml:"name,omitempty" json:"name,omitempty"`
+	Rubric         string            `yaml:"rubric,omitempty" json:"rubric,omitempty"`
+	Target         string            `yaml:"target,omitempty" json:"target,omitempty"`
+	Experience     Experience        `yaml:"experience" json:"experience"`
+	Education      []string          `yaml:"education" json:"education"`
+	Certifications []string          `yaml:"certifications" json:"certifications"`
+	Skills         map[string]int    `yaml:"skills" json:"skills"`
+	Evidence       map[string]string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	Updated        string            `yaml:"updated,omitempty" json:"updated,omitempty"`
+
+	// File is where the profile was read from, for messages.
+	File string `yaml:"-" json:"-"`
+	// BaseLine is added to every line in messages: a profile read from line N
+	// of a JSON Lines file reports line N.
+	BaseLine int `yaml:"-" json:"-"`
+
+	lines map[string]int // key path -> line, for messages
+}
+
+// Experience is years of experience; decimals allowed.
+type Experience struct {
+	ITYears         float64 `yaml:"it_years" json:"it_years"`
+	ManagementYears float64 `yaml:"management_years" json:"management_years"`
+}
+
+// RubricID returns the rubric the answers belong to (default it-manager).
+func (p *Profile) RubricID() string {
+	if p.Rubric == "" {
+		return rubric.DefaultID
+	}
+	return p.Rubric
+}
+
+// Holds reports whether the profile lists id under education or certifications.
+func (p *Profile) Holds(id string) bool {
+	return slices.Contains(p.Education, id) || slices.Contains(p.Certifications, id)
+}
+
+// Years returns the experience field named by a rubric years item.
+func (p *Profile) Years(field string) float64 {
+	switch field {
+	case rubric.FieldITYears:
+		return p.Experience.ITYears
+	case rubric.FieldManagementYears:
+		return p.Experience.ManagementYears
+	}
+	return 0
+}
+
+// Line returns the line of a key path ("skills.networking",
+// "certifications[1]") in the file the profile came from, or 0.
+func (p *Profile) Line(path string) int {
+	if l, ok := p.lines[path]; ok {
+		return l + p.BaseLine
+	}
+	if p.BaseLine > 0 {
+		return p.BaseLine
+	}
+	return 0
+}
+
+// Clone returns a deep copy.
+func (p *Profile) Clone() *Profile {
+	c := *p
+	c.Education = slices.Clone(p.Education)
+	c.Certifications = slices.Clone(p.Certifications)
+	if p.Skills != nil {
+		c.Skills = make(map[string]int, len(p.Skills))
+		for k, v := range p.Skills {
+			c.Skills[k] = v
+		}
+	}
+	if p.Evidence != nil {
+		c.Evidence = make(map[string]string, len(p.Evidence))
+		for k, v := range p.Evidence {
+			c.Evidence[k] = v
+		}
+	}
+	return &c
+}

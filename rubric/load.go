@@ -1,0 +1,439 @@
+package rubric
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/skillgap/skillgap/internal/input"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed rubrics/*.yaml
+var builtinFS embed.FS
+
+// DefaultID is the id of the rubric used when a profile names none.
+const DefaultID = "it-manager"
+
+var builtinCache sync.Map // id -> *Rubric, parsed on first use only
+
+// BuiltinIDs lists the ids of the embedded rubrics.
+func BuiltinIDs() []string {
+	entries, _ := builtinFS.ReadDir("rubrics")
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Builtin returns the embedded rubric id. It is parsed once, on first use.
+func Builtin(id string) (*Rubric, error) {
+	if r, ok := builtinCache.Load(id); ok {
+		return r.(*Rubric), nil
+	}
+	data, err := builtinFS.ReadFile("rubrics/" + id + ".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("no built-in rubric %q (built in: %s)", id, strings.Join(BuiltinIDs(), ", "))
+	}
+	r, err := Parse(id+".yaml", data)
+	if err != nil {
+		return nil, fmt.Errorf("built-in rubric %s: %w", id, err)
+	}
+	r.File = ""
+	actual, _ := builtinCache.LoadOrStore(id, r)
+	return actual.(*Rubric), nil
+}
+
+// BuiltinSource returns the YAML text of an embedded rubric.
+func BuiltinSource(id string) ([]byte, bool) {
+	data, err := builtinFS.ReadFile("rubrics/" + id + ".yaml")
+	return data, err == nil
+}
+
+// Default returns the embedded it-manager rubric.
+func Default() *Rubric {
+	r, err := Builtin(DefaultID)
+	if err != nil {
+		panic(err) // the embedded rubric is checked by the tests
+	}
+	return r
+}
+
+// LoadFile reads and checks a rubric file.
+func LoadFile(path string) (*Rubric, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, input.Errorf(path, 0, "cannot open: %v", unwrapPathError(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, input.Errorf(path, 0, "is a folder; name a rubric file")
+	}
+	return Read(path, f)
+}
+
+// Read reads and checks a rubric from r; name is used in messages.
+func Read(name string, r io.Reader) (*Rubric, error) {
+	data, err := input.ReadAll(name, r, input.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(name, data)
+}
+
+// Parse decodes a rubric strictly (unknown keys are errors) and validates it.
+func Parse(name string, data []byte) (*Rubric, error) {
+	data, err := input.Clean(name, data)
+	if err != nil {
+		return nil, err
+	}
+	root, err := input.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDuplicates(name, "", root); err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var r Rubric
+	if err := dec.Decode(&r); err != nil {
+		return nil, input.YAMLError(name, err)
+	}
+	r.File = name
+	r.lines = listLines(root)
+	r.index()
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// checkDuplicates walks every mapping: the YAML decoder would silently keep the
+// last of two equal keys in a struct.
+func checkDuplicates(file, path string, n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		if err := input.CheckDuplicateKeys(file, path, n); err != nil {
+			return err
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if err := checkDuplicates(file, input.Join(path, n.Content[i].Value), n.Content[i+1]); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if err := checkDuplicates(file, fmt.Sprintf("%s[%d]", path, i), c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// listLines records the line of each element of the top-level lists.
+func listLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i].Value, root.Content[i+1]
+		lines[key] = root.Content[i].Line
+		if val.Kind == yaml.SequenceNode {
+			for j, c := range val.Content {
+				lines[fmt.Sprintf("%s[%d]", key, j)] = c.Line
+			}
+		}
+	}
+	return lines
+}
+
+// Validate checks that the rubric makes sense: unique ids, known references,
+// levels 0..4, positive weights, stages in ladder order.
+func (r *Rubric) Validate() error {
+	file := r.File
+	if file == "" {
+		file = r.ID + ".yaml"
+	}
+	errf := func(at string, format string, args ...any) error {
+		return input.Errorf(file, r.lines[at], format, args...)
+	}
+	if r.Version != 1 {
+		return errf("version", "version: must be 1, found %d", r.Version)
+	}
+	if r.ID == "" {
+		return errf("", "id: missing; give the rubric a short id such as it-manager")
+	}
+	if !validID(r.ID) {
+		return errf("id", "id %q: use lower-case letters, digits and dashes", r.ID)
+	}
+	if r.Name == "" {
+		return errf("", "name: missing; give the rubric a display name")
+	}
+	if len(r.Stages) == 0 {
+		return errf("", "stages: missing; list the career stages in ladder order")
+	}
+	if len(r.Categories) == 0 {
+		return errf("", "categories: missing; list the categories with their weights")
+	}
+	if r.Thresholds == (Thresholds{}) {
+		r.Thresholds = Thresholds{Ready: 80, Almost: 60}
+	}
+	if t := r.Thresholds; t.Almost < 0 || t.Ready > 100 || t.Almost > t.Ready {
+		return errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g, ready %g", t.Almost, t.Ready)
+	}
+
+	seen := map[string]string{}
+	claim := func(at, id, what string) error {
+		if id == "" {
+			return errf(at, "%s: missing id", at)
+		}
+		if !validID(id) {
+			return errf(at, "%s id %q: use lower-case letters, digits and dashes", what, id)
+		}
+		if prev, ok := seen[id]; ok {
+			return errf(at, "%s id %q is used twice (also a %s); ids must be unique", what, id, prev)
+		}
+		seen[id] = what
+		return nil
+	}
+	prevMin := -1.0
+	for i, s := range r.Stages {
+		at := fmt.Sprintf("stages[%d]", i)
+		if err := claim(at, s.ID, "stage"); err != nil {
+			return err
+		}
+		if s.Name == "" {
+			return errf(at, "stage %s: missing name", s.ID)
+		}
+		if s.Years.Min < 0 || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
+			return errf(at, "stage %s: years band %s is not a range", s.ID, s.Years)
+		}
+		if s.Years.Min < prevMin {
+			return errf(at, "stage %s: starts at %g years, before the stage below it (%g); list stages from the first rung up", s.ID, s.Years.Min, prevMin)
+		}
+		prevMin = s.Years.Min
+	}
+	if r.DefaultTarget != "" && r.StageIndex(r.DefaultTarget) < 0 {
+		return errf("default_target", "default_target %q is not a stage (stages: %s)", r.DefaultTarget, strings.Join(r.StageIDs(), ", "))
+	}
+	for i, c := range r.Categories {
+		at := fmt.Sprintf("categories[%d]", i)
+		if err := claim(at, c.ID, "category"); err != nil {
+			return err
+		}
+		if !(c.Weight > 0) || math.IsInf(c.Weight, 0) {
+			return errf(at, "category %s: weight must be greater than 0, found %g", c.ID, c.Weight)
+		}
+		if c.WeeksPerLevel < 0 {
+			return errf(at, "category %s: weeks_per_level must be 0 or more", c.ID)
+		}
+	}
+
+	counts := 0
+	for i := range r.Items {
+		it := &r.Items[i]
+		at := fmt.Sprintf("items[%d]", i)
+		if err := claim(at, it.ID, "item"); err != nil {
+			return err
+		}
+		if err := r.validateItem(it, func(format string, args ...any) error {
+			return errf(at, "item %s: "+format, append([]any{it.ID}, args...)...)
+		}); err != nil {
+			return err
+		}
+		if it.counts() {
+			counts++
+		}
+	}
+	if counts == 0 {
+		return errf("items", "items: no item has a weight and a need; nothing would be scored")
+	}
+	return nil
+}
+
+// counts reports whether the item is scored at some stage.
+func (it *Item) counts() bool {
+	if it.Weight <= 0 {
+		return false
+	}
+	for _, n := range it.Need {
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
+	if it.Name == "" {
+		return bad("missing name")
+	}
+	if _, ok := r.Category(it.Category); !ok {
+		cats := make([]string, len(r.Categories))
+		for i, c := range r.Categories {
+			cats[i] = c.ID
+		}
+		return bad("category %q is not one of %s", it.Category, strings.Join(cats, ", "))
+	}
+	if it.Weight < 0 || math.IsNaN(it.Weight) || math.IsInf(it.Weight, 0) {
+		return bad("weight must be 0 or more, found %g", it.Weight)
+	}
+	if len(it.Need) != 0 && len(it.Need) != len(r.Stages) {
+		return bad("need lists %d values; give one per stage (%d: %s)", len(it.Need), len(r.Stages), strings.Join(r.StageIDs(), ", "))
+	}
+	if len(it.Need) > 0 && it.Weight == 0 {
+		return bad("has a need but weight 0; give it a weight greater than 0")
+	}
+	if it.Gate < 0 || it.Gate > 1 {
+		return bad("gate must be between 0 and 1, found %g", it.Gate)
+	}
+	if it.EffortWeeks < 0 {
+		return bad("effort_weeks must be 0 or more")
+	}
+	for s, n := range it.Need {
+		if n < 0 || math.IsNaN(n) || math.IsInf(n, 0) {
+			return bad("need at %s is %g; must be 0 or more", r.Stages[s].ID, n)
+		}
+	}
+	maxNeed := 0.0
+	for _, n := range it.Need {
+		maxNeed = max(maxNeed, n)
+	}
+	switch it.Kind {
+	case KindSkill:
+		if maxNeed > MaxLevel || !wholeNumbers(it.Need) {
+			return bad("skill needs are levels %d-%d; found %v", MinLevel, MaxLevel, it.Need)
+		}
+		if len(it.Levels) != MaxLevel {
+			return bad("levels: describe each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Levels))
+		}
+	case KindHeld:
+		if maxNeed > 1 || !wholeNumbers(it.Need) {
+			return bad("a held item's needs are 0 or 1; found %v", it.Need)
+		}
+	case KindYears:
+		if it.Field != FieldITYears && it.Field != FieldManagementYears {
+			return bad("field %q: a years item reads %s or %s", it.Field, FieldITYears, FieldManagementYears)
+		}
+	case KindAny:
+		if len(it.Alternatives) == 0 {
+			return bad("an \"any\" item lists its alternatives")
+		}
+		if maxNeed > 1 || !wholeNumbers(it.Need) {
+			return bad("an \"any\" item's needs are 0 or 1; found %v", it.Need)
+		}
+	default:
+		return bad("kind %q is not one of skill, held, years, any", it.Kind)
+	}
+	if it.Kind != KindYears && it.Field != "" {
+		return bad("field is only for years items")
+	}
+	if it.Kind != KindSkill && len(it.Levels) > 0 {
+		return bad("levels are only for skills")
+	}
+	if len(it.Alternatives) > 0 && it.Kind != KindHeld && it.Kind != KindAny {
+		return bad("alternatives are only for held and \"any\" items")
+	}
+	for _, alt := range it.Alternatives {
+		j := r.ItemIndex(alt.ID)
+		if j < 0 {
+			hint := ""
+			if near, ok := Nearest(alt.ID, sortedKeys(r.itemIndex)); ok {
+				hint = fmt.Sprintf(" (did you mean %s?)", near)
+			}
+			return bad("alternative %q is not an item%s", alt.ID, hint)
+		}
+		if r.Items[j].Kind != KindHeld {
+			return bad("alternative %q must be a held item (education or certification)", alt.ID)
+		}
+		if alt.ID == it.ID {
+			return bad("names itself as an alternative")
+		}
+		if alt.Until != "" && r.StageIndex(alt.Until) < 0 {
+			return bad("alternative %s: until %q is not a stage (stages: %s)", alt.ID, alt.Until, strings.Join(r.StageIDs(), ", "))
+		}
+	}
+	if it.OrYears != nil {
+		if it.Kind != KindHeld {
+			return bad("or_years is only for held items")
+		}
+		if f := it.OrYears.Field; f != FieldITYears && f != FieldManagementYears {
+			return bad("or_years.field %q: use %s or %s", f, FieldITYears, FieldManagementYears)
+		}
+		if !(it.OrYears.Years > 0) {
+			return bad("or_years.years must be greater than 0")
+		}
+	}
+	return nil
+}
+
+func wholeNumbers(xs []float64) bool {
+	for _, x := range xs {
+		if x != math.Trunc(x) {
+			return false
+		}
+	}
+	return true
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i, c := range id {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Resolve finds a rubric by id (built in, or a file in dirs named ID.yaml) or,
+// when ref names an existing file, loads that file.
+func Resolve(ref string, dirs ...string) (*Rubric, error) {
+	if ref == "" {
+		ref = DefaultID
+	}
+	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") || strings.HasSuffix(ref, ".json") {
+		return LoadFile(ref)
+	}
+	for _, dir := range dirs {
+		for _, ext := range []string{".yaml", ".yml", ".json"} {
+			p := filepath.Join(dir, ref+ext)
+			if _, err := os.Stat(p); err == nil {
+				return LoadFile(p)
+			}
+		}
+	}
+	if _, ok := BuiltinSource(ref); ok {
+		return Builtin(ref)
+	}
+	if _, err := os.Stat(ref); err == nil {
+		return LoadFile(ref)
+	}
+	known := BuiltinIDs()
+	hint := ""
+	if near, ok := Nearest(ref, known); ok {
+		hint = fmt.Sprintf("did you mean %s? ", near)
+	}
+	return nil, fmt.Errorf("unknown rubric %q: %sknown rubrics: %s (or give the path of a rubric file)", ref, hint, strings.Join(known, ", "))
+}

@@ -1,0 +1,285 @@
+// Package rubric holds the model of a skills rubric: the career stages of a
+// ladder, the items a profile answers (skills, held items, years) and what each
+// stage needs of them. It loads rubrics strictly from YAML or JSON and embeds the
+// default rubric built from the IT Manager career guide.
+package rubric
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Proficiency levels shared by every rubric (FORMATS.md section 1).
+const (
+	MinLevel = 0
+	MaxLevel = 4
+)
+
+// LevelNames are the names of proficiency levels 0..4.
+var LevelNames = [...]string{"none", "awareness", "working", "practitioner", "expert"}
+
+// Item kinds.
+const (
+	KindSkill = "skill" // answered with a level 0..4
+	KindHeld  = "held"  // an education item or certification, held or not
+	KindYears = "years" // a number of years from the profile's experience
+	KindAny   = "any"   // met by holding any one of its alternatives
+)
+
+// Experience fields a years item can read.
+const (
+	FieldITYears         = "it_years"
+	FieldManagementYears = "management_years"
+)
+
+// Rubric is a career ladder with what each of its stages asks for.
+type Rubric struct {
+	Version       int        `yaml:"version" json:"version" jsonschema:"enum=1"`
+	ID            string     `yaml:"id" json:"id"`
+	Name          string     `yaml:"name" json:"name"`
+	Description   string     `yaml:"description,omitempty" json:"description,omitempty"`
+	Source        string     `yaml:"source,omitempty" json:"source,omitempty"`
+	DefaultTarget string     `yaml:"default_target,omitempty" json:"default_target,omitempty"`
+	Thresholds    Thresholds `yaml:"thresholds,omitempty" json:"thresholds,omitempty"`
+	Stages        []Stage    `yaml:"stages" json:"stages"`
+	Categories    []Category `yaml:"categories" json:"categories"`
+	Items         []Item     `yaml:"items" json:"items"`
+
+	// File is where the rubric was loaded from ("" for the embedded ones).
+	File string `yaml:"-" json:"-"`
+
+	itemIndex  map[string]int
+	stageIndex map[string]int
+	catIndex   map[string]int
+	lines      map[string]int // "items[3]" -> line in the file, for errors
+}
+
+// Thresholds are the readiness scores at which the verdict changes.
+type Thresholds struct {
+	Ready  float64 `yaml:"ready" json:"ready"`
+	Almost float64 `yaml:"almost" json:"almost"`
+}
+
+// Stage is one rung of the career ladder.
+type Stage struct {
+	ID      string  `yaml:"id" json:"id"`
+	Name    string  `yaml:"name" json:"name"`
+	Years   Band    `yaml:"years" json:"years"`
+	Salary  *Salary `yaml:"salary,omitempty" json:"salary,omitempty"`
+	Section string  `yaml:"section,omitempty" json:"section,omitempty"`
+	Summary string  `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Focus   string  `yaml:"focus,omitempty" json:"focus,omitempty"`
+}
+
+// Band is a range of years of total experience; Max 0 means open-ended.
+type Band struct {
+	Min float64 `yaml:"min" json:"min"`
+	Max float64 `yaml:"max,omitempty" json:"max,omitempty"`
+}
+
+func (b Band) String() string {
+	if b.Max == 0 {
+		return fmt.Sprintf("%g+ y", b.Min)
+	}
+	return fmt.Sprintf("%g-%g y", b.Min, b.Max)
+}
+
+// Salary figures the guide gives for a stage, in US dollars a year.
+type Salary struct {
+	MedianUSD  int `yaml:"median_usd,omitempty" json:"median_usd,omitempty"`
+	AverageUSD int `yaml:"average_usd,omitempty" json:"average_usd,omitempty"`
+}
+
+// Category groups items; its weight is its share of readiness.
+type Category struct {
+	ID            string  `yaml:"id" json:"id"`
+	Name          string  `yaml:"name" json:"name"`
+	Weight        float64 `yaml:"weight" json:"weight"`
+	WeeksPerLevel float64 `yaml:"weeks_per_level,omitempty" json:"weeks_per_level,omitempty"`
+}
+
+// Item is one thing a profile can answer or a stage can ask for.
+type Item struct {
+	ID          string `yaml:"id" json:"id"`
+	Kind        string `yaml:"kind" json:"kind" jsonschema:"enum=skill,enum=held,enum=years,enum=any"`
+	Field       string `yaml:"field,omitempty" json:"field,omitempty" jsonschema:"enum=it_years,enum=management_years"`
+	Category    string `yaml:"category" json:"category"`
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Section is the part of the source guide the item comes from.
+	Section string `yaml:"section,omitempty" json:"section,omitempty"`
+	// Weight is the item's importance within its category; 0 means the item is
+	// answerable but only counts through an "any" item that names it.
+	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
+	// Need holds the level, years or 1 (held) each stage asks for, in ladder order.
+	Need []float64 `yaml:"need,omitempty,flow" json:"need,omitempty"`
+	// Gate makes a gap blocking when have < need*gate.
+	Gate float64 `yaml:"gate,omitempty" json:"gate,omitempty"`
+	// Levels describe levels 1..4 of a skill.
+	Levels []string `yaml:"levels,omitempty" json:"levels,omitempty"`
+	// Alternatives meet the item too (for "any" items, they are the item).
+	Alternatives []Alternative `yaml:"alternatives,omitempty" json:"alternatives,omitempty"`
+	// OrYears meets a held item with enough years of experience instead.
+	OrYears *YearsAlternative `yaml:"or_years,omitempty" json:"or_years,omitempty"`
+	// EffortWeeks is the time to gain a held item.
+	EffortWeeks float64 `yaml:"effort_weeks,omitempty" json:"effort_weeks,omitempty"`
+	NextStep    string  `yaml:"next_step,omitempty" json:"next_step,omitempty"`
+}
+
+// Alternative is a held item that meets another item's need, up to a stage.
+type Alternative struct {
+	ID    string `yaml:"id" json:"id"`
+	Until string `yaml:"until,omitempty" json:"until,omitempty"`
+}
+
+// YearsAlternative meets a held item by years of experience.
+type YearsAlternative struct {
+	Field string  `yaml:"field" json:"field" jsonschema:"enum=it_years,enum=management_years"`
+	Years float64 `yaml:"years" json:"years"`
+}
+
+// Item returns the item with id, or false.
+func (r *Rubric) Item(id string) (*Item, bool) {
+	i, ok := r.itemIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return &r.Items[i], true
+}
+
+// ItemIndex returns the position of item id in Items, or -1.
+func (r *Rubric) ItemIndex(id string) int {
+	if i, ok := r.itemIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// StageIndex returns the ladder position of stage id, or -1.
+func (r *Rubric) StageIndex(id string) int {
+	if i, ok := r.stageIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Category returns the category with id, or false.
+func (r *Rubric) Category(id string) (*Category, bool) {
+	i, ok := r.catIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return &r.Categories[i], true
+}
+
+// StageIDs lists the stage ids in ladder order.
+func (r *Rubric) StageIDs() []string {
+	ids := make([]string, len(r.Stages))
+	for i, s := range r.Stages {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// IDsOfKind lists the ids of the answerable items of a kind and category
+// ("" for any category), in rubric order.
+func (r *Rubric) IDsOfKind(kind, category string) []string {
+	var ids []string
+	for _, it := range r.Items {
+		if it.Kind == kind && (category == "" || it.Category == category) {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
+}
+
+// NeedAt is what stage s (ladder index) asks of the item; 0 if nothing.
+func (it *Item) NeedAt(s int) float64 {
+	if s < 0 || s >= len(it.Need) {
+		return 0
+	}
+	return it.Need[s]
+}
+
+// Answerable reports whether a profile answers the item directly.
+func (it *Item) Answerable() bool { return it.Kind != KindAny }
+
+// Target returns the stage id to use when none is given.
+func (r *Rubric) Target() string {
+	if r.DefaultTarget != "" {
+		return r.DefaultTarget
+	}
+	if len(r.Stages) > 0 {
+		return r.Stages[0].ID
+	}
+	return ""
+}
+
+// index builds the lookup maps; Validate reports what it finds wrong.
+func (r *Rubric) index() {
+	r.itemIndex = make(map[string]int, len(r.Items))
+	for i, it := range r.Items {
+		if _, dup := r.itemIndex[it.ID]; !dup {
+			r.itemIndex[it.ID] = i
+		}
+	}
+	r.stageIndex = make(map[string]int, len(r.Stages))
+	for i, s := range r.Stages {
+		if _, dup := r.stageIndex[s.ID]; !dup {
+			r.stageIndex[s.ID] = i
+		}
+	}
+	r.catIndex = make(map[string]int, len(r.Categories))
+	for i, c := range r.Categories {
+		if _, dup := r.catIndex[c.ID]; !dup {
+			r.catIndex[c.ID] = i
+		}
+	}
+}
+
+// Nearest returns the candidate closest to s by edit distance when it is close
+// enough to be a likely typo, for "did you mean" hints.
+func Nearest(s string, candidates []string) (string, bool) {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := editDistance(s, c)
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := len(s)/3 + 1
+	if bestD < 0 || bestD > limit || bestD > 4 {
+		return "", false
+	}
+	return best, true
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
