@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/skillgap/skillgap/profiles"
@@ -246,7 +247,7 @@ func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
 		if near, ok := rubric.Nearest(target, s.r.StageIDs()); ok {
 			hint = " (did you mean " + near + "?)"
 		}
-		return nil, fmt.Errorf("unknown target %q%s; stages of rubric %s: %v", target, hint, s.r.ID, s.r.StageIDs())
+		return nil, fmt.Errorf("unknown target %q%s; the stages of rubric %s are %s", target, hint, s.r.ID, strings.Join(s.r.StageIDs(), ", "))
 	}
 	st := s.stateOf(p)
 	e := s.evaluate(&st, si, true)

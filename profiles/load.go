@@ -90,7 +90,7 @@ func (d *decoder) profile(root *yaml.Node) error {
 			versionSeen = true
 			var n float64
 			if n, err = d.number(v, "version"); err == nil && n != FormatVersion {
-				err = d.errf(v, "version: this skillgap reads format version %d, found %s; set version: %d", FormatVersion, v.Value, FormatVersion)
+				err = d.errf(v, "version: %s is not a format this skillgap reads (it reads version %d); a newer skillgap may read it", v.Value, FormatVersion)
 			}
 			p.Version = FormatVersion
 		case "name":

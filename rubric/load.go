@@ -107,7 +107,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	dec.KnownFields(true)
 	var r Rubric
 	if err := dec.Decode(&r); err != nil {
-		return nil, input.YAMLError(name, err)
+		return nil, input.YAMLError(name, data, err)
 	}
 	r.File = name
 	r.lines = listLines(root)

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/report"
@@ -97,7 +98,7 @@ func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
 	r, err := rubric.Resolve(ref)
 	if err != nil {
 		if rs.override == "" {
-			return nil, fmt.Errorf("%s: rubric: %w", displayName(p.File), err)
+			return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %v", err)
 		}
 		return nil, err
 	}

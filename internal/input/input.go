@@ -73,18 +73,40 @@ func Clean(file string, data []byte) ([]byte, error) {
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // YAMLError turns an error from the YAML parser into an *Error with the line.
-func YAMLError(file string, err error) *Error {
+func YAMLError(file string, data []byte, err error) *Error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
+	e := &Error{File: file, Msg: msg}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: line, Msg: m[2]}
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Msg = m[2]
 	}
-	return &Error{File: file, Msg: msg}
+	if te == nil {
+		// A syntax error: the parser's words alone rarely say what to change.
+		switch {
+		case strings.Contains(e.Msg, "cannot start any token") && lineHasTab(data, e.Line):
+			e.Msg = "a tab is used for indentation; YAML indents with spaces only"
+		case strings.Contains(e.Msg, "excessive aliasing"):
+			e.Msg = "too many aliases (&/*) expanded; write the values out"
+		default:
+			e.Msg = "invalid YAML/JSON: " + e.Msg + " (check indentation, colons, quotes and brackets on this line or the one before)"
+		}
+	}
+	return e
+}
+
+func lineHasTab(data []byte, line int) bool {
+	lines := bytes.Split(data, []byte("\n"))
+	for _, l := range []int{line - 1, line - 2} {
+		if l >= 0 && l < len(lines) && bytes.ContainsRune(lines[l], '\t') {
+			return true
+		}
+	}
+	return false
 }
 
 // Parse parses one YAML (or JSON, which YAML reads too) document into its
@@ -97,13 +119,13 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		if err == io.EOF {
 			return nil, Errorf(file, 0, "file is empty; expected a YAML or JSON document")
 		}
-		return nil, YAMLError(file, err)
+		return nil, YAMLError(file, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
 		line := extra.Line
 		if err != nil {
-			return nil, YAMLError(file, err)
+			return nil, YAMLError(file, data, err)
 		}
 		return nil, Errorf(file, line, "a second document starts here; put one document in each file")
 	}
