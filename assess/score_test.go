@@ -270,3 +270,24 @@ func BenchmarkScore(b *testing.B) {
 		}
 	}
 }
+
+// Whatever a valid profile holds, scoring it neither fails nor breaks the
+// contract's ranges.
+func FuzzScore(f *testing.F) {
+	f.Add([]byte("version: 1\nexperience: {it_years: 6, management_years: 1}\nskills: {cloud: 4}\ncertifications: [cissp]\n"))
+	f.Add([]byte("version: 1\ntarget: cio\nexperience: {it_years: 80}\n"))
+	r := rubric.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := profiles.Parse("fuzz.yaml", data)
+		if err != nil || profiles.Check(p, r) != nil {
+			return
+		}
+		res, err := Score(r, p, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Readiness < 0 || res.Readiness > 100 || res.TimeToReadyWeeks < 0 {
+			t.Fatalf("readiness %v, time to ready %d", res.Readiness, res.TimeToReadyWeeks)
+		}
+	})
+}

@@ -1,6 +1,11 @@
 package rubric
 
-import "testing"
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
 
 func TestDefaultRubricLoads(t *testing.T) {
 	r, err := Builtin(DefaultID)
@@ -9,5 +14,125 @@ func TestDefaultRubricLoads(t *testing.T) {
 	}
 	if got := len(r.Stages); got != 6 {
 		t.Errorf("stages = %d, want 6", got)
+	}
+}
+
+func TestDefaultRubricHasTheFormatIDs(t *testing.T) {
+	// FORMATS.md section 3: these ids are a public contract.
+	r := Default()
+	if got := strings.Join(r.StageIDs(), " "); got != "assistant-it-manager it-manager senior-it-manager it-director vp-it cio" {
+		t.Errorf("stages: %s", got)
+	}
+	want := map[string][]string{
+		"technical":     {"infrastructure", "networking", "operating-systems", "cloud", "cybersecurity", "databases", "itsm", "project-management", "disaster-recovery", "virtualization", "service-desk", "scripting"},
+		"soft":          {"leadership", "problem-solving", "communication", "strategic-planning", "vendor-management", "change-management", "budgeting"},
+		"education":     {"bachelor-it", "master-it"},
+		"certification": {"itil-foundation", "pmp", "comptia-project-plus", "capm", "comptia-a-plus", "comptia-network-plus", "comptia-security-plus", "aws", "azure", "gcp", "cissp", "cism"},
+	}
+	for cat, ids := range want {
+		kind := KindSkill
+		if cat == "education" || cat == "certification" {
+			kind = KindHeld
+		}
+		if got := r.IDsOfKind(kind, cat); strings.Join(got, " ") != strings.Join(ids, " ") {
+			t.Errorf("%s: got %v, want %v", cat, got, ids)
+		}
+	}
+	bands := map[string]Band{"assistant-it-manager": {2, 4}, "it-manager": {5, 8}, "senior-it-manager": {8, 12}, "it-director": {12, 18}, "vp-it": {18, 25}, "cio": {25, 0}}
+	for _, s := range r.Stages {
+		if s.Years != bands[s.ID] {
+			t.Errorf("%s: band %v, want %v", s.ID, s.Years, bands[s.ID])
+		}
+	}
+}
+
+func TestEveryItemSaysWhereItComesFrom(t *testing.T) {
+	for _, it := range Default().Items {
+		if it.Section == "" || it.Description == "" {
+			t.Errorf("%s: section %q, description %q", it.ID, it.Section, it.Description)
+		}
+		if it.Weight > 0 && it.NextStep == "" {
+			t.Errorf("%s: no next step", it.ID)
+		}
+	}
+}
+
+func TestValidateRefusesNonsense(t *testing.T) {
+	base, ok := BuiltinSource(DefaultID)
+	if !ok {
+		t.Fatal("no default rubric")
+	}
+	cases := []struct{ name, old, new, want string }{
+		{"level above 4", "need: [2, 3, 3, 3, 3, 3]", "need: [2, 3, 3, 3, 3, 5]", "skill needs are levels 0-4"},
+		{"wrong need count", "need: [1, 2, 2, 2, 2, 2]", "need: [1, 2, 2]", "need lists 3 values; give one per stage"},
+		{"unknown alternative", "- {id: cism}", "- {id: cims}", `alternative "cims" is not an item (did you mean cism?)`},
+		{"unknown category", "category: soft", "category: sfot", `category "sfot" is not one of`},
+		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is used twice`},
+		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be greater than 0"},
+		{"stages out of order", "years: {min: 25}", "years: {min: 1}", "before the stage below it"},
+		{"unknown key", "gate: 0.75", "gait: 0.75", "field gait not found"},
+		{"until not a stage", "until: it-manager", "until: manager", `until "manager" is not a stage`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(string(base), tc.old, tc.new, 1)
+			if src == string(base) {
+				t.Fatalf("%q not found in the default rubric", tc.old)
+			}
+			_, err := Parse("bad.yaml", []byte(src))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "bad.yaml: line ") {
+				t.Errorf("err = %v, want one with a line and %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzParseRubric(f *testing.F) {
+	base, _ := BuiltinSource(DefaultID)
+	f.Add(base)
+	if data, err := os.ReadFile("../testdata/rubrics/mini.yaml"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("version: 1\nid: x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		// A rubric that passes validation can be indexed without surprises.
+		for _, it := range r.Items {
+			if _, ok := r.Item(it.ID); !ok {
+				t.Fatalf("item %s not indexed", it.ID)
+			}
+		}
+	})
+}
+
+func BenchmarkParseDefault(b *testing.B) {
+	src, _ := BuiltinSource(DefaultID)
+	for b.Loop() {
+		if _, err := Parse("it-manager.yaml", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The JSON twin of each built-in rubric must say what its YAML source says.
+func TestBuiltinJSONIsUpToDate(t *testing.T) {
+	for _, id := range BuiltinIDs() {
+		src, _ := BuiltinSource(id)
+		fromYAML, err := Parse(id+".yaml", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromJSON, err := Builtin(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(fromYAML)
+		b, _ := json.Marshal(fromJSON)
+		if string(a) != string(b) {
+			t.Errorf("rubrics/%s.json is out of date with its YAML: run go generate ./rubric", id)
+		}
 	}
 }

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/skillgap/skillgap/internal/iostreams"
+)
+
+func TestScoreFlags(t *testing.T) {
+	cases := []struct {
+		args    []string
+		want    ScoreOptions
+		wantErr string
+	}{
+		{args: []string{"a.yaml"}, want: ScoreOptions{Files: []string{"a.yaml"}, Format: "table"}},
+		{args: []string{"-f", "json", "-t", "cio", "a.yaml", "-"}, want: ScoreOptions{Files: []string{"a.yaml", "-"}, Format: "json", Target: "cio"}},
+		{args: []string{"--min-readiness", "75.5", "--rubric", "r.yaml", "a.yaml"}, want: ScoreOptions{Files: []string{"a.yaml"}, Format: "table", MinReadiness: 75.5, minSet: true, Rubric: "r.yaml"}},
+		{args: []string{}, wantErr: "name at least one profile file"},
+		{args: []string{"--format", "xml", "a.yaml"}, wantErr: `"xml" is not one of`},
+		{args: []string{"--min-readiness", "-1", "a.yaml"}, wantErr: "from 0 to 100"},
+		{args: []string{"--min-readiness", "lots", "a.yaml"}, wantErr: "invalid argument"},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			var got *ScoreOptions
+			cmd := NewCmdScore(&Factory{IO: ios}, func(o *ScoreOptions) error { got = o; return nil })
+			cmd.SetArgs(tc.args)
+			cmd.SetOut(ios.Out)
+			cmd.SetErr(ios.ErrOut)
+			cmd.SilenceUsage, cmd.SilenceErrors = true, true
+			err := cmd.Execute()
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.IO = nil
+			if strings.Join(got.Files, ",") != strings.Join(tc.want.Files, ",") || got.Format != tc.want.Format || got.Target != tc.want.Target ||
+				got.MinReadiness != tc.want.MinReadiness || got.minSet != tc.want.minSet || got.Rubric != tc.want.Rubric {
+				t.Errorf("options %+v, want %+v", *got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScoreRunWritesTableAndJSON(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	err := runScore(&ScoreOptions{IO: ios, Files: []string{"../../testdata/profiles/alex.yaml"}, Format: "table"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Alex Rivera · target IT Manager (it-manager): readiness 76.1/100, almost ready", "Gaps, most important first (10):", "Ladder: assistant-it-manager 100.0 ready → it-manager 76.1 almost"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Error("colour codes written to a pipe")
+	}
+	if errOut.Len() != 0 {
+		t.Errorf("stderr: %s", errOut)
+	}
+}
+
+func TestColourOnlyOnATerminal(t *testing.T) {
+	ios, _, out, _ := iostreams.Test()
+	ios.OutTTY = true
+	if err := runScore(&ScoreOptions{IO: ios, Files: []string{"../../testdata/profiles/alex.yaml"}, Format: "table"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "\x1b[1;33malmost ready\x1b[0m") {
+		t.Errorf("no colour on a terminal:\n%s", out)
+	}
+	ios, _, out, _ = iostreams.Test()
+	ios.OutTTY, ios.NoColor = true, true
+	_ = runScore(&ScoreOptions{IO: ios, Files: []string{"../../testdata/profiles/alex.yaml"}, Format: "table"})
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Error("colour despite NO_COLOR")
+	}
+}
+
+func TestVersionAndBareHelp(t *testing.T) {
+	ios, _, out, _ := iostreams.Test()
+	if code := Main([]string{"--version"}, &Factory{IO: ios}); code != 0 || !strings.HasPrefix(out.String(), "skillgap version ") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+	ios, _, out, _ = iostreams.Test()
+	if code := Main(nil, &Factory{IO: ios}); code != 0 || !strings.Contains(out.String(), "Available Commands:") {
+		t.Errorf("bare skillgap: exit %d, output %q", code, out)
+	}
+	ios, _, _, errOut := iostreams.Test()
+	if code := Main([]string{"scroe"}, &Factory{IO: ios}); code != ExitUsage || !strings.Contains(errOut.String(), `Did you mean this?`) && !strings.Contains(errOut.String(), "unknown command") {
+		t.Errorf("typo: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -1,0 +1,103 @@
+package profiles
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/skillgap/skillgap/rubric"
+)
+
+const alexYAML = "version: 1\nname: Alex\nexperience:\n  it_years: 2.5\n  management_years: 1\neducation: [bachelor-it]\ncertifications: [pmp]\nskills:\n  cloud: 3\n"
+
+func TestParseAcceptsYAMLJSONBOMAndCRLF(t *testing.T) {
+	inputs := map[string]string{
+		"yaml":      alexYAML,
+		"crlf":      strings.ReplaceAll(alexYAML, "\n", "\r\n"),
+		"bom":       "\xef\xbb\xbf" + alexYAML,
+		"json":      `{"version":1,"name":"Alex","experience":{"it_years":2.5,"management_years":1},"education":["bachelor-it"],"certifications":["pmp"],"skills":{"cloud":3}}`,
+		"json-tabs": "{\n\t\"version\": 1,\n\t\"name\": \"Alex\",\n\t\"experience\": {\"it_years\": 2.5, \"management_years\": 1},\n\t\"education\": [\"bachelor-it\"],\n\t\"certifications\": [\"pmp\"],\n\t\"skills\": {\"cloud\": 3}\n}\n",
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			p, err := Parse("p."+name, []byte(in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Name != "Alex" || p.Experience.ITYears != 2.5 || p.Experience.ManagementYears != 1 || p.Skills["cloud"] != 3 || !p.Holds("pmp") || !p.Holds("bachelor-it") {
+				t.Errorf("parsed %+v", p)
+			}
+			if err := Check(p, rubric.Default()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestNameMayHoldAnyCharacters(t *testing.T) {
+	p, err := Parse("p.yaml", []byte("version: 1\nname: \"<script>alert('x')</script> O'Brien — 東京\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "<script>alert('x')</script> O'Brien — 東京" {
+		t.Errorf("name %q", p.Name)
+	}
+}
+
+func TestEmptyListsAndNullsAreNone(t *testing.T) {
+	p, err := Parse("p.yaml", []byte("version: 1\neducation: []\ncertifications:\nskills: {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Education)+len(p.Certifications)+len(p.Skills) != 0 {
+		t.Errorf("parsed %+v", p)
+	}
+}
+
+func TestLinesInJSONLinesProfiles(t *testing.T) {
+	p, err := Parse("team.jsonl", []byte(`{"version":1,"skills":{"netwrking":2}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.BaseLine = 41 // the 42nd line of a JSON Lines file
+	err = Check(p, rubric.Default())
+	if err == nil || !strings.HasPrefix(err.Error(), "team.jsonl: line 42: skills.netwrking: unknown skill") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func FuzzParseProfile(f *testing.F) {
+	for _, dir := range []string{"../testdata/profiles", "../testdata/bad"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, file := range files {
+			if strings.HasSuffix(file, ".err") {
+				continue
+			}
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte(alexYAML))
+	r := rubric.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		// A profile that parses has levels 0..4 and years 0..80.
+		for id, lvl := range p.Skills {
+			if lvl < rubric.MinLevel || lvl > rubric.MaxLevel {
+				t.Fatalf("skill %s level %d accepted", id, lvl)
+			}
+		}
+		if y := p.Experience.ITYears; y < 0 || y > 80 || y != y {
+			t.Fatalf("it_years %v accepted", y)
+		}
+		_ = Check(p, r)
+	})
+}
