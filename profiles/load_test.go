@@ -101,3 +101,28 @@ func FuzzParseProfile(f *testing.F) {
 		_ = Check(p, r)
 	})
 }
+
+func TestSaveRoundTripsWithMode0600(t *testing.T) {
+	p, err := Parse("in.yaml", []byte(alexYAML+"evidence:\n  cloud: \"Ran the: migration\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "out.yaml")
+	if err := Save(path, p, "2026-11-25"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(data), "# skillgap profile, format v1. Schema: `skillgap schema profile`.") {
+		t.Errorf("no schema header:\n%s", data)
+	}
+	back, err := Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Updated != "2026-11-25" || back.Evidence["cloud"] != "Ran the: migration" || back.Skills["cloud"] != 3 || back.Experience.ITYears != 2.5 {
+		t.Errorf("read back %+v", back)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode().Perm())
+	}
+}

@@ -106,9 +106,9 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 				effort += ", accrues with time"
 			}
 			fmt.Fprintf(w, "%2d. %s [%s, +%.1f]\n", i+1, s.ID, effort, s.Impact)
-			fmt.Fprintf(w, "%s\n", indent(wrap(s.Action, st.Width-4), "    "))
+			fmt.Fprintf(w, "%s\n", Indent(Wrap(s.Action, st.Width-4), "    "))
 			if s.Goal != "" {
-				fmt.Fprintf(w, "%s\n", indent(wrap("Goal: "+s.Goal, st.Width-4), "    "))
+				fmt.Fprintf(w, "%s\n", Indent(Wrap("Goal: "+s.Goal, st.Width-4), "    "))
 			}
 		}
 	}
@@ -132,9 +132,9 @@ func tableOptions(st Style) []tablewriter.Option {
 	return opts
 }
 
-// wrap breaks text into lines of at most width columns (no wrapping when
+// Wrap breaks text into lines of at most width columns (no wrapping when
 // width is not positive).
-func wrap(text string, width int) string {
+func Wrap(text string, width int) string {
 	if width <= 20 {
 		return text
 	}
@@ -155,6 +155,7 @@ func wrap(text string, width int) string {
 	return b.String()
 }
 
-func indent(text, prefix string) string {
+// Indent puts prefix before every line of text.
+func Indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }

@@ -331,6 +331,9 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 			return bad("levels: describe each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Levels))
 		}
 	case KindHeld:
+		if it.Category != "education" && it.Category != "certification" {
+			return bad("a held item belongs to category education or certification, as profiles list them under education or certifications")
+		}
 		if maxNeed > 1 || !wholeNumbers(it.Need) {
 			return bad("a held item's needs are 0 or 1; found %v", it.Need)
 		}

@@ -9,6 +9,9 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
+
+	"github.com/skillgap/skillgap/assess"
 
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/spf13/cobra"
@@ -27,11 +30,21 @@ const (
 type Factory struct {
 	IO     *iostreams.IOStreams
 	Getenv func(string) string
+	Now    func() time.Time
+	// Prompter, when set, answers questions instead of the terminal (tests).
+	Prompter assess.Prompter
+}
+
+func (f *Factory) now() time.Time {
+	if f.Now != nil {
+		return f.Now()
+	}
+	return time.Now()
 }
 
 // SystemFactory wires the real process.
 func SystemFactory() *Factory {
-	return &Factory{IO: iostreams.System(), Getenv: os.Getenv}
+	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Now: time.Now}
 }
 
 // ExitError carries an exit code with an error. Err may be nil when the

@@ -7,7 +7,10 @@ import (
 // NewCmdRoot builds a fresh command tree; nothing is global.
 func NewCmdRoot(f *Factory) *cobra.Command {
 	root := newRootCobra()
-	root.Example = `  # score the example profile against the built-in IT Manager rubric
+	root.Example = `  # answer the questionnaire; saves profile.yaml
+  skillgap assess
+
+  # score the example profile against the built-in IT Manager rubric
   skillgap score testdata/profiles/alex.yaml
 
   # the same as JSON, for other programs
@@ -23,6 +26,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	})
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(
+		NewCmdAssess(f, nil),
 		NewCmdScore(f, nil),
 		NewCmdRubric(f),
 	)

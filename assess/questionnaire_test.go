@@ -1,0 +1,201 @@
+package assess
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// stubPrompter answers from a script keyed by question id (for held-item
+// groups, by their message); unscripted questions take the default, as
+// pressing Enter would.
+type stubPrompter struct {
+	answers   map[string]any // string for Input, int for Select, []int for MultiSelect, bool for Confirm
+	interrupt string         // interrupt at this question id
+	asked     []Question
+	confirms  []bool // consumed in order for "revisit"
+}
+
+func (s *stubPrompter) ask(q Question) (any, bool, error) {
+	s.asked = append(s.asked, q)
+	if q.ID == s.interrupt {
+		return nil, false, ErrInterrupted
+	}
+	key := q.ID
+	if key == "held" {
+		key = q.Message
+	}
+	a, ok := s.answers[key]
+	return a, ok, nil
+}
+
+func (s *stubPrompter) Input(q Question, def string, validate func(string) error) (string, error) {
+	a, ok, err := s.ask(q)
+	if err != nil || !ok {
+		return def, err
+	}
+	if err := validate(a.(string)); err != nil {
+		return "", err
+	}
+	return a.(string), nil
+}
+
+func (s *stubPrompter) Select(q Question, opts []Option, def int) (int, error) {
+	a, ok, err := s.ask(q)
+	if err != nil || !ok {
+		return def, err
+	}
+	return a.(int), nil
+}
+
+func (s *stubPrompter) MultiSelect(q Question, opts []Option, defs []int) ([]int, error) {
+	a, ok, err := s.ask(q)
+	if err != nil || !ok {
+		return defs, err
+	}
+	return a.([]int), nil
+}
+
+func (s *stubPrompter) Confirm(q Question, def bool) (bool, error) {
+	_, _, err := s.ask(q)
+	if err != nil {
+		return false, err
+	}
+	if q.ID == "revisit" && len(s.confirms) > 0 {
+		c := s.confirms[0]
+		s.confirms = s.confirms[1:]
+		return c, nil
+	}
+	return def, nil
+}
+
+func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
+	r := rubric.Default()
+	sp := &stubPrompter{answers: map[string]any{
+		"name":                          "Sam <Lee>",
+		"target":                        2, // senior-it-manager
+		"experience.it_years":           "9,5",
+		"experience.management_years":   "3",
+		"Degrees you hold:":             []int{0},
+		"Cloud platform certification:": []int{1},
+		"skills.cloud":                  4,
+		"skills.leadership":             3,
+	}}
+	var drafts []*profiles.Profile
+	q := &Questionnaire{Rubric: r, Prompter: sp, Answered: func(p *profiles.Profile) { drafts = append(drafts, p) }}
+	p, err := q.Run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Sam <Lee>" || p.Target != "senior-it-manager" || p.Experience.ITYears != 9.5 || p.Experience.ManagementYears != 3 {
+		t.Errorf("profile %+v", p)
+	}
+	if !slices.Equal(p.Education, []string{"bachelor-it"}) || !slices.Equal(p.Certifications, []string{"azure"}) {
+		t.Errorf("education %v, certifications %v", p.Education, p.Certifications)
+	}
+	if p.Skills["cloud"] != 4 || p.Skills["leadership"] != 3 || p.Skills["networking"] != 0 || len(p.Skills) != 19 {
+		t.Errorf("skills %v", p.Skills)
+	}
+	if err := profiles.Check(p, r); err != nil {
+		t.Error(err)
+	}
+	// One draft per answer: name, target, 2 years, education + 4 certificate groups, 19 skills.
+	if len(drafts) != 1+1+2+5+19 {
+		t.Errorf("%d drafts", len(drafts))
+	}
+	// Where the user is, and no required levels shown while answering.
+	var progress []string
+	for _, q := range sp.asked {
+		if strings.HasPrefix(q.ID, "skills.") {
+			progress = append(progress, q.Progress)
+			if strings.Contains(q.Message+q.Help, "need") || strings.Contains(q.Message+q.Help, "required") {
+				t.Errorf("question shows the bar: %+v", q)
+			}
+		}
+	}
+	if progress[3] != "Technical skills 4/12" || progress[12] != "Soft skills 1/7" {
+		t.Errorf("progress %v", progress)
+	}
+}
+
+func TestEnterThroughEverythingCompletes(t *testing.T) {
+	sp := &stubPrompter{}
+	p, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Target != "it-manager" || p.Experience.ITYears != 0 || len(p.Certifications) != 0 || p.Skills["cloud"] != 0 {
+		t.Errorf("defaults %+v", p)
+	}
+	// All skills 0 is "the same rating": asked once whether to revisit, default no.
+	if last := sp.asked[len(sp.asked)-1]; last.ID != "revisit" || !strings.Contains(last.Message, "You rated every skill 0 (none)") {
+		t.Errorf("last question %+v", last)
+	}
+}
+
+func TestReassessmentStartsFromTheProfile(t *testing.T) {
+	start := &profiles.Profile{Version: 1, Name: "Alex", Target: "cio", Experience: profiles.Experience{ITYears: 26.5, ManagementYears: 12},
+		Education: []string{"master-it"}, Certifications: []string{"cissp", "pmp"}, Skills: map[string]int{"cloud": 3, "budgeting": 4},
+		Evidence: map[string]string{"cloud": "migrated"}}
+	p, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: &stubPrompter{}}).Run(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Alex" || p.Target != "cio" || p.Experience.ITYears != 26.5 || p.Experience.ManagementYears != 12 ||
+		!p.Holds("master-it") || !p.Holds("cissp") || !p.Holds("pmp") || p.Skills["cloud"] != 3 || p.Skills["budgeting"] != 4 || p.Evidence["cloud"] != "migrated" {
+		t.Errorf("re-assessment changed answers: %+v", p)
+	}
+	if start.Skills["networking"] != 0 || len(start.Skills) != 2 {
+		t.Error("the starting profile was modified")
+	}
+}
+
+func TestInterruptKeepsAnswersSoFar(t *testing.T) {
+	sp := &stubPrompter{answers: map[string]any{"name": "Kim", "experience.it_years": "4"}, interrupt: "skills.cloud"}
+	var last *profiles.Profile
+	_, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp, Answered: func(p *profiles.Profile) { last = p }}).Run(nil)
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("err = %v", err)
+	}
+	if last == nil || last.Name != "Kim" || last.Experience.ITYears != 4 {
+		t.Errorf("draft %+v", last)
+	}
+}
+
+func TestSameRatingOffersRevisit(t *testing.T) {
+	answers := map[string]any{}
+	for _, id := range rubric.Default().IDsOfKind(rubric.KindSkill, "") {
+		answers["skills."+id] = 2
+	}
+	sp := &stubPrompter{answers: answers, confirms: []bool{true, false}}
+	_, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range sp.asked {
+		if q.ID == "skills.cloud" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("cloud asked %d times, want 2 (once more after choosing to revisit)", n)
+	}
+}
+
+func TestParseYears(t *testing.T) {
+	for in, want := range map[string]float64{"6": 6, "2.5": 2.5, "2,5": 2.5, " 3 ": 3, "": 0} {
+		if got, err := ParseYears(in); err != nil || got != want {
+			t.Errorf("ParseYears(%q) = %v, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"-1", "six", "NaN", "81", "1e400"} {
+		if _, err := ParseYears(in); err == nil {
+			t.Errorf("ParseYears(%q) accepted", in)
+		}
+	}
+}

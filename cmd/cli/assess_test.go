@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/profiles"
+)
+
+// enterPrompter presses Enter at every question (takes the default), except
+// the inputs and confirms it has answers for; it can interrupt at a question.
+type enterPrompter struct {
+	inputs    map[string]string
+	confirms  map[string]bool
+	interrupt string
+	asked     []string
+}
+
+func (e *enterPrompter) ask(q assess.Question) error {
+	e.asked = append(e.asked, q.ID)
+	if q.ID == e.interrupt {
+		return assess.ErrInterrupted
+	}
+	return nil
+}
+
+func (e *enterPrompter) Input(q assess.Question, def string, _ func(string) error) (string, error) {
+	if a, ok := e.inputs[q.ID]; ok {
+		return a, e.ask(q)
+	}
+	return def, e.ask(q)
+}
+func (e *enterPrompter) Select(q assess.Question, _ []assess.Option, def int) (int, error) {
+	return def, e.ask(q)
+}
+func (e *enterPrompter) MultiSelect(q assess.Question, _ []assess.Option, defs []int) ([]int, error) {
+	return defs, e.ask(q)
+}
+func (e *enterPrompter) Confirm(q assess.Question, def bool) (bool, error) {
+	if a, ok := e.confirms[q.ID]; ok {
+		return a, e.ask(q)
+	}
+	return def, e.ask(q)
+}
+
+func assessFactory(t *testing.T, pr assess.Prompter) (*Factory, *iostreams.IOStreams, string) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	ios, _, _, _ := iostreams.Test()
+	state := filepath.Join(dir, "state")
+	return &Factory{IO: ios, Prompter: pr,
+		Getenv: func(k string) string {
+			if k == "XDG_STATE_HOME" {
+				return state
+			}
+			return ""
+		},
+		Now: func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) },
+	}, ios, state
+}
+
+func TestAssessSavesAProfile(t *testing.T) {
+	pr := &enterPrompter{inputs: map[string]string{"name": "Jo", "experience.it_years": "3.5"}}
+	f, ios, state := assessFactory(t, pr)
+	if code := Main([]string{"assess", "-o", "me.yaml"}, f); code != 0 {
+		t.Fatalf("exit %d: %s", code, ios.ErrOut)
+	}
+	p, err := profiles.LoadFile("me.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Jo" || p.Experience.ITYears != 3.5 || p.Updated != "2026-11-25" || p.Target != "it-manager" {
+		t.Errorf("saved %+v", p)
+	}
+	st, _ := os.Stat("me.yaml")
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode().Perm())
+	}
+	out := ios.Out.(interface{ String() string }).String()
+	if !strings.Contains(out, "Readiness for IT Manager: ") || !strings.Contains(out, "Top 3 gaps:") {
+		t.Errorf("no result shown:\n%s", out)
+	}
+	if drafts, _ := filepath.Glob(filepath.Join(state, "skillgap", "drafts", "*")); len(drafts) != 0 {
+		t.Errorf("draft left after saving: %v", drafts)
+	}
+}
+
+func TestAssessInterruptKeepsFileAndDraftThenResumes(t *testing.T) {
+	pr := &enterPrompter{inputs: map[string]string{"name": "Old"}}
+	f, ios, _ := assessFactory(t, pr)
+	if code := Main([]string{"assess"}, f); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, ios.ErrOut)
+	}
+	before, _ := os.ReadFile("profile.yaml")
+
+	// Re-assess, change the name, press Ctrl-C at the cloud skill.
+	f.Prompter = &enterPrompter{inputs: map[string]string{"name": "New"}, interrupt: "skills.cloud"}
+	ios2, _, _, _ := iostreams.Test()
+	f.IO = ios2
+	code := Main([]string{"assess"}, f)
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if after, _ := os.ReadFile("profile.yaml"); string(after) != string(before) {
+		t.Error("profile.yaml changed by an interrupted assessment")
+	}
+	if !strings.Contains(ios2.ErrOut.(interface{ String() string }).String(), "Your answers so far are kept in") {
+		t.Errorf("stderr: %s", ios2.ErrOut)
+	}
+
+	// The next run offers the draft first; accepting starts from "New".
+	pr3 := &enterPrompter{}
+	f.Prompter = pr3
+	if code := Main([]string{"assess"}, f); code != 0 {
+		t.Fatalf("resume: exit %d", code)
+	}
+	if pr3.asked[0] != "resume" {
+		t.Errorf("first question %q, want resume", pr3.asked[0])
+	}
+	p, _ := profiles.LoadFile("profile.yaml", nil)
+	if p.Name != "New" {
+		t.Errorf("resumed name %q", p.Name)
+	}
+}
+
+func TestAssessDeclineReplaceKeepsFile(t *testing.T) {
+	f, _, _ := assessFactory(t, &enterPrompter{inputs: map[string]string{"name": "A"}})
+	Main([]string{"assess"}, f)
+	before, _ := os.ReadFile("profile.yaml")
+	f.Prompter = &enterPrompter{inputs: map[string]string{"name": "B"}, confirms: map[string]bool{"replace": false}}
+	if code := Main([]string{"assess"}, f); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if after, _ := os.ReadFile("profile.yaml"); string(after) != string(before) {
+		t.Error("file replaced although the user said no")
+	}
+}
+
+func TestAssessRefusesWithoutATerminal(t *testing.T) {
+	for _, args := range [][]string{{"assess"}, {"assess", "--no-input"}} {
+		ios, _, out, errOut := iostreams.Test()
+		code := Main(args, &Factory{IO: ios, Getenv: func(string) string { return "" }})
+		if code != ExitUsage || out.Len() != 0 || !strings.Contains(errOut.String(), "skillgap schema profile") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func TestAssessRefusesABrokenProfile(t *testing.T) {
+	f, ios, _ := assessFactory(t, &enterPrompter{})
+	if err := os.WriteFile("profile.yaml", []byte("version: 1\nskills: {clod: 2}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code := Main([]string{"assess"}, f)
+	msg := ios.ErrOut.(interface{ String() string }).String()
+	if code != ExitBadInput || !strings.Contains(msg, "profile.yaml: line 2: skills.clod: unknown skill (did you mean cloud?)") {
+		t.Errorf("exit %d, stderr %q", code, msg)
+	}
+}
+

@@ -1,0 +1,113 @@
+// Package atomicfile writes files so that a reader sees either the old file or
+// the whole new one, never a part: the data goes to a temporary file in the same
+// folder, is synced to disk, then renamed over the target, and the folder is
+// synced so the rename itself survives a crash.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Options change how WriteFile writes.
+type Options struct {
+	// Perm is the new file's mode (default 0600: profiles are personal data).
+	Perm os.FileMode
+	// DirPerm is the mode of folders WriteFile creates (default 0700).
+	DirPerm os.FileMode
+	// NoClobber refuses to replace an existing file.
+	NoClobber bool
+	// beforeRename, in tests, runs between the write and the rename.
+	beforeRename func(tmp string) error
+}
+
+// ErrExists is returned with NoClobber when the target exists.
+var ErrExists = errors.New("file exists")
+
+// WriteFile writes data to path atomically.
+func WriteFile(path string, data []byte, o Options) error {
+	return Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, o)
+}
+
+// Write writes what fill produces to path atomically. If fill fails, path is
+// left as it was.
+func Write(path string, fill func(io.Writer) error, o Options) (err error) {
+	if o.Perm == 0 {
+		o.Perm = 0o600
+	}
+	if o.DirPerm == 0 {
+		o.DirPerm = 0o700
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, o.DirPerm); err != nil {
+		return err
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder", path)
+		}
+		if o.NoClobber {
+			return ErrExists
+		}
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	// CreateTemp makes the file 0600; Chmod applies the wanted mode exactly,
+	// whatever the umask, and tightens nothing looser than asked.
+	if err = tmp.Chmod(o.Perm); err != nil {
+		return err
+	}
+	if err = fill(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if o.beforeRename != nil {
+		if err = o.beforeRename(tmp.Name()); err != nil {
+			return err
+		}
+	}
+	if o.NoClobber {
+		// Link fails if path appeared meanwhile; rename would replace it.
+		if err = os.Link(tmp.Name(), path); err != nil {
+			if os.IsExist(err) {
+				err = ErrExists
+			}
+			return err
+		}
+		os.Remove(tmp.Name())
+	} else if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package profiles
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	"github.com/skillgap/skillgap/internal/atomicfile"
+	"go.yaml.in/yaml/v3"
+)
+
+// Header starts every profile skillgap writes: it names the format and the
+// schema that describes it.
+const Header = "# skillgap profile, format v1. Schema: `skillgap schema profile`.\n" +
+	"# Edit freely; check with `skillgap score FILE`.\n"
+
+// Marshal renders p as YAML in the order of FORMATS.md, after Header.
+func Marshal(p *Profile) ([]byte, error) {
+	out := *p
+	out.Version = FormatVersion
+	if out.Education == nil {
+		out.Education = []string{}
+	}
+	if out.Certifications == nil {
+		out.Certifications = []string{}
+	}
+	if out.Skills == nil {
+		out.Skills = map[string]int{}
+	}
+	var buf bytes.Buffer
+	buf.WriteString(Header)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&out); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Save writes p to path atomically with mode 0600 (its folder 0700 when
+// created), setting Updated to date (YYYY-MM-DD). A crash or error leaves the
+// previous file whole.
+func Save(path string, p *Profile, date string) error {
+	p.Updated = date
+	data, err := Marshal(p)
+	if err != nil {
+		return err
+	}
+	// The answers must read back as they are; never write what Parse refuses.
+	if _, err := Parse(path, data); err != nil {
+		return fmt.Errorf("refusing to save a profile that does not read back: %w", err)
+	}
+	return atomicfile.WriteFile(path, data, atomicfile.Options{})
+}
+
+// SkillIDs returns the profile's skill ids, sorted.
+func (p *Profile) SkillIDs() []string {
+	ids := make([]string, 0, len(p.Skills))
+	for id := range p.Skills {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
