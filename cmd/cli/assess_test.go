@@ -163,4 +163,3 @@ func TestAssessRefusesABrokenProfile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, msg)
 	}
 }
-
