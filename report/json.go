@@ -16,3 +16,11 @@ func JSON(w io.Writer, res *assess.Result) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(res)
 }
+
+// JSONReport writes the report as one indented JSON object.
+func JSONReport(w io.Writer, rep *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,7 +45,19 @@ func (f *Factory) now() time.Time {
 
 // SystemFactory wires the real process.
 func SystemFactory() *Factory {
-	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Now: time.Now}
+	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Now: clock(os.Getenv)}
+}
+
+// clock is the time now, or SOURCE_DATE_EPOCH (seconds since 1970) when set,
+// the reproducible-builds convention, so that reports can be byte-identical.
+func clock(getenv func(string) string) func() time.Time {
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t := time.Unix(sec, 0).UTC()
+			return func() time.Time { return t }
+		}
+	}
+	return time.Now
 }
 
 // ExitError carries an exit code with an error. Err may be nil when the

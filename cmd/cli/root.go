@@ -28,6 +28,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	root.AddCommand(
 		NewCmdAssess(f, nil),
 		NewCmdScore(f, nil),
+		NewCmdReport(f, nil),
 		NewCmdRubric(f),
 	)
 	return root

@@ -116,17 +116,26 @@ func displayName(file string) string {
 	return file
 }
 
-// scoreOne loads, checks and scores one profile file.
-func scoreOne(path string, stdin io.Reader, rs *rubrics, target string) (*assess.Result, error) {
+// load reads a profile file and checks it against its rubric.
+func (rs *rubrics) load(path string, stdin io.Reader) (*profiles.Profile, *rubric.Rubric, error) {
 	p, err := profiles.LoadFile(path, stdin)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := rs.forProfile(p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := profiles.Check(p, r); err != nil {
+		return nil, nil, err
+	}
+	return p, r, nil
+}
+
+// scoreOne loads, checks and scores one profile file.
+func scoreOne(path string, stdin io.Reader, rs *rubrics, target string) (*assess.Result, error) {
+	p, r, err := rs.load(path, stdin)
+	if err != nil {
 		return nil, err
 	}
 	res, err := assess.For(r).Score(p, target)

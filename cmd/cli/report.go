@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/atomicfile"
+	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/report"
+	"github.com/spf13/cobra"
+)
+
+// ReportOptions holds the flags and dependencies of `skillgap report`.
+type ReportOptions struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	File   string
+	Since  string
+	Target string
+	Format string
+	Output string
+	Rubric string
+	Force  bool
+}
+
+var reportFormats = []string{"html", "markdown", "json", "csv"}
+
+// NewCmdReport builds `skillgap report`.
+func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{IO: f.IO, Now: f.now}
+	cmd := &cobra.Command{
+		Use:   "report FILE",
+		Short: "Export a readiness report: HTML, Markdown, JSON or CSV",
+		Long: `Write a readiness report for one profile: who and when, the target rung and
+what the guide says of it (experience band, salary), readiness and verdict,
+the ladder, category scores, strengths, every gap with why it is asked, and
+the plan of next steps with time to ready. With --since OLD, a progress section
+compares an earlier profile: readiness change, gaps closed, new gaps, and each
+changed answer.
+
+Formats: html (one self-contained page with charts, no scripts, prints to A4),
+markdown, json (the score object plus the report's sections), csv (one row per
+requirement). Without --format, the output file's extension decides
+(.html, .md, .json, .csv), else markdown.
+
+--output - (the default) writes to standard output. An existing file is never
+replaced without --force; files are written atomically with mode 0600.`,
+		Example: `  skillgap report me.yaml -o me.html
+  skillgap report me.yaml --since me-2026-05.yaml -o progress.md
+  skillgap report me.yaml --format json | jq .progress
+  skillgap report me.yaml --format csv --target it-director -o gaps.csv`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("report: name one profile file (or - for standard input)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if opts.Format == "" {
+				opts.Format = formatFromExt(opts.Output)
+			}
+			if opts.Format == "md" {
+				opts.Format = "markdown"
+			}
+			if err := checkFormat(opts.Format, reportFormats...); err != nil {
+				return err
+			}
+			if opts.Output == "" {
+				return usageError("--output: name a file, or - for standard output")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReport(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "html, markdown, json or csv (default: from the --output extension, else markdown)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, or - for standard output")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "an earlier profile `OLD` to show progress against")
+	cmd.Flags().StringVarP(&opts.Target, "target", "t", "", "career stage to report on (default: the profile's target)")
+	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file to use instead of the profile's own")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	return cmd
+}
+
+func formatFromExt(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return "html"
+	case ".json":
+		return "json"
+	case ".csv":
+		return "csv"
+	}
+	return "markdown"
+}
+
+func runReport(opts *ReportOptions) error {
+	rs := &rubrics{override: opts.Rubric}
+	p, r, err := rs.load(opts.File, opts.IO.In)
+	if err != nil {
+		return err
+	}
+	res, err := assess.For(r).Score(p, opts.Target)
+	if err != nil {
+		return fmt.Errorf("%s: %w", displayName(opts.File), err)
+	}
+	var oldP *profiles.Profile
+	var oldRes *assess.Result
+	if opts.Since != "" {
+		if opts.Since == "-" && opts.File == "-" {
+			return usageError("--since and FILE cannot both be standard input")
+		}
+		oldP, err = profiles.LoadFile(opts.Since, opts.IO.In)
+		if err != nil {
+			return err
+		}
+		if err := profiles.Check(oldP, r); err != nil {
+			return err
+		}
+		if oldRes, err = assess.For(r).Score(oldP, res.Target); err != nil {
+			return fmt.Errorf("%s: %w", displayName(opts.Since), err)
+		}
+	}
+	rep, err := report.Build(r, p, res, opts.Now().Format("2006-01-02"), oldP, oldRes)
+	if err != nil {
+		return err
+	}
+	// Render fully before writing anything: an error leaves no partial output.
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "html":
+		err = report.HTML(&buf, rep, r.Thresholds.Ready)
+	case "json":
+		err = report.JSONReport(&buf, rep)
+	case "csv":
+		err = report.CSV(&buf, rep)
+	default:
+		err = report.Markdown(&buf, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Output == "-" {
+		_, err := opts.IO.Out.Write(buf.Bytes())
+		return err
+	}
+	err = atomicfile.WriteFile(opts.Output, buf.Bytes(), atomicfile.Options{NoClobber: !opts.Force})
+	if errors.Is(err, atomicfile.ErrExists) {
+		return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s exists; use --force to replace it, or choose another --output", opts.Output)}
+	}
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %v", opts.Output, err)
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%s).\n", opts.Output, opts.Format)
+	return nil
+}

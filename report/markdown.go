@@ -1,0 +1,157 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/skillgap/skillgap/assess"
+)
+
+// Markdown writes the report with headings and GitHub-style tables.
+func Markdown(w io.Writer, rep *Report) error {
+	b := &strings.Builder{}
+	name := rep.Name
+	if name == "" {
+		name = "Readiness report"
+	}
+	fmt.Fprintf(b, "# %s: readiness for %s\n\n", mdText(name), mdText(rep.TargetName))
+	fmt.Fprintf(b, "Generated on %s", rep.GeneratedOn)
+	if rep.ProfileDate != "" {
+		fmt.Fprintf(b, " from answers of %s", rep.ProfileDate)
+	}
+	fmt.Fprintf(b, ", rubric %s (%s).\n\n", mdText(rep.RubricName), rep.Rubric)
+	fmt.Fprintf(b, "**Readiness %.1f/100 — %s.**", rep.Readiness, VerdictText(rep.Verdict))
+	if rep.Verdict != assess.Ready {
+		fmt.Fprintf(b, " Time to ready following the plan: %s.", Weeks(rep.TimeToReadyWeeks))
+	}
+	b.WriteString("\n\n")
+
+	fmt.Fprintf(b, "## The target: %s\n\n", mdText(rep.Stage.Name))
+	fmt.Fprintf(b, "- Usual total experience: %s\n", rep.Stage.Years)
+	if rep.Stage.SalaryMedianUSD > 0 {
+		fmt.Fprintf(b, "- US salary: median $%s, average $%s a year\n", thousands(rep.Stage.SalaryMedianUSD), thousands(rep.Stage.SalaryAverageUSD))
+	}
+	if rep.Stage.Summary != "" {
+		fmt.Fprintf(b, "- The role: %s\n", mdText(rep.Stage.Summary))
+	}
+	if rep.Stage.Focus != "" {
+		fmt.Fprintf(b, "- Focus at this rung: %s\n", mdText(rep.Stage.Focus))
+	}
+	b.WriteString("\n## The ladder\n\n")
+	if rep.ReadyFor != "" {
+		fmt.Fprintf(b, "Ready now for: **%s**.", rungName(rep, rep.ReadyFor))
+	} else {
+		b.WriteString("Not yet ready for any rung.")
+	}
+	if rep.NextRung != nil {
+		fmt.Fprintf(b, " Next rung: %s (%s), readiness %.1f.", mdText(rep.NextRung.Name), rep.NextRung.Years, rep.NextRung.Readiness)
+		if len(rep.NextRung.TopGaps) > 0 {
+			var ids []string
+			for _, g := range rep.NextRung.TopGaps {
+				ids = append(ids, mdText(g.Name))
+			}
+			fmt.Fprintf(b, " It needs most: %s.", strings.Join(ids, "; "))
+		}
+	}
+	b.WriteString("\n\n| Rung | Readiness | Verdict |\n| --- | ---: | --- |\n")
+	for _, r := range rep.Ladder {
+		fmt.Fprintf(b, "| %s | %.1f | %s |\n", mdCell(r.Name), r.Readiness, r.Verdict)
+	}
+
+	b.WriteString("\n## Categories\n\n| Category | Score | Weight |\n| --- | ---: | ---: |\n")
+	for _, c := range rep.Categories {
+		fmt.Fprintf(b, "| %s | %.1f | %.0f%% |\n", mdCell(c.Name), c.Score, c.Weight*100)
+	}
+
+	if rep.Progress != nil {
+		pr := rep.Progress
+		b.WriteString("\n## Progress\n\n")
+		since := ""
+		if pr.Since != "" {
+			since = " since " + pr.Since
+		}
+		fmt.Fprintf(b, "Readiness %+.1f%s (%.1f → %.1f, %s → %s).\n\n", pr.ReadinessDelta, since, pr.OldReadiness, rep.Readiness, pr.OldVerdict, rep.Verdict)
+		fmt.Fprintf(b, "- Gaps closed: %s\n- New gaps: %s\n", listOrNone(pr.ClosedGaps), listOrNone(pr.NewGaps))
+		if len(pr.Changes) > 0 {
+			b.WriteString("\n| Answer | Before | Now |\n| --- | --- | --- |\n")
+			for _, c := range pr.Changes {
+				fmt.Fprintf(b, "| %s | %s | %s |\n", c.ID, mdCell(c.Old), mdCell(c.New))
+			}
+		}
+	}
+
+	if len(rep.Strengths) > 0 {
+		b.WriteString("\n## Strengths\n\n")
+		for _, s := range rep.Strengths {
+			fmt.Fprintf(b, "- %s (%s): have %s, need %s\n", mdText(s.Name), s.ID, Num(s.Have), Num(s.Need))
+		}
+	}
+
+	fmt.Fprintf(b, "\n## Gaps (%d), most important first\n\n", len(rep.Gaps))
+	if len(rep.Gaps) == 0 {
+		b.WriteString("None: every requirement of this rung is met.\n")
+	} else {
+		b.WriteString("| Requirement | Have | Need | Impact | Blocking | Why it is asked |\n| --- | ---: | ---: | ---: | --- | --- |\n")
+		for _, g := range rep.Gaps {
+			blocking := ""
+			if g.Blocking {
+				blocking = "**yes**"
+			}
+			fmt.Fprintf(b, "| %s (`%s`) | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, Num(g.Have), Num(g.Need), g.Impact, blocking, mdCell(g.Section))
+		}
+	}
+
+	if len(rep.NextSteps) > 0 {
+		b.WriteString("\n## Plan: next steps, most readiness per week first\n\n")
+		for i, s := range rep.NextSteps {
+			effort := Weeks(s.EffortWeeks)
+			if s.Waits {
+				effort += ", accrues with time"
+			}
+			fmt.Fprintf(b, "%d. **%s** (%s, +%.1f): %s", i+1, s.ID, effort, s.Impact, mdText(s.Action))
+			if s.Goal != "" {
+				fmt.Fprintf(b, " Goal: %s", mdText(s.Goal))
+			}
+			b.WriteString("\n")
+		}
+		if rep.Verdict != assess.Ready {
+			fmt.Fprintf(b, "\nTime to ready: %s (study steps one after another; experience accrues alongside).\n", Weeks(rep.TimeToReadyWeeks))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func rungName(rep *Report, id string) string {
+	for _, r := range rep.Ladder {
+		if r.Target == id {
+			return mdText(r.Name)
+		}
+	}
+	return id
+}
+
+func listOrNone(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return "`" + strings.Join(ids, "`, `") + "`"
+}
+
+// mdText escapes what Markdown would read as markup or raw HTML in free text
+// (names and evidence come from users).
+func mdText(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`, "\n", " ", "\r", " ")
+	return r.Replace(s)
+}
+
+func mdCell(s string) string { return mdText(s) }
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

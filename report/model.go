@@ -1,0 +1,119 @@
+package report
+
+import (
+	"slices"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// Report is everything a readiness report shows. Its JSON form is the score
+// object of FORMATS.md section 2 (the embedded Result) plus the report's own
+// sections.
+type Report struct {
+	*assess.Result
+	GeneratedOn string `json:"generated_on"`
+	ProfileDate string `json:"profile_date,omitempty"`
+	RubricName  string `json:"rubric_name"`
+	Source      string `json:"source,omitempty"`
+	// Evidence is what the person wrote to back their answers.
+	Evidence map[string]string `json:"evidence,omitempty"`
+	// Stage is what the guide says of the target rung.
+	Stage StageFacts `json:"stage"`
+	// ReadyFor is the highest rung the profile is ready for now ("" if none).
+	ReadyFor string `json:"ready_for"`
+	// NextRung is the rung above ReadyFor and what it still needs.
+	NextRung *NextRung        `json:"next_rung,omitempty"`
+	Progress *assess.Progress `json:"progress,omitempty"`
+	// Requirements lists every requirement of the target, met or not, for CSV.
+	Requirements []Requirement `json:"-"`
+	// Skills are the profile's skill levels in rubric order, for the radar.
+	Skills []SkillLevel `json:"-"`
+}
+
+// StageFacts are the guide's figures for a rung.
+type StageFacts struct {
+	ID               string `json:"id"`
+	Name             string `json:"name"`
+	Years            string `json:"years"`
+	SalaryMedianUSD  int    `json:"salary_median_usd,omitempty"`
+	SalaryAverageUSD int    `json:"salary_average_usd,omitempty"`
+	Summary          string `json:"summary,omitempty"`
+	Focus            string `json:"focus,omitempty"`
+	Section          string `json:"section,omitempty"`
+}
+
+// NextRung is the first rung not yet ready, with its top gaps.
+type NextRung struct {
+	Target    string       `json:"target"`
+	Name      string       `json:"name"`
+	Readiness float64      `json:"readiness"`
+	Verdict   string       `json:"verdict"`
+	Years     string       `json:"years"`
+	TopGaps   []assess.Gap `json:"top_gaps"`
+}
+
+// Requirement is one row of the CSV export.
+type Requirement struct {
+	ID, Name, Category string
+	Have, Need         float64
+	Impact             float64
+	Blocking           bool
+	NextStep           string
+}
+
+// SkillLevel is a skill's level against the target's need.
+type SkillLevel struct {
+	ID, Name, Category string
+	Have, Need         float64
+}
+
+// Build assembles a report. since and oldP, when not nil, are the earlier
+// assessment to show progress against.
+func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedOn string, oldP *profiles.Profile, since *assess.Result) (*Report, error) {
+	rep := &Report{Result: res, GeneratedOn: generatedOn, ProfileDate: p.Updated, RubricName: r.Name, Source: r.Source, Evidence: p.Evidence}
+	si := r.StageIndex(res.Target)
+	st := r.Stages[si]
+	rep.Stage = StageFacts{ID: st.ID, Name: st.Name, Years: st.Years.String(), Summary: st.Summary, Focus: st.Focus, Section: st.Section}
+	if st.Salary != nil {
+		rep.Stage.SalaryMedianUSD, rep.Stage.SalaryAverageUSD = st.Salary.MedianUSD, st.Salary.AverageUSD
+	}
+	next := 0
+	for i, rung := range res.Ladder {
+		if rung.Verdict == assess.Ready {
+			rep.ReadyFor = rung.Target
+			next = i + 1
+		}
+	}
+	if next < len(r.Stages) {
+		nres, err := assess.For(r).Score(p, r.Stages[next].ID)
+		if err != nil {
+			return nil, err
+		}
+		nr := &NextRung{Target: nres.Target, Name: nres.TargetName, Readiness: nres.Readiness, Verdict: nres.Verdict, Years: r.Stages[next].Years.String()}
+		nr.TopGaps = nres.Gaps[:min(3, len(nres.Gaps))]
+		rep.NextRung = nr
+	}
+	if oldP != nil && since != nil {
+		rep.Progress = assess.Compare(oldP, p, since, res)
+	}
+	for _, s := range res.Strengths {
+		rep.Requirements = append(rep.Requirements, Requirement{ID: s.ID, Name: s.Name, Category: s.Category, Have: s.Have, Need: s.Need})
+	}
+	for _, g := range res.Gaps {
+		rep.Requirements = append(rep.Requirements, Requirement{ID: g.ID, Name: g.Name, Category: g.Category, Have: g.Have, Need: g.Need, Impact: g.Impact, Blocking: g.Blocking, NextStep: g.NextStep})
+	}
+	// Rubric order reads best in a full list.
+	order := map[string]int{}
+	for i, it := range r.Items {
+		order[it.ID] = i
+	}
+	slices.SortStableFunc(rep.Requirements, func(a, b Requirement) int { return order[a.ID] - order[b.ID] })
+	for _, it := range r.Items {
+		if it.Kind == rubric.KindSkill {
+			rep.Skills = append(rep.Skills, SkillLevel{ID: it.ID, Name: it.Name, Category: it.Category, Have: float64(p.Skills[it.ID]), Need: it.NeedAt(si)})
+		}
+	}
+	return rep, nil
+}
