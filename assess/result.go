@@ -13,7 +13,7 @@ const (
 type Result struct {
 	Version          int             `json:"version"`
 	Name             string          `json:"name"`
-	File             string          `json:"file,omitempty"`
+	File             string          `json:"file,omitzero"`
 	Rubric           string          `json:"rubric"`
 	Target           string          `json:"target"`
 	TargetName       string          `json:"target_name"`
@@ -47,16 +47,15 @@ type Gap struct {
 	// Impact is the readiness points gained by closing the gap fully.
 	Impact   float64 `json:"impact"`
 	NextStep string  `json:"next_step"`
-	Section  string  `json:"section,omitempty"`
+	Section  string  `json:"section,omitzero"`
 }
 
-// Strength is a requirement the profile meets or exceeds.
+// Strength is a requirement the profile meets or exceeds (its name is the
+// rubric item's).
 type Strength struct {
-	ID       string  `json:"id"`
-	Name     string  `json:"name"`
-	Category string  `json:"category"`
-	Have     float64 `json:"have"`
-	Need     float64 `json:"need"`
+	ID   string  `json:"id"`
+	Have float64 `json:"have"`
+	Need float64 `json:"need"`
 }
 
 // Step is one step of the plan.
@@ -64,11 +63,11 @@ type Step struct {
 	ID     string `json:"id"`
 	Action string `json:"action"`
 	// Goal says what closing the gap looks like (for skills, the level's descriptor).
-	Goal        string  `json:"goal,omitempty"`
+	Goal        string  `json:"goal,omitzero"`
 	EffortWeeks int     `json:"effort_weeks"`
 	Impact      float64 `json:"impact"`
 	// Waits is true for experience, which accrues with time and cannot be studied.
-	Waits bool `json:"waits,omitempty"`
+	Waits bool `json:"waits,omitzero"`
 }
 
 // Rung is the readiness for one stage of the ladder.

@@ -5,9 +5,12 @@
 package assess
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -27,6 +30,7 @@ type Scorer struct {
 	r     *rubric.Rubric
 	items []citem
 	cats  []ccat
+	asked []int // per stage: how many items it asks for
 }
 
 type citem struct {
@@ -38,6 +42,9 @@ type citem struct {
 	orField int // -1 when no or_years
 	orYears float64
 	perLvl  float64
+	goals   []string // skills: the goal text of each level; others: [goal]
+	altText []string // "any" items: the alternatives' names, per stage
+	quick   []int    // "any" items: the quickest alternative, per stage
 }
 
 type calt struct {
@@ -88,7 +95,42 @@ func New(r *rubric.Rubric) *Scorer {
 		if ci.perLvl == 0 {
 			ci.perLvl = defaultWeeksPerLevel
 		}
+		// Texts and choices that depend only on the rubric are made once here,
+		// not for every profile.
+		switch it.Kind {
+		case rubric.KindSkill:
+			ci.goals = make([]string, rubric.MaxLevel+1)
+			for l := 1; l <= rubric.MaxLevel && l <= len(it.Levels); l++ {
+				ci.goals[l] = fmt.Sprintf("level %d (%s): %s", l, rubric.LevelNames[l], it.Levels[l-1])
+			}
+		case rubric.KindAny:
+			for si := range r.Stages {
+				names, best := "", -1
+				for _, a := range ci.alts {
+					if si > a.until {
+						continue
+					}
+					if names != "" {
+						names += ", "
+					}
+					names += r.Items[a.idx].Name
+					if best < 0 || r.Items[a.idx].EffortWeeks < r.Items[best].EffortWeeks {
+						best = a.idx
+					}
+				}
+				ci.altText = append(ci.altText, "hold one of: "+names)
+				ci.quick = append(ci.quick, best)
+			}
+		}
 		s.items = append(s.items, ci)
+	}
+	s.asked = make([]int, len(r.Stages))
+	for si := range r.Stages {
+		for _, ci := range s.items {
+			if ci.it.Weight > 0 && ci.it.NeedAt(si) > 0 {
+				s.asked[si]++
+			}
+		}
 	}
 	return s
 }
@@ -235,20 +277,11 @@ func (s *Scorer) verdict(e eval) string {
 // Score scores p against target (a stage id; "" means the profile's target,
 // then the rubric's default).
 func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
-	if target == "" {
-		target = p.Target
+	si, err := s.stageOf(p, target)
+	if err != nil {
+		return nil, err
 	}
-	if target == "" {
-		target = s.r.Target()
-	}
-	si := s.r.StageIndex(target)
-	if si < 0 {
-		hint := ""
-		if near, ok := rubric.Nearest(target, s.r.StageIDs()); ok {
-			hint = " (did you mean " + near + "?)"
-		}
-		return nil, fmt.Errorf("unknown target %q%s; the stages of rubric %s are %s", target, hint, s.r.ID, strings.Join(s.r.StageIDs(), ", "))
-	}
+	target = s.r.Stages[si].ID
 	st := s.stateOf(p)
 	e := s.evaluate(&st, si, true)
 	res := &Result{
@@ -260,10 +293,11 @@ func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
 		TargetName: s.r.Stages[si].Name,
 		Readiness:  round1(e.readiness),
 		Verdict:    s.verdict(e),
-		Categories: []CategoryScore{},
-		Gaps:       []Gap{},
-		Strengths:  []Strength{},
-		NextSteps:  []Step{},
+		// Sized once: growing these slices was a fifth of batch scoring's garbage.
+		Categories: make([]CategoryScore, 0, len(s.cats)),
+		Gaps:       make([]Gap, 0, s.asked[si]),
+		Strengths:  make([]Strength, 0, s.asked[si]),
+		NextSteps:  make([]Step, 0, s.asked[si]),
 		Ladder:     make([]Rung, 0, len(s.r.Stages)),
 	}
 	for c, cc := range s.cats {
@@ -294,7 +328,7 @@ type planStep struct {
 
 // gaps fills the gaps, strengths and next steps of res, and returns the plan.
 func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
-	var plan []planStep
+	plan := make([]planStep, 0, s.asked[si])
 	for i := range s.items {
 		ci := &s.items[i]
 		it := ci.it
@@ -304,7 +338,7 @@ func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
 		}
 		h := s.have(st, i, si)
 		if h >= need {
-			res.Strengths = append(res.Strengths, Strength{ID: it.ID, Name: it.Name, Category: it.Category, Have: h, Need: need})
+			res.Strengths = append(res.Strengths, Strength{ID: it.ID, Have: h, Need: need})
 			continue
 		}
 		impact := 100 * e.catShare[ci.cat] * (it.Weight / e.catWeight[ci.cat]) * (1 - credit(h, need))
@@ -319,27 +353,19 @@ func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
 		switch ci.kind {
 		case rubric.KindSkill:
 			step.weeks = int(math.Ceil((need - h) * ci.perLvl))
-			goal = fmt.Sprintf("level %g (%s): %s", need, rubric.LevelNames[int(need)], it.Levels[int(need)-1])
+			goal = ci.goals[int(need)]
 		case rubric.KindYears:
 			step.weeks = int(math.Ceil((need - h) * 52))
 			step.waits = true
-			goal = fmt.Sprintf("%g years", need)
+			goal = strconv.FormatFloat(need, 'f', -1, 64) + " years"
 		case rubric.KindHeld:
 			step.weeks = int(math.Ceil(it.EffortWeeks))
 			step.value = 1
 		case rubric.KindAny:
-			best := -1
-			for _, a := range ci.alts {
-				if si > a.until {
-					continue
-				}
-				if best < 0 || s.r.Items[a.idx].EffortWeeks < s.r.Items[best].EffortWeeks {
-					best = a.idx
-				}
-			}
+			best := ci.quick[si]
 			step.set, step.value = best, 1
 			step.weeks = int(math.Ceil(s.r.Items[best].EffortWeeks))
-			goal = "hold one of: " + s.altNames(ci, si)
+			goal = ci.altText[si]
 		}
 		if step.weeks < 1 {
 			step.weeks = 1
@@ -352,28 +378,29 @@ func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
 		plan = append(plan, step)
 	}
 	// Most important first: what blocks the verdict, then what moves readiness most.
-	sort.SliceStable(res.Gaps, func(a, b int) bool {
-		ga, gb := res.Gaps[a], res.Gaps[b]
+	slices.SortStableFunc(res.Gaps, func(ga, gb Gap) int {
 		if ga.Blocking != gb.Blocking {
-			return ga.Blocking
+			if ga.Blocking {
+				return -1
+			}
+			return 1
 		}
-		if ga.Impact != gb.Impact {
-			return ga.Impact > gb.Impact
+		if c := cmp.Compare(gb.Impact, ga.Impact); c != 0 {
+			return c
 		}
-		return ga.ID < gb.ID
+		return strings.Compare(ga.ID, gb.ID)
 	})
 	// The plan: most readiness per week of effort first.
 	order := make([]int, len(plan))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		pa, pb := plan[order[a]], plan[order[b]]
-		ra, rb := pa.impact/float64(pa.weeks), pb.impact/float64(pb.weeks)
-		if ra != rb {
-			return ra > rb
+	slices.SortStableFunc(order, func(a, b int) int {
+		pa, pb := plan[a], plan[b]
+		if c := cmp.Compare(pb.impact/float64(pb.weeks), pa.impact/float64(pa.weeks)); c != 0 {
+			return c
 		}
-		return s.items[pa.item].it.ID < s.items[pb.item].it.ID
+		return strings.Compare(s.items[pa.item].it.ID, s.items[pb.item].it.ID)
 	})
 	steps := make([]Step, len(order))
 	sorted := make([]planStep, len(order))
@@ -382,20 +409,6 @@ func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
 	}
 	res.NextSteps = steps
 	return sorted
-}
-
-func (s *Scorer) altNames(ci *citem, si int) string {
-	out := ""
-	for _, a := range ci.alts {
-		if si > a.until {
-			continue
-		}
-		if out != "" {
-			out += ", "
-		}
-		out += s.r.Items[a.idx].Name
-	}
-	return out
 }
 
 // timeToReady is the number of weeks until the verdict for stage si is ready if
@@ -457,6 +470,15 @@ func credit(have, need float64) float64 {
 	x := have / need
 	return x * x
 }
+
+func nearHint(s string, candidates []string) string {
+	if near, ok := rubric.Nearest(s, candidates); ok {
+		return " (did you mean " + near + "?)"
+	}
+	return ""
+}
+
+func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

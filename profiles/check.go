@@ -20,23 +20,26 @@ func Check(p *Profile, r *rubric.Rubric) error {
 		return errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
 			p.Target, r.ID, hint(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 	}
-	skills := r.IDsOfKind(rubric.KindSkill, "")
-	keys := make([]string, 0, len(p.Skills))
+	var unknown []string
 	for k := range p.Skills {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return p.Line("skills."+keys[i]) < p.Line("skills."+keys[j]) })
-	for _, k := range keys {
 		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill {
-			return errAt("skills."+k, "skills.%s: unknown skill%s", k, hintOrList(k, skills))
+			unknown = append(unknown, k)
 		}
+	}
+	if len(unknown) > 0 {
+		// Report the first in the file.
+		sort.Slice(unknown, func(i, j int) bool { return p.Line("skills."+unknown[i]) < p.Line("skills."+unknown[j]) })
+		k := unknown[0]
+		return errAt("skills."+k, "skills.%s: unknown skill%s", k, hintOrList(k, r.IDsOfKind(rubric.KindSkill, "")))
 	}
 	for _, list := range []struct {
 		path string
 		ids  []string
 	}{{"education", p.Education}, {"certifications", p.Certifications}} {
-		cat := map[string]string{"education": "education", "certifications": "certification"}[list.path]
-		valid := r.IDsOfKind(rubric.KindHeld, cat)
+		cat := "education"
+		if list.path == "certifications" {
+			cat = "certification"
+		}
 		for i, id := range list.ids {
 			if it, ok := r.Item(id); !ok || it.Kind != rubric.KindHeld || it.Category != cat {
 				where := ""
@@ -44,7 +47,7 @@ func Check(p *Profile, r *rubric.Rubric) error {
 					where = fmt.Sprintf(" (%s belongs under %s)", id, other(it.Category))
 				}
 				return errAt(fmt.Sprintf("%s[%d]", list.path, i), "%s: unknown %s id %s%s%s",
-					list.path, cat, id, where, hintOrList(id, valid))
+					list.path, cat, id, where, hintOrList(id, r.IDsOfKind(rubric.KindHeld, cat)))
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package profiles
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -126,3 +127,61 @@ func TestSaveRoundTripsWithMode0600(t *testing.T) {
 		t.Errorf("mode %v", st.Mode().Perm())
 	}
 }
+
+// The fast JSON path and the slow path with line numbers agree: whatever one
+// accepts the other accepts with the same answers, and both refuse the same.
+func TestFastAndSlowPathsAgree(t *testing.T) {
+	lines := []string{
+		`{"version":1,"name":"A","experience":{"it_years":2.5,"management_years":1},"education":["bachelor-it"],"certifications":["pmp","aws"],"skills":{"cloud":3},"evidence":{"cloud":"x"},"updated":"2026-01-02"}`,
+		`{"version":1}`,
+		`{"version":2}`,
+		`{"version":1,"skills":{"cloud":5}}`,
+		`{"version":1,"skills":{"cloud":2.5}}`,
+		`{"version":1,"skills":{"cloud":"3"}}`,
+		`{"version":1,"skills":{"cloud":1,"cloud":2}}`,
+		`{"version":1,"experience":{"it_years":-1}}`,
+		`{"version":1,"experience":{"it_years":null}}`,
+		`{"version":1,"certifications":["pmp","pmp"]}`,
+		`{"version":1,"Name":"case matters"}`,
+		`{"version":1,"name":123}`,
+		`{"version":1,"updated":"yesterday"}`,
+		`{"version":1,"updated":"2026-11-25T10:00:00Z"}`,
+		`{"name":"no version"}`,
+		`{"version":1,"skills":{"cloud":1}`,
+		`{"version":1,"extra":true}`,
+		"{\"version\":1,\"name\":\"bad \xff utf8\"}",
+	}
+	for i, line := range lines {
+		fast, fastOK := parseFast(Record{Source: "t.jsonl", Line: i + 1, Data: []byte(line)})
+		slow, slowErr := Parse("t.jsonl", []byte(line))
+		if i < 2 && !fastOK {
+			t.Errorf("line %d: a plain valid profile missed the fast path", i+1)
+		}
+		if fastOK && slowErr != nil {
+			t.Errorf("line %d: fast path accepts what Parse refuses (%v): %s", i+1, slowErr, line)
+			continue
+		}
+		if fastOK {
+			fast.File, slow.File = "", ""
+			a, b := fast.Clone(), slow.Clone()
+			a.BaseLine, a.oneLine, a.lines, b.lines = 0, false, nil, nil
+			if !equalProfiles(a, b) {
+				t.Errorf("line %d: fast %+v, slow %+v", i+1, a, b)
+			}
+		}
+		// Through ParseRecord, a refused line is reported at its own line.
+		if _, err := ParseRecord(Record{Source: "t.jsonl", Line: i + 1, Data: []byte(line)}); err != nil {
+			if !strings.HasPrefix(err.Error(), "t.jsonl: line "+itoa(i+1)+": ") {
+				t.Errorf("line %d: error %q lacks its line", i+1, err)
+			}
+		}
+	}
+}
+
+func equalProfiles(a, b *Profile) bool {
+	ja, _ := Marshal(a)
+	jb, _ := Marshal(b)
+	return string(ja) == string(jb)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -31,7 +31,8 @@ type Profile struct {
 	// of a JSON Lines file reports line N.
 	BaseLine int `yaml:"-" json:"-"`
 
-	lines map[string]int // key path -> line, for messages
+	lines   map[string]int // key path -> line, for messages
+	oneLine bool           // the whole profile is on line BaseLine+1
 }
 
 // Experience is years of experience; decimals allowed.
@@ -67,6 +68,9 @@ func (p *Profile) Years(field string) float64 {
 // Line returns the line of a key path ("skills.networking",
 // "certifications[1]") in the file the profile came from, or 0.
 func (p *Profile) Line(path string) int {
+	if p.oneLine {
+		return p.BaseLine + 1
+	}
 	if l, ok := p.lines[path]; ok {
 		return l + p.BaseLine
 	}

@@ -4,6 +4,7 @@ package report
 
 import (
 	"encoding/json"
+
 	"io"
 
 	"github.com/skillgap/skillgap/assess"
@@ -12,9 +13,8 @@ import (
 // JSON writes res as one line of JSON (FORMATS.md section 2); several results
 // written one after another make JSON Lines.
 func JSON(w io.Writer, res *assess.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(res)
+	_, err := w.Write(AppendJSON(nil, res))
+	return err
 }
 
 // JSONReport writes the report as one indented JSON object.

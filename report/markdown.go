@@ -81,9 +81,9 @@ func Markdown(w io.Writer, rep *Report) error {
 		}
 	}
 
-	if len(rep.Strengths) > 0 {
+	if len(rep.Met) > 0 {
 		b.WriteString("\n## Strengths\n\n")
-		for _, s := range rep.Strengths {
+		for _, s := range rep.Met {
 			fmt.Fprintf(b, "- %s (%s): have %s, need %s\n", mdText(s.Name), s.ID, Num(s.Have), Num(s.Need))
 		}
 	}

@@ -28,6 +28,8 @@ type Report struct {
 	Progress *assess.Progress `json:"progress,omitempty"`
 	// Requirements lists every requirement of the target, met or not, for CSV.
 	Requirements []Requirement `json:"-"`
+	// Met are the strengths with their names, in rubric order.
+	Met []Requirement `json:"-"`
 	// Skills are the profile's skill levels in rubric order, for the radar.
 	Skills []SkillLevel `json:"-"`
 }
@@ -99,7 +101,9 @@ func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedO
 		rep.Progress = assess.Compare(oldP, p, since, res)
 	}
 	for _, s := range res.Strengths {
-		rep.Requirements = append(rep.Requirements, Requirement{ID: s.ID, Name: s.Name, Category: s.Category, Have: s.Have, Need: s.Need})
+		it, _ := r.Item(s.ID)
+		rep.Requirements = append(rep.Requirements, Requirement{ID: s.ID, Name: it.Name, Category: it.Category, Have: s.Have, Need: s.Need})
+		rep.Met = append(rep.Met, Requirement{ID: s.ID, Name: it.Name, Category: it.Category, Have: s.Have, Need: s.Need})
 	}
 	for _, g := range res.Gaps {
 		rep.Requirements = append(rep.Requirements, Requirement{ID: g.ID, Name: g.Name, Category: g.Category, Have: g.Have, Need: g.Need, Impact: g.Impact, Blocking: g.Blocking, NextStep: g.NextStep})

@@ -43,12 +43,30 @@ func runInTerminal(t *testing.T, state string, args []string, user func(c *expec
 		user(c)
 	}()
 	ios := &iostreams.IOStreams{In: c.Tty(), Out: c.Tty(), ErrOut: c.Tty(), InTTY: true, OutTTY: true, ErrTTY: true, NoColor: true, TermWidth: 100}
-	code := Main(args, &Factory{IO: ios, Getenv: func(k string) string {
-		if k == "XDG_STATE_HOME" {
-			return state
+	exited := make(chan int, 1)
+	go func() {
+		exited <- Main(args, &Factory{IO: ios, Getenv: func(k string) string {
+			if k == "XDG_STATE_HOME" {
+				return state
+			}
+			return ""
+		}, Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }})
+	}()
+	var code int
+	select {
+	case code = <-exited:
+	case <-done:
+		// The typing side is through; give the program a moment to finish,
+		// then close its terminal so that a stuck prompt fails the test
+		// instead of hanging it.
+		select {
+		case code = <-exited:
+		case <-time.After(20 * time.Second):
+			c.Tty().Close()
+			<-exited
+			t.Fatalf("skillgap did not finish; screen:\n%s", term.String())
 		}
-		return ""
-	}, Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }})
+	}
 	c.Tty().Close()
 	select {
 	case <-done:
@@ -125,8 +143,20 @@ func TestTerminalCtrlCMidwayKeepsFileThenReassessResumes(t *testing.T) {
 		expectThen(t, c, "(Bo)", enter) // re-assessment: the saved name is the default
 		expectThen(t, c, "Role you aim for", enter)
 		expectThen(t, c, "(6)", "7"+enter)
-		expectThen(t, c, "Years leading people", ctrlC)
-		expectThen(t, c, "to resume", "")
+		// survey draws a prompt before it puts the terminal in raw mode; a
+		// Ctrl-C typed in that moment becomes a signal for nobody. Press it
+		// again until the program answers, as a person would.
+		if _, err := c.ExpectString("Years leading people"); err != nil {
+			t.Error(err)
+			return
+		}
+		for range 10 {
+			c.Send(ctrlC)
+			if _, err := c.Expect(expect.String("to resume"), expect.WithTimeout(time.Second)); err == nil {
+				return
+			}
+		}
+		t.Error("Ctrl-C was not taken")
 	})
 	if code != ExitInterrupted {
 		t.Fatalf("exit %d, want 130\n%s", code, screen)

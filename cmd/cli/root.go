@@ -29,6 +29,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdAssess(f, nil),
 		NewCmdScore(f, nil),
 		NewCmdReport(f, nil),
+		NewCmdTeam(f, nil),
 		NewCmdRubric(f),
 	)
 	return root

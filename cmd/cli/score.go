@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/input"
@@ -81,10 +83,12 @@ func checkFormat(format string, allowed ...string) error {
 	return usageError("--format: %q is not one of %v", format, allowed)
 }
 
-// rubrics resolves and caches the rubrics a run needs.
+// rubrics resolves and caches the rubrics a run needs; workers share it.
 type rubrics struct {
 	override string
+	mu       sync.Mutex
 	cache    map[string]*rubric.Rubric
+	failed   map[string]error
 }
 
 func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
@@ -92,21 +96,30 @@ func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
 	if ref == "" {
 		ref = p.RubricID()
 	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
 	if r, ok := rs.cache[ref]; ok {
 		return r, nil
 	}
-	r, err := rubric.Resolve(ref)
-	if err != nil {
-		if rs.override == "" {
-			return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %v", err)
+	err, seen := rs.failed[ref]
+	if !seen {
+		var r *rubric.Rubric
+		if r, err = rubric.Resolve(ref); err == nil {
+			if rs.cache == nil {
+				rs.cache = map[string]*rubric.Rubric{}
+			}
+			rs.cache[ref] = r
+			return r, nil
 		}
-		return nil, err
+		if rs.failed == nil {
+			rs.failed = map[string]error{}
+		}
+		rs.failed[ref] = err
 	}
-	if rs.cache == nil {
-		rs.cache = map[string]*rubric.Rubric{}
+	if rs.override == "" {
+		return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %v", err)
 	}
-	rs.cache[ref] = r
-	return r, nil
+	return nil, err
 }
 
 func displayName(file string) string {
@@ -132,19 +145,6 @@ func (rs *rubrics) load(path string, stdin io.Reader) (*profiles.Profile, *rubri
 	return p, r, nil
 }
 
-// scoreOne loads, checks and scores one profile file.
-func scoreOne(path string, stdin io.Reader, rs *rubrics, target string) (*assess.Result, error) {
-	p, r, err := rs.load(path, stdin)
-	if err != nil {
-		return nil, err
-	}
-	res, err := assess.For(r).Score(p, target)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(path), err)
-	}
-	return res, nil
-}
-
 func runScore(opts *ScoreOptions) error {
 	rs := &rubrics{override: opts.Rubric}
 	if opts.Rubric != "" {
@@ -153,39 +153,99 @@ func runScore(opts *ScoreOptions) error {
 		}
 	}
 	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}
-	failed, below := 0, 0
-	for i, path := range opts.Files {
-		res, err := scoreOne(path, opts.IO.In, rs, opts.Target)
-		if err != nil {
-			failed++
-			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", err)
-			continue
+	// Output buffers go back to a pool once written: a batch's results are
+	// about 10 KB each, and allocating them afresh was most of the garbage.
+	pool := sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+	render := func(res *assess.Result) (*[]byte, error) {
+		bp := pool.Get().(*[]byte)
+		if opts.Format == "json" {
+			*bp = report.AppendJSON((*bp)[:0], res)
+			return bp, nil
 		}
-		if opts.minSet && res.Readiness < opts.MinReadiness {
+		buf := bytes.NewBuffer((*bp)[:0])
+		err := report.Table(buf, res, style)
+		*bp = buf.Bytes()
+		return bp, err
+	}
+	scored, failed, below := 0, 0, 0
+	prog := newProgress(opts.IO, "scored")
+	err := eachRecord(opts.Files, opts.IO.In, func(rec profiles.Record) scoredRecord {
+		res, err := scoreRecord(rec, rs, opts.Target)
+		if err != nil {
+			return scoredRecord{err: err}
+		}
+		out, err := render(res)
+		return scoredRecord{out: out, readiness: res.Readiness, err: err}
+	}, func(s scoredRecord) error {
+		prog.add(1)
+		if s.err != nil {
+			failed++
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", s.err)
+			return nil
+		}
+		if opts.Format != "json" && scored > 0 {
+			if _, err := io.WriteString(opts.IO.Out, "\n"); err != nil {
+				return err
+			}
+		}
+		scored++
+		if opts.minSet && s.readiness < opts.MinReadiness {
 			below++
 		}
-		switch opts.Format {
-		case "json":
-			err = report.JSON(opts.IO.Out, res)
-		default:
-			if i > 0 {
-				fmt.Fprintln(opts.IO.Out)
-			}
-			err = report.Table(opts.IO.Out, res, style)
-		}
-		if err != nil {
-			return err
-		}
+		_, err := opts.IO.Out.Write(*s.out)
+		pool.Put(s.out)
+		return err
+	})
+	prog.done()
+	if err != nil {
+		return err
 	}
+	total := scored + failed
 	switch {
 	case failed > 0:
-		if len(opts.Files) > 1 {
-			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles could not be scored\n", failed, len(opts.Files))
+		if total > 1 {
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles could not be scored\n", failed, total)
 		}
 		return &ExitError{Code: ExitBadInput}
 	case below > 0:
-		fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles below readiness %g\n", below, len(opts.Files), opts.MinReadiness)
+		fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles below readiness %g\n", below, total, opts.MinReadiness)
 		return &ExitError{Code: ExitBelowMin}
 	}
 	return nil
+}
+
+// scoredRecord is one record's output, made on a worker.
+type scoredRecord struct {
+	out       *[]byte
+	readiness float64
+	err       error
+}
+
+// scoreRecord parses, checks and scores one record.
+func scoreRecord(rec profiles.Record, rs *rubrics, target string) (*assess.Result, error) {
+	p, r, err := rs.check(rec)
+	if err != nil {
+		return nil, err
+	}
+	res, err := assess.For(r).Score(p, target)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(rec.String()), err)
+	}
+	return res, nil
+}
+
+// check parses a record and checks it against its rubric.
+func (rs *rubrics) check(rec profiles.Record) (*profiles.Profile, *rubric.Rubric, error) {
+	p, err := profiles.ParseRecord(rec)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := rs.forProfile(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := profiles.Check(p, r); err != nil {
+		return nil, nil, err
+	}
+	return p, r, nil
 }

@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/report"
+	"github.com/skillgap/skillgap/rubric"
+	"github.com/spf13/cobra"
+)
+
+// TeamOptions holds the flags and dependencies of `skillgap team`.
+type TeamOptions struct {
+	IO     *iostreams.IOStreams
+	Inputs []string
+	Target string
+	Format string
+	Rubric string
+	Top    int
+}
+
+// NewCmdTeam builds `skillgap team`.
+func NewCmdTeam(f *Factory, runF func(*TeamOptions) error) *cobra.Command {
+	opts := &TeamOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "team FILE|DIR|-...",
+		Short: "Summarise many profiles: who is ready, and the training needs they share",
+		Long: `Score many profiles against one target and summarise them: how many members,
+verdict counts, the readiness distribution (mean, quartiles), bench strength
+(how many are ready for each rung), and the shared training needs: for each
+requirement, how many people have the gap, the mean gap and the total impact,
+most total impact first.
+
+Inputs are profile files, folders (searched for *.yaml, *.yml, *.json and
+*.jsonl files), JSON Lines files (.jsonl, one profile per line) and - (JSON
+Lines on standard input). A bad profile is reported with its file and line and
+the others are still counted; the exit code is then 1.
+
+The target is --target, else the rubric's default (it-manager). All members
+must use the same rubric: the first profile's, or --rubric.`,
+		Example: `  skillgap team team/
+  skillgap team --target senior-it-manager alice.yaml bob.yaml carol.json
+  skillgap team --format json staff.jsonl | jq .gaps[0]
+  skillgap team --format csv team/ > training-needs.csv`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("team: name profile files, folders or - (JSON Lines on standard input)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if err := checkFormat(opts.Format, "table", "json", "markdown", "csv"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTeam(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Target, "target", "t", "", "career stage to summarise against (default: the rubric's default)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown or csv")
+	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file for every member instead of the profiles' own")
+	cmd.Flags().IntVar(&opts.Top, "top", 15, "table: show the N largest training needs (0 = all)")
+	return cmd
+}
+
+type teamItem struct {
+	brief assess.Brief
+	r     *rubric.Rubric
+	name  string
+	err   error
+}
+
+func runTeam(opts *TeamOptions) error {
+	rs := &rubrics{override: opts.Rubric}
+	var team *assess.TeamAggregator
+	var teamRubric *rubric.Rubric
+	failed := 0
+	prog := newProgress(opts.IO, "summarised")
+	err := eachRecord(opts.Inputs, opts.IO.In, func(rec profiles.Record) teamItem {
+		p, r, err := rs.check(rec)
+		if err != nil {
+			return teamItem{err: err}
+		}
+		target := opts.Target
+		if target == "" {
+			target = r.Target()
+		}
+		b, err := assess.For(r).Brief(p, target)
+		if err != nil {
+			return teamItem{err: fmt.Errorf("%s: %w", displayName(rec.String()), err)}
+		}
+		return teamItem{brief: b, r: r, name: rec.String()}
+	}, func(it teamItem) error {
+		prog.add(1)
+		if it.err == nil && teamRubric != nil && it.r != teamRubric {
+			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
+		}
+		if it.err != nil {
+			failed++
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", it.err)
+			return nil
+		}
+		if team == nil {
+			teamRubric = it.r
+			team = assess.NewTeam(it.r, it.brief.Target)
+		}
+		team.Add(it.brief)
+		return nil
+	})
+	prog.done()
+	if err != nil {
+		return err
+	}
+	if team == nil {
+		// Nothing scored: still a well-formed (empty) summary.
+		r, rerr := rs.forProfile(&profiles.Profile{})
+		if rerr != nil {
+			r = rubric.Default()
+		}
+		si := r.StageIndex(opts.Target)
+		if si < 0 {
+			si = r.StageIndex(r.Target())
+		}
+		team = assess.NewTeam(r, si)
+	}
+	sum := team.Summary(failed)
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "json":
+		err = report.TeamJSON(&buf, sum)
+	case "markdown":
+		err = report.TeamMarkdown(&buf, sum)
+	case "csv":
+		err = report.TeamCSV(&buf, sum)
+	default:
+		err = report.TeamTable(&buf, sum, report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}, opts.Top)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if failed > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles could not be read; the summary counts the other %d\n", failed, failed+sum.Members, sum.Members)
+		return &ExitError{Code: ExitBadInput}
+	}
+	return nil
+}

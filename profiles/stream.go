@@ -1,0 +1,214 @@
+package profiles
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/skillgap/skillgap/internal/input"
+)
+
+// Record is the text of one profile in an input: a whole file, or one line of
+// a JSON Lines file or stream.
+type Record struct {
+	Source string // the file as named ("-" is standard input)
+	Line   int    // where the record starts in Source, 1-based
+	Data   []byte
+	// Err is set when the input could not be read; Data is then empty.
+	Err error
+}
+
+// Extensions of the files a folder is searched for.
+var profileExts = map[string]bool{".yaml": true, ".yml": true, ".json": true, ".jsonl": true, ".ndjson": true}
+
+func isJSONLines(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".jsonl" || ext == ".ndjson"
+}
+
+// Walk reads the inputs in order and emits their records in order: a file
+// (a .jsonl or .ndjson file line by line, any other as one profile), a folder
+// (every *.yaml, *.yml, *.json, *.jsonl file below it, in lexical order,
+// skipping hidden ones), or "-" (standard input: JSON Lines when its first line
+// is a JSON object, else one YAML or JSON profile). A read error becomes a
+// record with Err set and the walk goes on; only an error from emit stops it.
+func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
+	for _, in := range inputs {
+		if in == "-" {
+			if err := walkStdin(stdin, emit); err != nil {
+				return err
+			}
+			continue
+		}
+		st, err := os.Stat(in)
+		if err != nil {
+			if err := emit(Record{Source: in, Line: 0, Err: input.Errorf(in, 0, "cannot open: %v", pathErr(err))}); err != nil {
+				return err
+			}
+			continue
+		}
+		if !st.IsDir() {
+			if err := walkFile(in, emit); err != nil {
+				return err
+			}
+			continue
+		}
+		found := 0
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot read: %v", pathErr(err))})
+			}
+			if path != in && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !profileExts[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			found++
+			return walkFile(path, emit)
+		})
+		if err != nil {
+			return err
+		}
+		if found == 0 {
+			if err := emit(Record{Source: in, Err: input.Errorf(in, 0, "folder holds no profile files (*.yaml, *.yml, *.json, *.jsonl)")}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func walkFile(path string, emit func(Record) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot open: %v", pathErr(err))})
+	}
+	defer f.Close()
+	if isJSONLines(path) {
+		return readLines(path, f, emit)
+	}
+	data, err := input.ReadAll(path, f, MaxSize)
+	if err != nil {
+		return emit(Record{Source: path, Err: err})
+	}
+	return emit(Record{Source: path, Line: 1, Data: data})
+}
+
+func walkStdin(stdin io.Reader, emit func(Record) error) error {
+	br := bufio.NewReaderSize(stdin, 1<<16)
+	// Peek at the first line: a JSON object alone on it means JSON Lines.
+	head, _ := br.Peek(1 << 16)
+	first := head
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		first = head[:i]
+	}
+	first = bytes.TrimSpace(bytes.TrimPrefix(first, []byte("\xef\xbb\xbf")))
+	if len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' {
+		return readLines("-", br, emit)
+	}
+	data, err := input.ReadAll("-", br, MaxSize)
+	if err != nil {
+		return emit(Record{Source: "-", Err: err})
+	}
+	return emit(Record{Source: "-", Line: 1, Data: data})
+}
+
+// readLines emits each non-blank line as a record. A line longer than MaxSize
+// is reported and skipped; the next line is read as usual.
+func readLines(name string, r io.Reader, emit func(Record) error) error {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 1<<16)
+	}
+	line := 0
+	var long []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			// A line longer than the buffer: gather it, up to the limit.
+			if len(long)+len(chunk) <= MaxSize {
+				long = append(long, chunk...)
+			} else if long != nil {
+				long = long[:MaxSize+1]
+			}
+			continue
+		}
+		if long != nil {
+			chunk = append(long, chunk...)
+			long = nil
+		}
+		if len(chunk) > 0 {
+			line++
+			data := bytes.TrimRight(chunk, "\r\n")
+			switch {
+			case len(data) > MaxSize:
+				if e := emit(Record{Source: name, Line: line, Err: input.Errorf(name, line, "line is longer than %d KiB; one profile per line, each well under that", MaxSize>>10)}); e != nil {
+					return e
+				}
+			case len(bytes.TrimSpace(data)) > 0:
+				if e := emit(Record{Source: name, Line: line, Data: bytes.Clone(data)}); e != nil {
+					return e
+				}
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return emit(Record{Source: name, Line: line + 1, Err: input.Errorf(name, line+1, "cannot read: %v", err)})
+		}
+	}
+}
+
+// ParseRecord parses the profile in a record. Lines in messages are lines of
+// the record's source.
+func ParseRecord(rec Record) (*Profile, error) {
+	if rec.Err != nil {
+		return nil, rec.Err
+	}
+	if p, ok := parseFast(rec); ok {
+		return p, nil
+	}
+	p, err := Parse(rec.Source, rec.Data)
+	if err != nil {
+		var ie *input.Error
+		if errors.As(err, &ie) && rec.Line > 1 {
+			if ie.Line > 0 {
+				ie.Line += rec.Line - 1
+			} else {
+				ie.Line = rec.Line
+			}
+		}
+		return nil, err
+	}
+	if rec.Line > 1 {
+		p.BaseLine = rec.Line - 1
+	}
+	return p, nil
+}
+
+// String names a record for messages: "team.jsonl:42".
+func (rec Record) String() string {
+	if rec.Line > 1 {
+		return fmt.Sprintf("%s:%d", rec.Source, rec.Line)
+	}
+	return rec.Source
+}

@@ -1,0 +1,76 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+func encodingJSON(res *assess.Result) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(res); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// The hand-written encoder writes exactly what encoding/json writes, for
+// random profiles at every rung and for awkward names.
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	r := rubric.Default()
+	rng := rand.New(rand.NewPCG(7, 8))
+	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte"}
+	skills := r.IDsOfKind(rubric.KindSkill, "")
+	held := r.IDsOfKind(rubric.KindHeld, "certification")
+	for n := range 300 {
+		p := &profiles.Profile{Version: 1, Name: names[n%len(names)], File: names[(n+3)%len(names)], Skills: map[string]int{}}
+		p.Experience.ITYears = float64(rng.IntN(70)) / 4
+		p.Experience.ManagementYears = float64(rng.IntN(30)) / 3
+		for _, id := range skills {
+			p.Skills[id] = rng.IntN(5)
+		}
+		for _, id := range held {
+			if rng.IntN(4) == 0 {
+				p.Certifications = append(p.Certifications, id)
+			}
+		}
+		for _, target := range r.StageIDs() {
+			res, err := assess.Score(r, p, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := encodingJSON(res)
+			if got := AppendJSON(nil, res); !bytes.Equal(got, want) {
+				t.Fatalf("profile %d at %s:\n got %s\nwant %s", n, target, got, want)
+			}
+		}
+	}
+	for _, f := range []float64{0, 1, -1, 0.1, 1e-7, 1.5e-7, 123456789, 1e21, 1e22, 12.25} {
+		want, _ := json.Marshal(f)
+		if got := appendNum(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("appendNum(%v) = %s, want %s", f, got, want)
+		}
+	}
+}
+
+func BenchmarkAppendJSON(b *testing.B) {
+	res := buildReport(b, "Alex", false).Result
+	var buf []byte
+	for b.Loop() {
+		buf = AppendJSON(buf[:0], res)
+	}
+}
+
+func BenchmarkEncodingJSON(b *testing.B) {
+	res := buildReport(b, "Alex", false).Result
+	for b.Loop() {
+		encodingJSON(res)
+	}
+}
