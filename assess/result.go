@@ -14,6 +14,7 @@ type Result struct {
 	Version          int             `json:"version"`
 	Name             string          `json:"name"`
 	File             string          `json:"file,omitzero"`
+	Line             int             `json:"line,omitzero"` // for a line of a JSON Lines input
 	Rubric           string          `json:"rubric"`
 	Target           string          `json:"target"`
 	TargetName       string          `json:"target_name"`

@@ -288,6 +288,7 @@ func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
 		Version:    1,
 		Name:       p.Name,
 		File:       p.File,
+		Line:       p.RecordLine,
 		Rubric:     s.r.ID,
 		Target:     target,
 		TargetName: s.r.Stages[si].Name,

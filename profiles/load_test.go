@@ -185,3 +185,24 @@ func equalProfiles(a, b *Profile) bool {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func BenchmarkParseRecordJSONLine(b *testing.B) {
+	rec := Record{Source: "b.jsonl", Line: 7, InLines: true, Data: []byte(`{"version":1,"name":"Maria Rivera 0","rubric":"it-manager","target":"senior-it-manager","experience":{"it_years":1.5,"management_years":0},"education":[],"certifications":["pmp"],"skills":{"budgeting":3,"change-management":3,"cloud":3,"communication":1,"cybersecurity":0,"databases":2,"disaster-recovery":2,"infrastructure":0,"itsm":0,"leadership":4,"networking":2,"operating-systems":3,"problem-solving":4,"project-management":3,"scripting":1,"service-desk":4,"strategic-planning":0,"vendor-management":2,"virtualization":4},"updated":"2026-01-14"}`)}
+	for b.Loop() {
+		if _, err := ParseRecord(rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseYAMLFile(b *testing.B) {
+	data, err := os.ReadFile("../testdata/profiles/alex.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Parse("alex.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -27,6 +27,8 @@ type Profile struct {
 
 	// File is where the profile was read from, for messages.
 	File string `yaml:"-" json:"-"`
+	// RecordLine is the line of a profile read from a JSON Lines input.
+	RecordLine int `yaml:"-" json:"-"`
 	// BaseLine is added to every line in messages: a profile read from line N
 	// of a JSON Lines file reports line N.
 	BaseLine int `yaml:"-" json:"-"`

@@ -20,6 +20,8 @@ type Record struct {
 	Source string // the file as named ("-" is standard input)
 	Line   int    // where the record starts in Source, 1-based
 	Data   []byte
+	// InLines is true for a line of a JSON Lines input.
+	InLines bool
 	// Err is set when the input could not be read; Data is then empty.
 	Err error
 }
@@ -164,7 +166,7 @@ func readLines(name string, r io.Reader, emit func(Record) error) error {
 					return e
 				}
 			case len(bytes.TrimSpace(data)) > 0:
-				if e := emit(Record{Source: name, Line: line, Data: bytes.Clone(data)}); e != nil {
+				if e := emit(Record{Source: name, Line: line, Data: bytes.Clone(data), InLines: true}); e != nil {
 					return e
 				}
 			}
@@ -185,6 +187,9 @@ func ParseRecord(rec Record) (*Profile, error) {
 		return nil, rec.Err
 	}
 	if p, ok := parseFast(rec); ok {
+		if rec.InLines {
+			p.RecordLine = rec.Line
+		}
 		return p, nil
 	}
 	p, err := Parse(rec.Source, rec.Data)
@@ -201,6 +206,9 @@ func ParseRecord(rec Record) (*Profile, error) {
 	}
 	if rec.Line > 1 {
 		p.BaseLine = rec.Line - 1
+	}
+	if rec.InLines {
+		p.RecordLine = rec.Line
 	}
 	return p, nil
 }

@@ -19,6 +19,9 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 	if res.File != "" {
 		b = appendField(b, "file", res.File)
 	}
+	if res.Line != 0 {
+		b = strconv.AppendInt(append(b, `,"line":`...), int64(res.Line), 10)
+	}
 	b = appendField(b, "rubric", res.Rubric)
 	b = appendField(b, "target", res.Target)
 	b = appendField(b, "target_name", res.TargetName)

@@ -30,7 +30,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	skills := r.IDsOfKind(rubric.KindSkill, "")
 	held := r.IDsOfKind(rubric.KindHeld, "certification")
 	for n := range 300 {
-		p := &profiles.Profile{Version: 1, Name: names[n%len(names)], File: names[(n+3)%len(names)], Skills: map[string]int{}}
+		p := &profiles.Profile{Version: 1, Name: names[n%len(names)], File: names[(n+3)%len(names)], RecordLine: n % 3, Skills: map[string]int{}}
 		p.Experience.ITYears = float64(rng.IntN(70)) / 4
 		p.Experience.ManagementYears = float64(rng.IntN(30)) / 3
 		for _, id := range skills {
