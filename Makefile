@@ -27,5 +27,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRubric$$' -fuzztime $(FUZZTIME) ./rubric
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./assess
 
+# Man pages for every command, in man/ (man -l man/skillgap.1).
+man:
+	$(GO) run ./scripts/genman man
+
 clean:
-	rm -rf bin
+	rm -rf bin man

@@ -359,6 +359,9 @@ func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
 			step.weeks = int(math.Ceil((need - h) * 52))
 			step.waits = true
 			goal = strconv.FormatFloat(need, 'f', -1, 64) + " years"
+			if need == 1 {
+				goal = "1 year"
+			}
 		case rubric.KindHeld:
 			step.weeks = int(math.Ceil(it.EffortWeeks))
 			step.value = 1

@@ -147,6 +147,10 @@ func (d *decoder) text(n *yaml.Node, path string) (string, error) {
 	if n.Kind != yaml.ScalarNode {
 		return "", d.errf(n, "%s: expected text, found %s", path, input.Describe(n))
 	}
+	if n.Tag != "!!str" {
+		// 2024, true or 1.5 would be read as a number or a yes/no.
+		return "", d.errf(n, "%s: expected text, found %s; put it in quotes: %s: \"%s\"", path, input.Describe(n), path[strings.LastIndex(path, ".")+1:], n.Value)
+	}
 	return n.Value, nil
 }
 

@@ -454,3 +454,35 @@ func Resolve(ref string, dirs ...string) (*Rubric, error) {
 	}
 	return nil, fmt.Errorf("unknown rubric %q: %sknown rubrics: %s (or give the path of a rubric file)", ref, hint, strings.Join(known, ", "))
 }
+
+// Files lists the rubric files (*.yaml, *.yml, *.json) in dir, sorted; none
+// if dir does not exist.
+func Files(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var files []string
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && (ext == ".yaml" || ext == ".yml" || ext == ".json") {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	return files
+}
+
+// Marshal writes r as YAML that Parse reads back to the same rubric.
+func Marshal(r *Rubric) ([]byte, error) {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "# skillgap rubric %s. Check it with: skillgap rubric validate FILE\n", r.ID)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -31,6 +31,8 @@ type AssessOptions struct {
 	Output  string
 	Rubric  string
 	NoInput bool
+
+	rubricDirs []string
 }
 
 // NewCmdAssess builds `skillgap assess`.
@@ -69,6 +71,7 @@ and run 'skillgap score FILE'.`,
 				return usageError("--output: name a file")
 			}
 			opts.StateDir = stateDir(f)
+			opts.rubricDirs = f.rubricDirs()
 			if runF != nil {
 				return runF(opts)
 			}
@@ -140,7 +143,7 @@ func runAssess(opts *AssessOptions) error {
 	if ref == "" && start != nil {
 		ref = start.RubricID()
 	}
-	r, err := rubric.Resolve(ref)
+	r, err := rubric.Resolve(ref, opts.rubricDirs...)
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,8 @@ type Factory struct {
 	Now    func() time.Time
 	// Prompter, when set, answers questions instead of the terminal (tests).
 	Prompter assess.Prompter
+
+	sources map[string]string // flag -> where its value came from, if not the command line
 }
 
 func (f *Factory) now() time.Time {

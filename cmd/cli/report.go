@@ -28,6 +28,8 @@ type ReportOptions struct {
 	Output string
 	Rubric string
 	Force  bool
+
+	rubricDirs []string
 }
 
 var reportFormats = []string{"html", "markdown", "json", "csv"}
@@ -70,7 +72,8 @@ replaced without --force; files are written atomically with mode 0600.`,
 			if opts.Format == "md" {
 				opts.Format = "markdown"
 			}
-			if err := checkFormat(opts.Format, reportFormats...); err != nil {
+			opts.rubricDirs = f.rubricDirs()
+			if err := checkFormat(opts.Format, f.from("format"), reportFormats...); err != nil {
 				return err
 			}
 			if opts.Output == "" {
@@ -88,6 +91,7 @@ replaced without --force; files are written atomically with mode 0600.`,
 	cmd.Flags().StringVarP(&opts.Target, "target", "t", "", "career stage to report on (default: the profile's target)")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file to use instead of the profile's own")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	completeTargetAndFormat(cmd, "html", "markdown", "json", "csv")
 	return cmd
 }
 
@@ -104,7 +108,7 @@ func formatFromExt(path string) string {
 }
 
 func runReport(opts *ReportOptions) error {
-	rs := &rubrics{override: opts.Rubric}
+	rs := &rubrics{override: opts.Rubric, dirs: opts.rubricDirs}
 	p, r, err := rs.load(opts.File, opts.IO.In)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
 )
 
@@ -24,13 +25,35 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &ExitError{Code: ExitUsage, Err: err}
 	})
-	root.CompletionOptions.HiddenDefaultCmd = true
+	var configFile string
+	var noColor bool
+	root.PersistentFlags().StringVar(&configFile, "config", "", "config file (default $XDG_CONFIG_HOME/skillgap/config.yaml)")
+	root.PersistentFlags().BoolVar(&noColor, "no-color", false, "no colour in the output (also NO_COLOR or TERM=dumb)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := f.applySettings(cmd, configFile); err != nil {
+			return err
+		}
+		if noColor {
+			f.IO.NoColor = true
+		}
+		return nil
+	}
 	root.AddCommand(
 		NewCmdAssess(f, nil),
 		NewCmdScore(f, nil),
 		NewCmdReport(f, nil),
 		NewCmdTeam(f, nil),
+		NewCmdSchema(f),
 		NewCmdRubric(f),
 	)
 	return root
+}
+
+// completeTargetAndFormat offers the default rubric's stage ids after
+// --target and the command's formats after --format.
+func completeTargetAndFormat(cmd *cobra.Command, formats ...string) {
+	_ = cmd.RegisterFlagCompletionFunc("target", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return rubric.Default().StageIDs(), cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/skillgap/skillgap/internal/atomicfile"
 	"github.com/skillgap/skillgap/report"
 	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
@@ -17,12 +19,103 @@ func NewCmdRubric(f *Factory) *cobra.Command {
 		Use:   "rubric",
 		Short: "List and inspect rubrics",
 		Example: `  skillgap rubric list
-  skillgap rubric show it-manager`,
+  skillgap rubric show it-manager
+  skillgap rubric export it-manager > my-role.yaml
+  skillgap rubric validate my-role.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newCmdRubricList(f), newCmdRubricShow(f))
+	cmd.AddCommand(newCmdRubricList(f), newCmdRubricShow(f), newCmdRubricExport(f), newCmdRubricValidate(f))
 	return cmd
+}
+
+func newCmdRubricExport(f *Factory) *cobra.Command {
+	var output string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "export ID|FILE",
+		Short: "Write a rubric as YAML, to start your own from",
+		Long: `Write a rubric as YAML: the built-in one exactly as it is kept (with its
+comments), or any other rubric re-written. Edit the copy for another role,
+check it with 'skillgap rubric validate', and use it with --rubric FILE, or
+put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
+		Example: `  skillgap rubric export it-manager > my-role.yaml
+  skillgap rubric export it-manager -o ~/.config/skillgap/rubrics/help-desk-lead.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("rubric export: name one rubric (see 'skillgap rubric list')")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var data []byte
+			if src, ok := rubric.BuiltinSource(args[0]); ok && !isPath(args[0]) {
+				data = src
+			} else {
+				r, err := rubric.Resolve(args[0], f.rubricDirs()...)
+				if err != nil {
+					return err
+				}
+				if data, err = rubric.Marshal(r); err != nil {
+					return err
+				}
+			}
+			if output == "" || output == "-" {
+				_, err := f.IO.Out.Write(data)
+				return err
+			}
+			err := atomicfile.WriteFile(output, data, atomicfile.Options{Perm: 0o644, DirPerm: 0o755, NoClobber: !force})
+			if errors.Is(err, atomicfile.ErrExists) {
+				return fmt.Errorf("%s exists; use --force to replace it", output)
+			}
+			if err == nil {
+				fmt.Fprintf(f.IO.ErrOut, "Wrote %s.\n", output)
+			}
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "-", "file to write, or - for standard output")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the output file if it exists")
+	return cmd
+}
+
+func newCmdRubricValidate(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check rubric files strictly and for sense",
+		Long: `Check rubric files: strictly (unknown keys, wrong types and duplicate keys are
+errors with the line) and for sense (unique ids, stages in ladder order,
+levels 0-4, weights greater than 0, one need per stage, alternatives that
+name existing held items). Exit 1 if any file fails.`,
+		Example: `  skillgap rubric validate my-role.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("rubric validate: name at least one rubric file")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := 0
+			for _, path := range args {
+				r, err := rubric.LoadFile(path)
+				if err != nil {
+					failed++
+					fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
+					continue
+				}
+				skills := len(r.IDsOfKind(rubric.KindSkill, ""))
+				fmt.Fprintf(f.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", path, r.ID, len(r.Stages), len(r.Items), skills)
+			}
+			if failed > 0 {
+				return &ExitError{Code: ExitBadInput}
+			}
+			return nil
+		},
+	}
+}
+
+func isPath(ref string) bool {
+	return strings.ContainsAny(ref, `/\`) || strings.Contains(ref, ".")
 }
 
 func newCmdRubricList(f *Factory) *cobra.Command {
@@ -41,6 +134,19 @@ func newCmdRubricList(f *Factory) *cobra.Command {
 				}
 				if err := t.Append(r.ID, r.Name, fmt.Sprint(len(r.Stages)), fmt.Sprint(len(r.Items)), "built in"); err != nil {
 					return err
+				}
+			}
+			// The user's own rubrics; a broken one is listed with its error.
+			for _, dir := range f.rubricDirs() {
+				for _, path := range rubric.Files(dir) {
+					r, err := rubric.LoadFile(path)
+					if err != nil {
+						fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
+						continue
+					}
+					if err := t.Append(r.ID, r.Name, fmt.Sprint(len(r.Stages)), fmt.Sprint(len(r.Items)), path); err != nil {
+						return err
+					}
 				}
 			}
 			return t.Render()
@@ -65,7 +171,7 @@ ask for it.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := rubric.Resolve(args[0])
+			r, err := rubric.Resolve(args[0], f.rubricDirs()...)
 			if err != nil {
 				return err
 			}

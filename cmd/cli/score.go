@@ -24,6 +24,7 @@ type ScoreOptions struct {
 	Rubric       string
 	MinReadiness float64
 	minSet       bool
+	rubricDirs   []string
 }
 
 // NewCmdScore builds `skillgap score`. runF replaces the run step in tests.
@@ -58,7 +59,8 @@ on stderr and the others are still scored; the exit code is then 1.`,
 			if opts.minSet && (opts.MinReadiness < 0 || opts.MinReadiness > 100) {
 				return usageError("--min-readiness: give a number from 0 to 100, not %g", opts.MinReadiness)
 			}
-			if err := checkFormat(opts.Format, "table", "json"); err != nil {
+			opts.rubricDirs = f.rubricDirs()
+			if err := checkFormat(opts.Format, f.from("format"), "table", "json"); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -71,21 +73,25 @@ on stderr and the others are still scored; the exit code is then 1.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file to use instead of the profile's own")
 	cmd.Flags().Float64Var(&opts.MinReadiness, "min-readiness", 0, "exit 3 when a profile's readiness is below `N` (0-100)")
+	completeTargetAndFormat(cmd, "table", "json")
 	return cmd
 }
 
-func checkFormat(format string, allowed ...string) error {
+// checkFormat refuses a format the command does not write; from says where
+// the value came from when it was not the command line.
+func checkFormat(format, from string, allowed ...string) error {
 	for _, a := range allowed {
 		if format == a {
 			return nil
 		}
 	}
-	return usageError("--format: %q is not one of %v", format, allowed)
+	return usageError("--format: %q is not one of %v%s", format, allowed, from)
 }
 
 // rubrics resolves and caches the rubrics a run needs; workers share it.
 type rubrics struct {
 	override string
+	dirs     []string // folders of the user's own rubrics
 	mu       sync.Mutex
 	cache    map[string]*rubric.Rubric
 	failed   map[string]error
@@ -104,7 +110,7 @@ func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
 	err, seen := rs.failed[ref]
 	if !seen {
 		var r *rubric.Rubric
-		if r, err = rubric.Resolve(ref); err == nil {
+		if r, err = rubric.Resolve(ref, rs.dirs...); err == nil {
 			if rs.cache == nil {
 				rs.cache = map[string]*rubric.Rubric{}
 			}
@@ -146,7 +152,7 @@ func (rs *rubrics) load(path string, stdin io.Reader) (*profiles.Profile, *rubri
 }
 
 func runScore(opts *ScoreOptions) error {
-	rs := &rubrics{override: opts.Rubric}
+	rs := &rubrics{override: opts.Rubric, dirs: opts.rubricDirs}
 	if opts.Rubric != "" {
 		if _, err := rs.forProfile(&profiles.Profile{}); err != nil {
 			return err

@@ -20,6 +20,8 @@ type TeamOptions struct {
 	Format string
 	Rubric string
 	Top    int
+
+	rubricDirs []string
 }
 
 // NewCmdTeam builds `skillgap team`.
@@ -53,7 +55,8 @@ must use the same rubric: the first profile's, or --rubric.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if err := checkFormat(opts.Format, "table", "json", "markdown", "csv"); err != nil {
+			opts.rubricDirs = f.rubricDirs()
+			if err := checkFormat(opts.Format, f.from("format"), "table", "json", "markdown", "csv"); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -66,6 +69,7 @@ must use the same rubric: the first profile's, or --rubric.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown or csv")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file for every member instead of the profiles' own")
 	cmd.Flags().IntVar(&opts.Top, "top", 15, "table: show the N largest training needs (0 = all)")
+	completeTargetAndFormat(cmd, "table", "json", "markdown", "csv")
 	return cmd
 }
 
@@ -77,7 +81,7 @@ type teamItem struct {
 }
 
 func runTeam(opts *TeamOptions) error {
-	rs := &rubrics{override: opts.Rubric}
+	rs := &rubrics{override: opts.Rubric, dirs: opts.rubricDirs}
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
 	failed := 0
