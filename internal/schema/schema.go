@@ -49,7 +49,11 @@ func Profile() ([]byte, error) {
 		}
 	}
 	s.Required = []string{"version"}
-	set("version", func(v *jsonschema.Schema) { v.Type = "integer"; v.Enum = []any{1}; v.Description = "Format version; must be 1." })
+	set("version", func(v *jsonschema.Schema) {
+		v.Type = "integer"
+		v.Enum = []any{1}
+		v.Description = "Format version; must be 1."
+	})
 	set("name", func(v *jsonschema.Schema) { v.Description = "Display name, any text." })
 	set("rubric", func(v *jsonschema.Schema) {
 		v.Description = "Id of the rubric the answers belong to (default it-manager)."
