@@ -24,6 +24,7 @@ bench:
 # Each fuzz target runs for FUZZTIME (go test allows one -fuzz target per run).
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseProfile$$' -fuzztime $(FUZZTIME) ./profiles
+	$(GO) test -run '^$$' -fuzz '^FuzzReadLines$$' -fuzztime $(FUZZTIME) ./profiles
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRubric$$' -fuzztime $(FUZZTIME) ./rubric
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./assess
 

@@ -49,34 +49,45 @@ func Read(name string, r io.Reader) (*Profile, error) {
 // 0..4, negative years, duplicates and a wrong version are errors with the line.
 // It does not check ids against a rubric; see Check.
 func Parse(name string, data []byte) (*Profile, error) {
+	return parseAt(name, data, 0)
+}
+
+// parseAt parses a profile that starts at line base+1 of file name; every
+// line in its messages is a line of that file.
+func parseAt(name string, data []byte, base int) (*Profile, error) {
 	data, err := input.Clean(name, data)
 	if err != nil {
 		return nil, err
 	}
 	root, err := input.Parse(name, data)
 	if err != nil {
+		if ie, ok := err.(*input.Error); ok && ie.Line > 0 {
+			ie.Line += base
+		}
 		return nil, err
 	}
-	d := decoder{file: name, p: &Profile{File: name, lines: map[string]int{}}}
+	d := decoder{file: name, base: base, p: &Profile{File: name, lines: map[string]int{}}}
 	if err := d.profile(root); err != nil {
 		return nil, err
 	}
+	d.p.BaseLine = base
 	return d.p, nil
 }
 
 type decoder struct {
 	file string
+	base int
 	p    *Profile
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) error {
-	return input.Errorf(d.file, n.Line, format, args...)
+	return input.Errorf(d.file, d.base+n.Line, format, args...)
 }
 
 var topKeys = []string{"version", "name", "rubric", "target", "experience", "education", "certifications", "skills", "evidence", "updated"}
 
 func (d *decoder) profile(root *yaml.Node) error {
-	if err := input.CheckDuplicateKeys(d.file, "", root); err != nil {
+	if err := input.CheckDuplicateKeys(d.file, "", root, d.base); err != nil {
 		return err
 	}
 	p := d.p
@@ -123,7 +134,7 @@ func (d *decoder) profile(root *yaml.Node) error {
 		}
 	}
 	if !versionSeen {
-		return input.Errorf(d.file, root.Line, "version: missing; add \"version: %d\" at the top", FormatVersion)
+		return d.errf(root, "version: missing; add \"version: %d\" at the top", FormatVersion)
 	}
 	return nil
 }
@@ -206,7 +217,7 @@ func (d *decoder) mapping(n *yaml.Node, path string) (bool, error) {
 	if n.Kind != yaml.MappingNode {
 		return false, d.errf(n, "%s: expected a mapping of keys to values, found %s", path, input.Describe(n))
 	}
-	return true, input.CheckDuplicateKeys(d.file, path, n)
+	return true, input.CheckDuplicateKeys(d.file, path, n, d.base)
 }
 
 func (d *decoder) experience(n *yaml.Node) error {
@@ -252,7 +263,7 @@ func (d *decoder) idList(n *yaml.Node, path string) ([]string, error) {
 			return nil, d.errf(c, "%s[%d]: expected an id, found %s", path, i, input.Describe(c))
 		}
 		if l, dup := first[c.Value]; dup {
-			return nil, d.errf(c, "%s: %s is listed twice (first at line %d); keep one", path, c.Value, l)
+			return nil, d.errf(c, "%s: %s is listed twice (first at line %d); keep one", path, c.Value, d.base+l)
 		}
 		first[c.Value] = c.Line
 		d.p.lines[fmt.Sprintf("%s[%d]", path, i)] = c.Line

@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -170,7 +171,7 @@ func TestFastAndSlowPathsAgree(t *testing.T) {
 			}
 		}
 		// Through ParseRecord, a refused line is reported at its own line.
-		if _, err := ParseRecord(Record{Source: "t.jsonl", Line: i + 1, Data: []byte(line)}); err != nil {
+		if _, err := ParseRecord(Record{Source: "t.jsonl", Line: i + 1, Data: []byte(line), InLines: true}); err != nil {
 			if !strings.HasPrefix(err.Error(), "t.jsonl: line "+itoa(i+1)+": ") {
 				t.Errorf("line %d: error %q lacks its line", i+1, err)
 			}
@@ -205,4 +206,40 @@ func BenchmarkParseYAMLFile(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The JSON Lines reader never loses a line: every non-blank line becomes
+// exactly one record, at its own line number, whatever the bytes.
+func FuzzReadLines(f *testing.F) {
+	f.Add([]byte("{\"version\":1}\n\n{\"version\":1,\"skills\":{\"cloud\":9}}\r\n[1]\n"))
+	f.Add([]byte("no newline at the end"))
+	if data, err := os.ReadFile("../testdata/bad/lines.jsonl"); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got []Record
+		err := readLines("f.jsonl", bytes.NewReader(data), func(r Record) error {
+			got = append(got, r)
+			_, _ = ParseRecord(r)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := bytes.Split(data, []byte("\n"))
+		want := 0
+		for _, l := range lines {
+			if len(bytes.TrimSpace(bytes.TrimRight(l, "\r"))) > 0 {
+				want++
+			}
+		}
+		if len(got) != want {
+			t.Fatalf("%d records for %d non-blank lines", len(got), want)
+		}
+		for _, r := range got {
+			if r.Line < 1 || r.Line > len(lines) || !bytes.Equal(r.Data, bytes.TrimRight(lines[r.Line-1], "\r")) {
+				t.Fatalf("record at line %d holds %q", r.Line, r.Data)
+			}
+		}
+	})
 }

@@ -192,20 +192,15 @@ func ParseRecord(rec Record) (*Profile, error) {
 		}
 		return p, nil
 	}
-	p, err := Parse(rec.Source, rec.Data)
+	p, err := parseAt(rec.Source, rec.Data, max(rec.Line, 1)-1)
 	if err != nil {
+		// A line of JSON Lines is reported at its line even when the problem
+		// has none (an empty or binary record).
 		var ie *input.Error
-		if errors.As(err, &ie) && rec.Line > 1 {
-			if ie.Line > 0 {
-				ie.Line += rec.Line - 1
-			} else {
-				ie.Line = rec.Line
-			}
+		if errors.As(err, &ie) && ie.Line == 0 && rec.InLines {
+			ie.Line = rec.Line
 		}
 		return nil, err
-	}
-	if rec.Line > 1 {
-		p.BaseLine = rec.Line - 1
 	}
 	if rec.InLines {
 		p.RecordLine = rec.Line

@@ -137,7 +137,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 func checkDuplicates(file, path string, n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.MappingNode:
-		if err := input.CheckDuplicateKeys(file, path, n); err != nil {
+		if err := input.CheckDuplicateKeys(file, path, n, 0); err != nil {
 			return err
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -214,7 +214,11 @@ func (r *Rubric) Validate() error {
 			return errf(at, "%s id %q: use lower-case letters, digits and dashes", what, id)
 		}
 		if prev, ok := seen[id]; ok {
-			return errf(at, "%s id %q is used twice (also a %s); ids must be unique", what, id, prev)
+			article := "a"
+			if prev == "item" {
+				article = "an"
+			}
+			return errf(at, "%s id %q is already the id of %s %s; ids must be unique", what, id, article, prev)
 		}
 		seen[id] = what
 		return nil
@@ -296,13 +300,17 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		for i, c := range r.Categories {
 			cats[i] = c.ID
 		}
-		return bad("category %q is not one of %s", it.Category, strings.Join(cats, ", "))
+		hint := ""
+		if near, ok := Nearest(it.Category, cats); ok {
+			hint = " (did you mean " + near + "?)"
+		}
+		return bad("category %q is not one of %s%s", it.Category, strings.Join(cats, ", "), hint)
 	}
 	if it.Weight < 0 || math.IsNaN(it.Weight) || math.IsInf(it.Weight, 0) {
 		return bad("weight must be 0 or more, found %g", it.Weight)
 	}
 	if len(it.Need) != 0 && len(it.Need) != len(r.Stages) {
-		return bad("need lists %d values; give one per stage (%d: %s)", len(it.Need), len(r.Stages), strings.Join(r.StageIDs(), ", "))
+		return bad("need lists %d value(s); give one per stage, %d in all (%s)", len(it.Need), len(r.Stages), strings.Join(r.StageIDs(), ", "))
 	}
 	if len(it.Need) > 0 && it.Weight == 0 {
 		return bad("has a need but weight 0; give it a weight greater than 0")

@@ -64,13 +64,13 @@ func TestValidateRefusesNonsense(t *testing.T) {
 	}
 	cases := []struct{ name, old, new, want string }{
 		{"level above 4", "need: [2, 3, 3, 3, 3, 3]", "need: [2, 3, 3, 3, 3, 5]", "skill needs are levels 0-4"},
-		{"wrong need count", "need: [1, 2, 2, 2, 2, 2]", "need: [1, 2, 2]", "need lists 3 values; give one per stage"},
+		{"wrong need count", "need: [1, 2, 2, 2, 2, 2]", "need: [1, 2, 2]", "need lists 3 value(s); give one per stage"},
 		{"unknown alternative", "- {id: cism}", "- {id: cims}", `alternative "cims" is not an item (did you mean cism?)`},
 		{"unknown category", "category: soft", "category: sfot", `category "sfot" is not one of`},
-		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is used twice`},
+		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is already the id of an item`},
 		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be greater than 0"},
 		{"stages out of order", "years: {min: 25}", "years: {min: 1}", "before the stage below it"},
-		{"unknown key", "gate: 0.75", "gait: 0.75", "field gait not found"},
+		{"unknown key", "gate: 0.75", "gait: 0.75", `unknown key "gait"`},
 		{"until not a stage", "until: it-manager", "until: manager", `until "manager" is not a stage`},
 	}
 	for _, tc := range cases {

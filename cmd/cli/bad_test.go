@@ -25,7 +25,7 @@ func TestBadProfiles(t *testing.T) {
 	}
 	n := 0
 	for _, file := range files {
-		if strings.HasSuffix(file, ".err") {
+		if st, err := os.Stat(file); strings.HasSuffix(file, ".err") || err != nil || st.IsDir() {
 			continue
 		}
 		n++
@@ -58,5 +58,35 @@ func TestBadProfiles(t *testing.T) {
 	}
 	if n < 30 {
 		t.Errorf("only %d bad inputs found", n)
+	}
+}
+
+// Every file in testdata/bad/rubrics is refused by `skillgap rubric validate`
+// with exit 1, nothing on stdout, and the message in its .err twin.
+func TestBadRubrics(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/bad/rubrics")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if len(files) < 15 {
+		t.Fatalf("only %d bad rubrics", len(files))
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		t.Run(name, func(t *testing.T) {
+			t.Chdir(dir)
+			ios, _, out, errOut := iostreams.Test()
+			code := Main([]string{"rubric", "validate", name}, &Factory{IO: ios, Getenv: func(string) string { return "" }})
+			if code != ExitBadInput || out.Len() != 0 {
+				t.Errorf("exit %d, stdout %q", code, out)
+			}
+			golden := file + ".err"
+			if *update {
+				os.WriteFile(golden, errOut.Bytes(), 0o644)
+				return
+			}
+			want, _ := os.ReadFile(golden)
+			if errOut.String() != string(want) {
+				t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
+			}
+		})
 	}
 }

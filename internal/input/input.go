@@ -85,9 +85,15 @@ func YAMLError(file string, data []byte, err error) *Error {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Msg = m[2]
 	}
-	if te == nil {
+	if te != nil {
+		e.Msg = plainTypeError(e.Msg)
+		return e
+	}
+	{
 		// A syntax error: the parser's words alone rarely say what to change.
 		switch {
+		case strings.Contains(e.Msg, "exceeded max depth"):
+			e.Msg = "nested more than 10000 levels deep; a profile or rubric is only a few levels deep"
 		case strings.Contains(e.Msg, "cannot start any token") && lineHasTab(data, e.Line):
 			e.Msg = "a tab is used for indentation; YAML indents with spaces only"
 		case strings.Contains(e.Msg, "excessive aliasing"):
@@ -97,6 +103,43 @@ func YAMLError(file string, data []byte, err error) *Error {
 		}
 	}
 	return e
+}
+
+var (
+	fieldNotFound = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	cannotDecode  = regexp.MustCompile("^cannot unmarshal !!(\\w+) (?:`([^`]*)` )?into (\\S+)$")
+	kindNames     = map[string]string{"seq": "a list", "map": "a mapping", "str": "text", "int": "a whole number", "float": "a number", "bool": "true or false", "null": "nothing"}
+)
+
+// plainTypeError says a decoding error in the user's words, without Go types.
+func plainTypeError(msg string) string {
+	if m := fieldNotFound.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown key %q; check its spelling ('skillgap schema rubric' lists the keys)", m[1])
+	}
+	if m := cannotDecode.FindStringSubmatch(msg); m != nil {
+		want := m[3]
+		switch {
+		case strings.HasPrefix(want, "[]"):
+			want = "a list"
+		case strings.HasPrefix(want, "map["), strings.Contains(want, "."):
+			want = "a mapping"
+		case want == "string":
+			want = "text"
+		case strings.HasPrefix(want, "int"), strings.HasPrefix(want, "uint"):
+			want = "a whole number"
+		case strings.HasPrefix(want, "float"):
+			want = "a number"
+		}
+		found := kindNames[m[1]]
+		if found == "" {
+			found = m[1]
+		}
+		if m[2] != "" && m[1] != "seq" && m[1] != "map" {
+			found += " " + strconv.Quote(m[2])
+		}
+		return fmt.Sprintf("expected %s, found %s", want, found)
+	}
+	return msg
 }
 
 func lineHasTab(data []byte, line int) bool {
@@ -165,13 +208,14 @@ func Describe(n *yaml.Node) string {
 	return "something else"
 }
 
-// CheckDuplicateKeys reports the first key of mapping m that appears twice.
-func CheckDuplicateKeys(file, path string, m *yaml.Node) error {
+// CheckDuplicateKeys reports the first key of mapping m that appears twice;
+// base is added to the lines (a document that starts at line base+1).
+func CheckDuplicateKeys(file, path string, m *yaml.Node, base int) error {
 	seen := make(map[string]int, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i]
 		if first, ok := seen[k.Value]; ok {
-			return Errorf(file, k.Line, "%s: duplicate key (first at line %d); keep one", Join(path, k.Value), first)
+			return Errorf(file, base+k.Line, "%s: duplicate key (first at line %d); keep one", Join(path, k.Value), base+first)
 		}
 		seen[k.Value] = k.Line
 	}
