@@ -70,15 +70,7 @@ func parseFast(rec Record) (*Profile, bool) {
 		Education: fp.Education, Certifications: fp.Certifications, Skills: fp.Skills, Evidence: fp.Evidence,
 		Updated: fp.Updated, File: rec.Source,
 	}
-	if p.Education == nil {
-		p.Education = []string{}
-	}
-	if p.Certifications == nil {
-		p.Certifications = []string{}
-	}
-	if p.Skills == nil {
-		p.Skills = map[string]int{}
-	}
+	p.fillEmpty()
 	// The record is one line: every key is on it.
 	p.BaseLine = max(rec.Line, 1) - 1
 	p.oneLine = true

@@ -101,3 +101,17 @@ func (p *Profile) Clone() *Profile {
 	}
 	return &c
 }
+
+// fillEmpty gives absent lists and maps an empty value, so that "none" is
+// written and read back the same way.
+func (p *Profile) fillEmpty() {
+	if p.Education == nil {
+		p.Education = []string{}
+	}
+	if p.Certifications == nil {
+		p.Certifications = []string{}
+	}
+	if p.Skills == nil {
+		p.Skills = map[string]int{}
+	}
+}

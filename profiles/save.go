@@ -18,15 +18,7 @@ const Header = "# skillgap profile, format v1. Schema: `skillgap schema profile`
 func Marshal(p *Profile) ([]byte, error) {
 	out := *p
 	out.Version = FormatVersion
-	if out.Education == nil {
-		out.Education = []string{}
-	}
-	if out.Certifications == nil {
-		out.Certifications = []string{}
-	}
-	if out.Skills == nil {
-		out.Skills = map[string]int{}
-	}
+	out.fillEmpty()
 	var buf bytes.Buffer
 	buf.WriteString(Header)
 	enc := yaml.NewEncoder(&buf)

@@ -137,7 +137,11 @@ func displayName(file string) string {
 
 // load reads a profile file and checks it against its rubric.
 func (rs *rubrics) load(path string, stdin io.Reader) (*profiles.Profile, *rubric.Rubric, error) {
-	p, err := profiles.LoadFile(path, stdin)
+	return rs.against(profiles.LoadFile(path, stdin))
+}
+
+// against checks a just-read profile against its rubric.
+func (rs *rubrics) against(p *profiles.Profile, err error) (*profiles.Profile, *rubric.Rubric, error) {
 	if err != nil {
 		return nil, nil, err
 	}
@@ -242,16 +246,5 @@ func scoreRecord(rec profiles.Record, rs *rubrics, target string) (*assess.Resul
 
 // check parses a record and checks it against its rubric.
 func (rs *rubrics) check(rec profiles.Record) (*profiles.Profile, *rubric.Rubric, error) {
-	p, err := profiles.ParseRecord(rec)
-	if err != nil {
-		return nil, nil, err
-	}
-	r, err := rs.forProfile(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := profiles.Check(p, r); err != nil {
-		return nil, nil, err
-	}
-	return p, r, nil
+	return rs.against(profiles.ParseRecord(rec))
 }

@@ -12,26 +12,9 @@ import (
 	"math/rand/v2"
 	"os"
 
+	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
-
-type experience struct {
-	ITYears         float64 `json:"it_years"`
-	ManagementYears float64 `json:"management_years"`
-}
-
-type profile struct {
-	Version        int               `json:"version"`
-	Name           string            `json:"name"`
-	Rubric         string            `json:"rubric"`
-	Target         string            `json:"target"`
-	Experience     experience        `json:"experience"`
-	Education      []string          `json:"education"`
-	Certifications []string          `json:"certifications"`
-	Skills         map[string]int    `json:"skills"`
-	Evidence       map[string]string `json:"evidence,omitempty"`
-	Updated        string            `json:"updated"`
-}
 
 var first = []string{"Alex", "Sam", "Priya", "Chen", "Fatima", "Jonas", "Maria", "Kwame", "Yuki", "Olga", "Diego", "Aisha"}
 var last = []string{"Rivera", "Okafor", "Novak", "Schmidt", "Tanaka", "Haddad", "Kowalski", "Mensah", "Lindqvist", "Garcia"}
@@ -51,10 +34,10 @@ func main() {
 	enc := json.NewEncoder(w)
 	for i := range *n {
 		years := float64(rng.IntN(60)) / 2
-		p := profile{
+		p := profiles.Profile{
 			Version: 1, Name: fmt.Sprintf("%s %s %d", first[rng.IntN(len(first))], last[rng.IntN(len(last))], i),
 			Rubric: "it-manager", Target: stages[rng.IntN(len(stages))],
-			Experience: experience{ITYears: years, ManagementYears: float64(rng.IntN(int(years)*2+1)) / 2},
+			Experience: profiles.Experience{ITYears: years, ManagementYears: float64(rng.IntN(int(years)*2+1)) / 2},
 			Education:  []string{}, Certifications: []string{}, Skills: map[string]int{},
 			Updated: fmt.Sprintf("2026-%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28)),
 		}
