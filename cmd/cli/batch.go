@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/skillgap/skillgap/internal/iostreams"
@@ -16,11 +19,12 @@ const recordsPerBatch = 64
 
 // eachRecord reads the records of inputs in order, runs work on each on all
 // cores, and hands the outputs to consume in input order, in flat memory.
-func eachRecord[Out any](inputs []string, stdin io.Reader, work func(profiles.Record) Out, consume func(Out) error) error {
+func eachRecord[Out any](inputs []string, stdin io.Reader, prog *progress, work func(profiles.Record) Out, consume func(Out) error) error {
 	return pipeline.Ordered(0, 8,
 		func(emit func([]profiles.Record) error) error {
 			batch := make([]profiles.Record, 0, recordsPerBatch)
 			err := profiles.Walk(inputs, stdin, func(rec profiles.Record) error {
+				prog.read(len(rec.Data) + 1)
 				batch = append(batch, rec)
 				if len(batch) == recordsPerBatch {
 					if err := emit(batch); err != nil {
@@ -48,44 +52,76 @@ func eachRecord[Out any](inputs []string, stdin io.Reader, work func(profiles.Re
 					return err
 				}
 			}
+			prog.add(len(outs))
 			return nil
 		})
 }
 
-// progress shows a count on stderr while a long batch runs, only when stderr
-// is a terminal, and only after the work has taken more than a moment.
+// progress draws a bar on stderr while a long batch runs: only when stderr is
+// a terminal, and only once the work has taken more than a moment. With
+// inputs whose size is known (files, not folders or stdin) it shows how far
+// through them the reading is; otherwise a count.
 type progress struct {
 	w     io.Writer
 	verb  string
 	on    bool
+	total int64 // bytes of input, 0 when unknown
+	bytes atomic.Int64
 	start time.Time
 	last  time.Time
 	n     int
 	shown bool
 }
 
-func newProgress(ios *iostreams.IOStreams, verb string) *progress {
+func newProgress(ios *iostreams.IOStreams, verb string, inputs []string) *progress {
 	now := time.Now()
-	return &progress{w: ios.ErrOut, verb: verb, on: ios.ErrTTY, start: now, last: now}
+	p := &progress{w: ios.ErrOut, verb: verb, on: ios.ErrTTY, start: now, last: now}
+	if p.on {
+		for _, in := range inputs {
+			st, err := os.Stat(in)
+			if in == "-" || err != nil || !st.Mode().IsRegular() {
+				p.total = 0
+				break
+			}
+			p.total += st.Size()
+		}
+	}
+	return p
+}
+
+func (p *progress) read(n int) {
+	if p != nil && p.on {
+		p.bytes.Add(int64(n))
+	}
 }
 
 func (p *progress) add(n int) {
+	if p == nil {
+		return
+	}
 	p.n += n
-	if !p.on || p.n%1024 != 0 {
+	if !p.on {
 		return
 	}
 	now := time.Now()
-	if now.Sub(p.start) < 700*time.Millisecond || now.Sub(p.last) < 200*time.Millisecond {
+	if now.Sub(p.start) < 700*time.Millisecond || now.Sub(p.last) < 150*time.Millisecond {
 		return
 	}
 	p.last = now
 	p.shown = true
 	rate := float64(p.n) / now.Sub(p.start).Seconds()
+	if p.total > 0 {
+		frac := min(float64(p.bytes.Load())/float64(p.total), 1)
+		const width = 24
+		full := int(frac * width)
+		fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %3.0f%%  %s %d profiles (%.0f/s)", strings.Repeat("#", full), strings.Repeat(".", width-full), 100*frac, p.verb, p.n, rate)
+		return
+	}
 	fmt.Fprintf(p.w, "\r\x1b[K%s %d profiles (%.0f/s)", p.verb, p.n, rate)
 }
 
 func (p *progress) done() {
-	if p.shown {
+	if p != nil && p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
 }

@@ -178,8 +178,8 @@ func runScore(opts *ScoreOptions) error {
 		return bp, err
 	}
 	scored, failed, below := 0, 0, 0
-	prog := newProgress(opts.IO, "scored")
-	err := eachRecord(opts.Files, opts.IO.In, func(rec profiles.Record) scoredRecord {
+	prog := newProgress(opts.IO, "scored", opts.Files)
+	err := eachRecord(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
 		res, err := scoreRecord(rec, rs, opts.Target)
 		if err != nil {
 			return scoredRecord{err: err}
@@ -187,7 +187,6 @@ func runScore(opts *ScoreOptions) error {
 		out, err := render(res)
 		return scoredRecord{out: out, readiness: res.Readiness, err: err}
 	}, func(s scoredRecord) error {
-		prog.add(1)
 		if s.err != nil {
 			failed++
 			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", s.err)

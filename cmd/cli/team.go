@@ -85,8 +85,8 @@ func runTeam(opts *TeamOptions) error {
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
 	failed := 0
-	prog := newProgress(opts.IO, "summarised")
-	err := eachRecord(opts.Inputs, opts.IO.In, func(rec profiles.Record) teamItem {
+	prog := newProgress(opts.IO, "summarised", opts.Inputs)
+	err := eachRecord(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
 		if err != nil {
 			return teamItem{err: err}
@@ -101,7 +101,6 @@ func runTeam(opts *TeamOptions) error {
 		}
 		return teamItem{brief: b, r: r, name: rec.String()}
 	}, func(it teamItem) error {
-		prog.add(1)
 		if it.err == nil && teamRubric != nil && it.r != teamRubric {
 			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
 		}
