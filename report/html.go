@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/skillgap/skillgap/assess"
 )
@@ -14,11 +15,15 @@ import (
 //go:embed templates/report.html.tmpl
 var templates embed.FS
 
-var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"num":       Num,
-	"weeks":     Weeks,
-	"thousands": thousands,
-}).ParseFS(templates, "templates/report.html.tmpl"))
+// htmlTemplate is parsed on first use, not at start-up: most runs never
+// write HTML.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+		"num":       Num,
+		"weeks":     Weeks,
+		"thousands": thousands,
+	}).ParseFS(templates, "templates/report.html.tmpl"))
+})
 
 // Colours that colour-blind readers can tell apart (Okabe and Ito); every
 // chart also carries its values as text.
@@ -113,7 +118,7 @@ func HTML(w io.Writer, rep *Report, readyAt float64) error {
 	d.Cat = categoryChart(rep, readyAt)
 	d.Ladder = ladderChartOf(rep, readyAt)
 	d.Radar = radarOf(rep)
-	return htmlTemplate.Execute(w, d)
+	return htmlTemplate().Execute(w, d)
 }
 
 func categoryChart(rep *Report, readyAt float64) catChart {

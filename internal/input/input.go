@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -70,7 +71,16 @@ func Clean(file string, data []byte) ([]byte, error) {
 	return data, nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+// The patterns are compiled on first use (an error), not at start-up.
+var (
+	yamlLine      = lazyRegexp(`^(?:yaml: )?line (\d+): (.*)$`)
+	fieldNotFound = lazyRegexp(`^field (\S+) not found in type \S+$`)
+	cannotDecode  = lazyRegexp("^cannot unmarshal !!(\\w+) (?:`([^`]*)` )?into (\\S+)$")
+)
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // YAMLError turns an error from the YAML parser into an *Error with the line.
 func YAMLError(file string, data []byte, err error) *Error {
@@ -81,7 +91,7 @@ func YAMLError(file string, data []byte, err error) *Error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	e := &Error{File: file, Msg: msg}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Msg = m[2]
 	}
@@ -106,17 +116,15 @@ func YAMLError(file string, data []byte, err error) *Error {
 }
 
 var (
-	fieldNotFound = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	cannotDecode  = regexp.MustCompile("^cannot unmarshal !!(\\w+) (?:`([^`]*)` )?into (\\S+)$")
-	kindNames     = map[string]string{"seq": "a list", "map": "a mapping", "str": "text", "int": "a whole number", "float": "a number", "bool": "true or false", "null": "nothing"}
+	kindNames = map[string]string{"seq": "a list", "map": "a mapping", "str": "text", "int": "a whole number", "float": "a number", "bool": "true or false", "null": "nothing"}
 )
 
 // plainTypeError says a decoding error in the user's words, without Go types.
 func plainTypeError(msg string) string {
-	if m := fieldNotFound.FindStringSubmatch(msg); m != nil {
+	if m := fieldNotFound().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q; check its spelling ('skillgap schema rubric' lists the keys)", m[1])
 	}
-	if m := cannotDecode.FindStringSubmatch(msg); m != nil {
+	if m := cannotDecode().FindStringSubmatch(msg); m != nil {
 		want := m[3]
 		switch {
 		case strings.HasPrefix(want, "[]"):
