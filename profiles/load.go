@@ -158,10 +158,8 @@ func (d *decoder) text(n *yaml.Node, path string) (string, error) {
 	if n.Kind != yaml.ScalarNode {
 		return "", d.errf(n, "%s: expected text, found %s", path, input.Describe(n))
 	}
-	if n.Tag != "!!str" {
-		// 2024, true or 1.5 would be read as a number or a yes/no.
-		return "", d.errf(n, "%s: expected text, found %s; put it in quotes: %s: \"%s\"", path, input.Describe(n), path[strings.LastIndex(path, ".")+1:], n.Value)
-	}
+	// A name such as 2024 or 007 reads as a number in YAML; the scalar's text
+	// is exactly what was typed, so it is kept as written.
 	return n.Value, nil
 }
 

@@ -54,7 +54,11 @@ func Profile() ([]byte, error) {
 		v.Enum = []any{1}
 		v.Description = "Format version; must be 1."
 	})
-	set("name", func(v *jsonschema.Schema) { v.Description = "Display name, any text." })
+	set("name", func(v *jsonschema.Schema) {
+		v.Description = "Display name, any text (a bare number is read as its text)."
+		v.Type = ""
+		v.AnyOf = []*jsonschema.Schema{{Type: "string"}, {Type: "number"}, {Type: "boolean"}}
+	})
 	set("rubric", func(v *jsonschema.Schema) {
 		v.Description = "Id of the rubric the answers belong to (default it-manager)."
 		v.Pattern = "^[a-z0-9][a-z0-9_-]*$"
