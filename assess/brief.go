@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/skillgap/skillgap/profiles"
@@ -57,6 +58,9 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 	return b, nil
 }
 
+// ErrUnknownTarget is wrapped by the error for a target the rubric lacks.
+var ErrUnknownTarget = errors.New("unknown target")
+
 // stageOf resolves the target: the argument, else the profile's, else the rubric's.
 func (s *Scorer) stageOf(p *profiles.Profile, target string) (int, error) {
 	if target == "" {
@@ -67,7 +71,7 @@ func (s *Scorer) stageOf(p *profiles.Profile, target string) (int, error) {
 	}
 	si := s.r.StageIndex(target)
 	if si < 0 {
-		return -1, fmt.Errorf("unknown target %q%s; the stages of rubric %s are %s", target, nearHint(target, s.r.StageIDs()), s.r.ID, joinIDs(s.r.StageIDs()))
+		return -1, fmt.Errorf("%w %q%s; the stages of rubric %s are %s", ErrUnknownTarget, target, nearHint(target, s.r.StageIDs()), s.r.ID, joinIDs(s.r.StageIDs()))
 	}
 	return si, nil
 }

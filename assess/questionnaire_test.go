@@ -199,3 +199,29 @@ func TestParseYears(t *testing.T) {
 		}
 	}
 }
+
+// A rubric of another role needs no new code: its questions come from it.
+func TestQuestionnaireFromAnotherRubric(t *testing.T) {
+	r, err := rubric.LoadFile("../testdata/rubrics/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := &stubPrompter{answers: map[string]any{"skills.go": 3, "Certification:": []int{1}}}
+	p, err := (&Questionnaire{Rubric: r, Prompter: sp}).Run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Rubric != "mini" || p.Target != "junior" || p.Skills["go"] != 3 || !p.Holds("cert-b") {
+		t.Errorf("profile %+v", p)
+	}
+	if err := profiles.Check(p, r); err != nil {
+		t.Error(err)
+	}
+	var ids []string
+	for _, q := range sp.asked {
+		ids = append(ids, q.ID)
+	}
+	if got := strings.Join(ids, " "); got != "name target experience.it_years experience.management_years held skills.go skills.sql" {
+		t.Errorf("asked %s", got)
+	}
+}

@@ -136,3 +136,16 @@ func TestBuiltinJSONIsUpToDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNearest(t *testing.T) {
+	ids := []string{"networking", "cloud", "format", "cio", "senior-it-manager", "cism", "aws"}
+	for in, want := range map[string]string{"netwrking": "networking", "clod": "cloud", "fromat": "format", "senior-it-manger": "senior-it-manager", "cims": "cism", "awz": "aws", "foo": "", "budget": ""} {
+		got, ok := Nearest(in, ids)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

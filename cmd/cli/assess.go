@@ -212,7 +212,12 @@ func runAssess(opts *AssessOptions) error {
 		return fmt.Errorf("%s: cannot save: %v (your answers are kept in the draft %s)", opts.Output, err, draft)
 	}
 	os.Remove(draft)
-	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: skillgap score %s\n", opts.Output, opts.Output)
+	again := "skillgap score " + opts.Output
+	if _, err := rubric.Resolve(r.ID, opts.rubricDirs...); err != nil {
+		// A rubric given by its path: scoring needs the path again.
+		again = "skillgap score --rubric " + opts.Rubric + " " + opts.Output
+	}
+	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: %s\n", opts.Output, again)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -25,6 +26,7 @@ type ScoreOptions struct {
 	MinReadiness float64
 	minSet       bool
 	rubricDirs   []string
+	targetFrom   string
 }
 
 // NewCmdScore builds `skillgap score`. runF replaces the run step in tests.
@@ -60,6 +62,7 @@ on stderr and the others are still scored; the exit code is then 1.`,
 				return usageError("--min-readiness: give a number from 0 to 100, not %g", opts.MinReadiness)
 			}
 			opts.rubricDirs = f.rubricDirs()
+			opts.targetFrom = f.from("target")
 			if err := checkFormat(opts.Format, f.from("format"), "table", "json"); err != nil {
 				return err
 			}
@@ -187,6 +190,10 @@ func runScore(opts *ScoreOptions) error {
 		out, err := render(res)
 		return scoredRecord{out: out, readiness: res.Readiness, err: err}
 	}, func(s scoredRecord) error {
+		if s.err != nil && opts.Target != "" && errors.Is(s.err, assess.ErrUnknownTarget) {
+			// The same for every profile: say it once.
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--target%s: %w", opts.targetFrom, errors.Unwrap(s.err))}
+		}
 		if s.err != nil {
 			failed++
 			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", s.err)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/skillgap/skillgap/assess"
@@ -22,6 +23,7 @@ type TeamOptions struct {
 	Top    int
 
 	rubricDirs []string
+	targetFrom string
 }
 
 // NewCmdTeam builds `skillgap team`.
@@ -56,6 +58,7 @@ must use the same rubric: the first profile's, or --rubric.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			opts.rubricDirs = f.rubricDirs()
+			opts.targetFrom = f.from("target")
 			if err := checkFormat(opts.Format, f.from("format"), "table", "json", "markdown", "csv"); err != nil {
 				return err
 			}
@@ -103,6 +106,10 @@ func runTeam(opts *TeamOptions) error {
 	}, func(it teamItem) error {
 		if it.err == nil && teamRubric != nil && it.r != teamRubric {
 			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
+		}
+		if it.err != nil && opts.Target != "" && errors.Is(it.err, assess.ErrUnknownTarget) {
+			// The same for every profile: say it once.
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--target%s: %w", opts.targetFrom, errors.Unwrap(it.err))}
 		}
 		if it.err != nil {
 			failed++
