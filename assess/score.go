@@ -142,9 +142,6 @@ func fieldIndex(f string) int {
 	return 0
 }
 
-// Rubric returns the rubric the scorer scores against.
-func (s *Scorer) Rubric() *rubric.Rubric { return s.r }
-
 // state is a profile's answers laid out by item index.
 type state struct {
 	val   []float64 // skills: level; held: 0 or 1

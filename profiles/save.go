@@ -3,7 +3,6 @@ package profiles
 import (
 	"bytes"
 	"fmt"
-	"sort"
 
 	"github.com/skillgap/skillgap/internal/atomicfile"
 	"go.yaml.in/yaml/v3"
@@ -46,14 +45,4 @@ func Save(path string, p *Profile, date string) error {
 		return fmt.Errorf("refusing to save a profile that does not read back: %w", err)
 	}
 	return atomicfile.WriteFile(path, data, atomicfile.Options{})
-}
-
-// SkillIDs returns the profile's skill ids, sorted.
-func (p *Profile) SkillIDs() []string {
-	ids := make([]string, 0, len(p.Skills))
-	for id := range p.Skills {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }

@@ -201,9 +201,6 @@ func (it *Item) NeedAt(s int) float64 {
 	return it.Need[s]
 }
 
-// Answerable reports whether a profile answers the item directly.
-func (it *Item) Answerable() bool { return it.Kind != KindAny }
-
 // Target returns the stage id to use when none is given.
 func (r *Rubric) Target() string {
 	if r.DefaultTarget != "" {

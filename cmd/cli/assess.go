@@ -76,10 +76,9 @@ and run 'skillgap score FILE'.`,
 				return runF(opts)
 			}
 			if opts.NoInput || (f.Prompter == nil && !opts.IO.CanPrompt()) {
-				return &ExitError{Code: ExitUsage, Err: errors.New(`assess asks questions and needs a terminal on stdin and stdout.
-To work without one, write a profile file by hand: the format is in
-'skillgap schema profile', an example in testdata/profiles/alex.yaml. Then run
-'skillgap score FILE'.`)}
+				return &ExitError{Code: ExitUsage, Err: errors.New(`assess asks questions and needs a terminal on stdin and stdout;
+without one, write a profile file by hand (the format is in 'skillgap schema
+profile', an example in testdata/profiles/alex.yaml) and run 'skillgap score FILE'`)}
 			}
 			opts.Prompter = f.Prompter
 			if opts.Prompter == nil {
