@@ -77,8 +77,9 @@ and run 'skillgap score FILE'.`,
 			}
 			if opts.NoInput || (f.Prompter == nil && !opts.IO.CanPrompt()) {
 				return &ExitError{Code: ExitUsage, Err: errors.New(`assess asks questions and needs a terminal on stdin and stdout;
-without one, write a profile file by hand (the format is in 'skillgap schema
-profile', an example in testdata/profiles/alex.yaml) and run 'skillgap score FILE'`)}
+without one, write a profile file by hand (the format is in
+'skillgap schema profile', an example in testdata/profiles/alex.yaml)
+and run 'skillgap score FILE'`)}
 			}
 			opts.Prompter = f.Prompter
 			if opts.Prompter == nil {
