@@ -282,10 +282,9 @@ func (q *Questionnaire) askSkills(p *profiles.Profile) error {
 			return nil
 		}
 		again, err := q.Prompter.Confirm(Question{
-			ID: "revisit",
-			Message: fmt.Sprintf("You rated every skill %d (%s). Skills are rarely that even; go through them again?",
-				level, rubric.LevelNames[level]),
-			Help: "Answering no keeps the ratings as they are.",
+			ID:      "revisit",
+			Message: fmt.Sprintf("You rated every skill %d (%s). Go through them again?", level, rubric.LevelNames[level]),
+			Help:    "Skills are rarely that even; a second pass often finds a few to move. No keeps the ratings as they are.",
 		}, false)
 		if err != nil || !again {
 			return err
