@@ -61,7 +61,8 @@ type ladderChart struct {
 }
 
 type ladderBar struct {
-	Label, Short, Note, Symbol, Fill string
+	Label, Note, Symbol, Fill        string
+	Lines                            []string // the rung's name in lines short enough for its bar
 	Value, X, Y, W, H, TextX, ValueY float64
 	Target                           bool
 }
@@ -140,13 +141,13 @@ func categoryChart(rep *Report, readyAt float64) catChart {
 
 func ladderChartOf(rep *Report, readyAt float64) ladderChart {
 	n := float64(len(rep.Ladder))
-	c := ladderChart{W: 420, H: 220, LabelY: 212}
+	c := ladderChart{W: 420, H: 236, LabelY: 206}
 	const top, bottom = 22.0, 190.0
 	slot := c.W / n
 	for i, r := range rep.Ladder {
 		h := (bottom - top) * r.Readiness / 100
 		x := float64(i)*slot + slot*0.15
-		b := ladderBar{Label: r.Name, Short: shortRung(r.Name), Note: VerdictText(r.Verdict), Symbol: symbol(r.Verdict), Fill: fillFor(r.Verdict),
+		b := ladderBar{Label: r.Name, Lines: labelLines(r.Name, 11), Note: VerdictText(r.Verdict), Symbol: symbol(r.Verdict), Fill: fillFor(r.Verdict),
 			Value: r.Readiness, X: x, Y: bottom - h, W: slot * 0.7, H: h, TextX: x + slot*0.35, ValueY: bottom - h - 5, Target: r.Target == rep.Target}
 		c.Bars = append(c.Bars, b)
 	}
@@ -154,25 +155,29 @@ func ladderChartOf(rep *Report, readyAt float64) ladderChart {
 	return c
 }
 
-// shortRung abbreviates a rung's name to fit under its bar.
-func shortRung(name string) string {
-	if i := strings.Index(name, "("); i > 0 {
-		if j := strings.Index(name[i:], ")"); j > 0 {
-			return name[i+1 : i+j]
+// labelLines breaks a rung's name into at most two lines of about width
+// characters for the space under its bar, shortening common words, so that
+// "Assistant IT Manager" reads "Assistant" / "IT Manager".
+func labelLines(name string, width int) []string {
+	if i := strings.Index(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		if abbr := name[i+2 : len(name)-1]; len(abbr) <= width {
+			return []string{abbr} // "Chief Information Officer (CIO)"
 		}
 	}
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		if w == "of" {
-			continue
+	short := strings.NewReplacer("Information Technology", "IT", "Senior ", "Sr ", "Vice President", "VP").Replace(name)
+	var lines []string
+	for _, w := range strings.Fields(short) {
+		n := len(lines)
+		if n > 0 && len(lines[n-1])+1+len(w) <= width {
+			lines[n-1] += " " + w
+		} else {
+			lines = append(lines, w)
 		}
-		if len(w) <= 3 && strings.ToUpper(w) == w {
-			b.WriteString(w)
-			continue
-		}
-		b.WriteString(strings.ToUpper(w[:1]))
 	}
-	return b.String()
+	if len(lines) > 2 {
+		lines = append(lines[:1], strings.Join(lines[1:], " "))
+	}
+	return lines
 }
 
 func radarOf(rep *Report) radarChart {
