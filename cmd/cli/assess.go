@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/atomicfile"
 	"github.com/skillgap/skillgap/internal/iostreams"
@@ -83,12 +82,11 @@ and run 'skillgap score FILE'`)}
 			}
 			opts.Prompter = f.Prompter
 			if opts.Prompter == nil {
-				in, inOK := opts.IO.In.(terminal.FileReader)
-				out, outOK := opts.IO.Out.(terminal.FileWriter)
-				if !inOK || !outOK {
+				pr, ok := terminalPrompter(opts.IO)
+				if !ok {
 					return &ExitError{Code: ExitUsage, Err: errors.New("assess needs a terminal")}
 				}
-				opts.Prompter = newSurveyPrompter(in, out, opts.IO.ErrOut, opts.IO.ColorEnabled(), opts.IO.TermWidth)
+				opts.Prompter = pr
 			}
 			return runAssess(opts)
 		},

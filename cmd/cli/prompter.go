@@ -12,6 +12,7 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/iostreams"
 )
 
 // surveyPrompter asks questions on a terminal with survey.
@@ -19,6 +20,17 @@ type surveyPrompter struct {
 	stdio terminal.Stdio
 	color bool
 	width int // terminal columns; options are cut to fit so nothing wraps
+}
+
+// terminalPrompter asks on the streams' terminal; false when they are not
+// terminal files.
+func terminalPrompter(ios *iostreams.IOStreams) (assess.Prompter, bool) {
+	in, inOK := ios.In.(terminal.FileReader)
+	out, outOK := ios.Out.(terminal.FileWriter)
+	if !inOK || !outOK {
+		return nil, false
+	}
+	return newSurveyPrompter(in, out, ios.ErrOut, ios.ColorEnabled(), ios.TermWidth), true
 }
 
 func newSurveyPrompter(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, color bool, width int) *surveyPrompter {

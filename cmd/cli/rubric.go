@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/skillgap/skillgap/internal/atomicfile"
 	"github.com/skillgap/skillgap/report"
 	"github.com/skillgap/skillgap/rubric"
@@ -125,18 +123,15 @@ func newCmdRubricList(f *Factory) *cobra.Command {
 		Example: `  skillgap rubric list`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			t := tablewriter.NewTable(f.IO.Out, tablewriter.WithHeaderAutoFormat(tw.Off))
-			t.Header("ID", "Name", "Stages", "Items", "Source")
+			var list []report.ListedRubric
 			for _, id := range rubric.BuiltinIDs() {
 				r, err := rubric.Builtin(id)
 				if err != nil {
 					return err
 				}
-				if err := t.Append(r.ID, r.Name, fmt.Sprint(len(r.Stages)), fmt.Sprint(len(r.Items)), "built in"); err != nil {
-					return err
-				}
+				list = append(list, report.ListedRubric{Rubric: r, Source: "built in"})
 			}
-			// The user's own rubrics; a broken one is listed with its error.
+			// The user's own rubrics; a broken one is reported and skipped.
 			for _, dir := range f.rubricDirs() {
 				for _, path := range rubric.Files(dir) {
 					r, err := rubric.LoadFile(path)
@@ -144,12 +139,10 @@ func newCmdRubricList(f *Factory) *cobra.Command {
 						fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
 						continue
 					}
-					if err := t.Append(r.ID, r.Name, fmt.Sprint(len(r.Stages)), fmt.Sprint(len(r.Items)), path); err != nil {
-						return err
-					}
+					list = append(list, report.ListedRubric{Rubric: r, Source: path})
 				}
 			}
-			return t.Render()
+			return report.RubricList(f.IO.Out, list)
 		},
 	}
 }
@@ -175,91 +168,7 @@ ask for it.`,
 			if err != nil {
 				return err
 			}
-			return showRubric(f, r)
+			return report.RubricTable(f.IO.Out, r)
 		},
 	}
-}
-
-func showRubric(f *Factory, r *rubric.Rubric) error {
-	w := f.IO.Out
-	fmt.Fprintf(w, "%s (%s)\n", r.Name, r.ID)
-	if r.Description != "" {
-		fmt.Fprintln(w, r.Description)
-	}
-	if r.Source != "" {
-		fmt.Fprintf(w, "Source: %s\n", r.Source)
-	}
-	fmt.Fprintf(w, "Verdict: ready at %g and no blocking gap, almost at %g.\n\nStages:\n", r.Thresholds.Ready, r.Thresholds.Almost)
-	st := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	st.Header("#", "Stage", "Name", "Experience", "Median salary")
-	for i, s := range r.Stages {
-		salary := ""
-		if s.Salary != nil && s.Salary.MedianUSD > 0 {
-			salary = fmt.Sprintf("$%dk", s.Salary.MedianUSD/1000)
-		}
-		if err := st.Append(fmt.Sprint(i+1), s.ID, s.Name, s.Years.String(), salary); err != nil {
-			return err
-		}
-	}
-	if err := st.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nItems (need per stage, in ladder order):")
-	header := []any{"ID", "Category", "Kind", "Weight"}
-	for i := range r.Stages {
-		header = append(header, fmt.Sprint(i+1))
-	}
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header(header...)
-	for _, it := range r.Items {
-		row := []any{it.ID, it.Category, it.Kind, weight(it.Weight)}
-		for i := range r.Stages {
-			n := it.NeedAt(i)
-			if n == 0 || it.Weight == 0 {
-				row = append(row, "-")
-			} else {
-				row = append(row, report.Num(n))
-			}
-		}
-		if err := t.Append(row...); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	var alts []string
-	for _, it := range r.Items {
-		if len(it.Alternatives) == 0 && it.OrYears == nil {
-			continue
-		}
-		var opts []string
-		for _, a := range it.Alternatives {
-			o := a.ID
-			if a.Until != "" {
-				o += " (up to " + a.Until + ")"
-			}
-			opts = append(opts, o)
-		}
-		if it.OrYears != nil {
-			opts = append(opts, fmt.Sprintf("%g %s", it.OrYears.Years, strings.ReplaceAll(it.OrYears.Field, "_", " ")))
-		}
-		verb := "also met by"
-		if it.Kind == rubric.KindAny {
-			verb = "met by any of"
-		}
-		alts = append(alts, fmt.Sprintf("  %s: %s %s", it.ID, verb, strings.Join(opts, ", ")))
-	}
-	if len(alts) > 0 {
-		fmt.Fprintf(w, "\nAlternatives:\n%s\n", strings.Join(alts, "\n"))
-	}
-	fmt.Fprintln(w, "\nHeld items with weight 0 count only through the alternatives that name them.")
-	return nil
-}
-
-func weight(w float64) string {
-	if w == 0 {
-		return "-"
-	}
-	return report.Num(w)
 }
