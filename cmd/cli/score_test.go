@@ -25,12 +25,7 @@ func TestScoreFlags(t *testing.T) {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
 			var got *ScoreOptions
-			cmd := NewCmdScore(&Factory{IO: ios}, func(o *ScoreOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			cmd.SilenceUsage, cmd.SilenceErrors = true, true
-			err := cmd.Execute()
+			err := parse(t, NewCmdScore(&Factory{IO: ios}, func(o *ScoreOptions) error { got = o; return nil }), tc.args)
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tc.wantErr)
