@@ -71,11 +71,12 @@ type progress struct {
 	last  time.Time
 	n     int
 	shown bool
+	now   func() time.Time
 }
 
 func newProgress(ios *iostreams.IOStreams, verb string, inputs []string) *progress {
 	now := time.Now()
-	p := &progress{w: ios.ErrOut, verb: verb, on: ios.ErrTTY, start: now, last: now}
+	p := &progress{w: ios.ErrOut, verb: verb, on: ios.ErrTTY, start: now, last: now, now: time.Now}
 	if p.on {
 		for _, in := range inputs {
 			st, err := os.Stat(in)
@@ -103,7 +104,7 @@ func (p *progress) add(n int) {
 	if !p.on {
 		return
 	}
-	now := time.Now()
+	now := p.now()
 	if now.Sub(p.start) < 700*time.Millisecond || now.Sub(p.last) < 150*time.Millisecond {
 		return
 	}
