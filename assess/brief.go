@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
 )
 
 // Brief is the part of a Result that team summaries need: readiness, verdict,
@@ -45,8 +46,7 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 		if h >= need {
 			continue
 		}
-		impact := 100 * e.catShare[ci.cat] * (ci.it.Weight / e.catWeight[ci.cat]) * (1 - credit(h, need))
-		b.Gaps = append(b.Gaps, BriefGap{Item: i, Have: round2(h), Need: need, Impact: round1(impact), Blocking: ci.it.Gate > 0 && h < need*ci.it.Gate})
+		b.Gaps = append(b.Gaps, BriefGap{Item: i, Have: round2(h), Need: need, Impact: round1(e.impact(ci, h, need)), Blocking: ci.blocks(h, need)})
 	}
 	for i := range s.r.Stages {
 		if i == si {
@@ -71,7 +71,7 @@ func (s *Scorer) stageOf(p *profiles.Profile, target string) (int, error) {
 	}
 	si := s.r.StageIndex(target)
 	if si < 0 {
-		return -1, fmt.Errorf("%w %q%s; the stages of rubric %s are %s", ErrUnknownTarget, target, nearHint(target, s.r.StageIDs()), s.r.ID, joinIDs(s.r.StageIDs()))
+		return -1, fmt.Errorf("%w %q%s; the stages of rubric %s are %s", ErrUnknownTarget, target, rubric.DidYouMean(target, s.r.StageIDs()), s.r.ID, joinIDs(s.r.StageIDs()))
 	}
 	return si, nil
 }

@@ -222,12 +222,10 @@ func (s *Scorer) evaluate(st *state, si int, detail bool) eval {
 		if need <= 0 || ci.it.Weight <= 0 {
 			continue
 		}
-		sat := credit(s.have(st, i, si), need)
+		h := s.have(st, i, si)
 		sums[ci.cat] += ci.it.Weight
-		sats[ci.cat] += ci.it.Weight * sat
-		if ci.it.Gate > 0 && s.have(st, i, si) < need*ci.it.Gate {
-			blocking = true
-		}
+		sats[ci.cat] += ci.it.Weight * credit(h, need)
+		blocking = blocking || ci.blocks(h, need)
 	}
 	totalW, acc := 0.0, 0.0
 	for c := range s.cats {
@@ -339,11 +337,11 @@ func (s *Scorer) gaps(st *state, si int, e eval, res *Result) []planStep {
 			res.Strengths = append(res.Strengths, Strength{ID: it.ID, Have: h, Need: need})
 			continue
 		}
-		impact := 100 * e.catShare[ci.cat] * (it.Weight / e.catWeight[ci.cat]) * (1 - credit(h, need))
+		impact := e.impact(ci, h, need)
 		g := Gap{
 			ID: it.ID, Name: it.Name, Category: it.Category, Kind: it.Kind,
 			Have: round2(h), Need: need, Impact: round1(impact),
-			Blocking: it.Gate > 0 && h < need*it.Gate,
+			Blocking: ci.blocks(h, need),
 			NextStep: it.NextStep, Section: it.Section,
 		}
 		step := planStep{item: i, set: i, value: need, impact: impact}
@@ -460,6 +458,17 @@ func (s *Scorer) timeToReady(st state, si int, plan []planStep) int {
 	return hi
 }
 
+// blocks reports whether having h of need is so short that the gap alone
+// keeps the verdict from ready (the item's gate).
+func (ci *citem) blocks(h, need float64) bool {
+	return ci.it.Gate > 0 && h < need*ci.it.Gate
+}
+
+// impact is the readiness points closing the item's gap would add.
+func (e eval) impact(ci *citem, h, need float64) float64 {
+	return 100 * e.catShare[ci.cat] * (ci.it.Weight / e.catWeight[ci.cat]) * (1 - credit(h, need))
+}
+
 // credit is the share of an item's weight a profile earns: (have/need)²,
 // capped at 1. Squaring makes a shortfall count for more than its share (one
 // level short of 3 earns 44%, not 67%): being nearly there is not being there.
@@ -470,13 +479,6 @@ func credit(have, need float64) float64 {
 	}
 	x := have / need
 	return x * x
-}
-
-func nearHint(s string, candidates []string) string {
-	if near, ok := rubric.Nearest(s, candidates); ok {
-		return " (did you mean " + near + "?)"
-	}
-	return ""
 }
 
 func joinIDs(ids []string) string { return strings.Join(ids, ", ") }

@@ -18,7 +18,7 @@ func Check(p *Profile, r *rubric.Rubric) error {
 	}
 	if p.Target != "" && r.StageIndex(p.Target) < 0 {
 		return errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
-			p.Target, r.ID, hint(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
+			p.Target, r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 	}
 	var unknown []string
 	for k := range p.Skills {
@@ -53,7 +53,7 @@ func Check(p *Profile, r *rubric.Rubric) error {
 	}
 	for k := range p.Evidence {
 		if _, ok := r.Item(k); !ok {
-			return errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", k, r.ID, hint(k, itemIDs(r)))
+			return errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", k, r.ID, rubric.DidYouMean(k, itemIDs(r)))
 		}
 	}
 	return nil
@@ -74,15 +74,8 @@ func itemIDs(r *rubric.Rubric) []string {
 	return ids
 }
 
-func hint(s string, candidates []string) string {
-	if near, ok := rubric.Nearest(s, candidates); ok {
-		return " (did you mean " + near + "?)"
-	}
-	return ""
-}
-
 func hintOrList(s string, candidates []string) string {
-	if h := hint(s, candidates); h != "" {
+	if h := rubric.DidYouMean(s, candidates); h != "" {
 		return h
 	}
 	return "; known ids: " + strings.Join(candidates, ", ")

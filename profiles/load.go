@@ -233,11 +233,7 @@ func (d *decoder) experience(n *yaml.Node) error {
 		case "management_years":
 			d.p.Experience.ManagementYears, err = d.years(v, path)
 		default:
-			hint := ""
-			if near, ok := rubric.Nearest(k.Value, []string{"it_years", "management_years"}); ok {
-				hint = " (did you mean " + near + "?)"
-			}
-			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", path, hint)
+			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", path, rubric.DidYouMean(k.Value, []string{"it_years", "management_years"}))
 		}
 		if err != nil {
 			return err

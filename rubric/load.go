@@ -300,11 +300,7 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		for i, c := range r.Categories {
 			cats[i] = c.ID
 		}
-		hint := ""
-		if near, ok := Nearest(it.Category, cats); ok {
-			hint = " (did you mean " + near + "?)"
-		}
-		return bad("category %q is not one of %s%s", it.Category, strings.Join(cats, ", "), hint)
+		return bad("category %q is not one of %s%s", it.Category, strings.Join(cats, ", "), DidYouMean(it.Category, cats))
 	}
 	if it.Weight < 0 || math.IsNaN(it.Weight) || math.IsInf(it.Weight, 0) {
 		return bad("weight must be 0 or more, found %g", it.Weight)
@@ -371,11 +367,7 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	for _, alt := range it.Alternatives {
 		j := r.ItemIndex(alt.ID)
 		if j < 0 {
-			hint := ""
-			if near, ok := Nearest(alt.ID, sortedKeys(r.itemIndex)); ok {
-				hint = fmt.Sprintf(" (did you mean %s?)", near)
-			}
-			return bad("alternative %q is not an item%s", alt.ID, hint)
+			return bad("alternative %q is not an item%s", alt.ID, DidYouMean(alt.ID, sortedKeys(r.itemIndex)))
 		}
 		if r.Items[j].Kind != KindHeld {
 			return bad("alternative %q must be a held item (education or certification)", alt.ID)

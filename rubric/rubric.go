@@ -234,6 +234,15 @@ func (r *Rubric) index() {
 	}
 }
 
+// DidYouMean is " (did you mean X?)" when X in candidates is a likely typo
+// of s, else "": the one way every message suggests a near-miss.
+func DidYouMean(s string, candidates []string) string {
+	if near, ok := Nearest(s, candidates); ok {
+		return " (did you mean " + near + "?)"
+	}
+	return ""
+}
+
 // Nearest returns the candidate closest to s by edit distance when it is close
 // enough to be a likely typo, for "did you mean" hints.
 func Nearest(s string, candidates []string) (string, bool) {

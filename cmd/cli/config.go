@@ -77,11 +77,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 						names = append(names, k)
 					}
 					sort.Strings(names)
-					hint := ""
-					if near, ok := rubric.Nearest(key, names); ok {
-						hint = " (did you mean " + near + "?)"
-					}
-					return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags: %s", configFile, key, hint, strings.Join(names, ", "))}
+					return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags: %s", configFile, key, rubric.DidYouMean(key, names), strings.Join(names, ", "))}
 				}
 			}
 			if err := v.MergeConfigMap(file.AllSettings()); err != nil {

@@ -190,9 +190,8 @@ func runScore(opts *ScoreOptions) error {
 		out, err := render(res)
 		return scoredRecord{out: out, readiness: res.Readiness, err: err}
 	}, func(s scoredRecord) error {
-		if s.err != nil && opts.Target != "" && errors.Is(s.err, assess.ErrUnknownTarget) {
-			// The same for every profile: say it once.
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--target%s: %w", opts.targetFrom, errors.Unwrap(s.err))}
+		if err := sameForEveryProfile(s.err, opts.Target, opts.targetFrom); err != nil {
+			return err
 		}
 		if s.err != nil {
 			failed++
@@ -253,4 +252,13 @@ func scoreRecord(rec profiles.Record, rs *rubrics, target string) (*assess.Resul
 // check parses a record and checks it against its rubric.
 func (rs *rubrics) check(rec profiles.Record) (*profiles.Profile, *rubric.Rubric, error) {
 	return rs.against(profiles.ParseRecord(rec))
+}
+
+// sameForEveryProfile turns a per-profile error that every profile would
+// repeat (an unknown --target) into one usage error; nil otherwise.
+func sameForEveryProfile(err error, target, from string) error {
+	if err == nil || target == "" || !errors.Is(err, assess.ErrUnknownTarget) {
+		return nil
+	}
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--target%s: %w", from, errors.Unwrap(err))}
 }

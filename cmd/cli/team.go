@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 
 	"github.com/skillgap/skillgap/assess"
@@ -107,9 +106,8 @@ func runTeam(opts *TeamOptions) error {
 		if it.err == nil && teamRubric != nil && it.r != teamRubric {
 			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
 		}
-		if it.err != nil && opts.Target != "" && errors.Is(it.err, assess.ErrUnknownTarget) {
-			// The same for every profile: say it once.
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--target%s: %w", opts.targetFrom, errors.Unwrap(it.err))}
+		if err := sameForEveryProfile(it.err, opts.Target, opts.targetFrom); err != nil {
+			return err
 		}
 		if it.err != nil {
 			failed++
@@ -140,6 +138,11 @@ func runTeam(opts *TeamOptions) error {
 		team = assess.NewTeam(r, si)
 	}
 	sum := team.Summary(failed)
+	if sum.Members == 0 && failed > 0 {
+		// Nothing could be read: no summary of nobody on stdout, only the errors.
+		fmt.Fprintf(opts.IO.ErrOut, "skillgap: none of the %d profiles could be read\n", failed)
+		return &ExitError{Code: ExitBadInput}
+	}
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "json":
