@@ -59,6 +59,10 @@ func (q *Questionnaire) Run(start *profiles.Profile) (*profiles.Profile, error) 
 			p.Skills = map[string]int{}
 		}
 	}
+	// Every question of the rubric is asked, so the answers are now those of
+	// its current revision; items added since the profile was written are
+	// asked like the rest.
+	p.RubricRevision = q.Rubric.Revision
 	steps := []func(*profiles.Profile) error{q.askName, q.askTarget, q.askYears, q.askHeld, q.askSkills}
 	for _, step := range steps {
 		if err := step(p); err != nil {
@@ -199,6 +203,20 @@ func heldGroups(r *rubric.Rubric) []heldGroup {
 	if len(rest) > 0 {
 		groups = append(groups, heldGroup{title: "Other certifications", ids: rest})
 	}
+	// One question for all certifications, in the groups' order: a question
+	// per group made the questionnaire longer than a person sits through.
+	if len(groups) > 2 {
+		merged := heldGroup{title: "Certifications", help: "Tick each certification you hold; a senior one counts for the entry ones it covers."}
+		var keep []heldGroup
+		for _, g := range groups {
+			if g.title == "Education" {
+				keep = append(keep, g)
+				continue
+			}
+			merged.ids = append(merged.ids, g.ids...)
+		}
+		groups = append(keep, merged)
+	}
 	return groups
 }
 
@@ -222,9 +240,12 @@ func (q *Questionnaire) askHeld(p *profiles.Profile) error {
 			}
 		}
 		question := Question{ID: "held", Message: shortTitle(g.title) + ":", Help: g.help + " Space ticks, Enter goes on."}
-		if g.title == "Education" {
+		switch {
+		case g.title == "Education":
 			question.Message = "Degrees you hold:"
-		} else {
+		case certGroups == 1 && g.title == "Certifications":
+			question.Message = "Certifications you hold:"
+		default:
 			n++
 			question.Progress = fmt.Sprintf("Certifications %d/%d", n, certGroups)
 		}

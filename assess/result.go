@@ -26,6 +26,44 @@ type Result struct {
 	NextSteps        []Step          `json:"next_steps"`
 	TimeToReadyWeeks int             `json:"time_to_ready_weeks"`
 	Ladder           []Rung          `json:"ladder"`
+	// Unanswered lists the items the target asks that were added to the
+	// rubric after the profile was written: they do not count until answered.
+	Unanswered []string `json:"unanswered,omitempty"`
+	// UnansweredNames are their names, for people.
+	UnansweredNames []string `json:"-"`
+	// Explain shows the arithmetic behind the readiness (ScoreOptions.Explain).
+	Explain *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation is the readiness worked item by item: each item's share of the
+// weight, its credit, and the points it earns or costs. The points add up to
+// RawReadiness; Readiness is that, or the readiness of a higher rung when it
+// is more (RaisedBy names it).
+type Explanation struct {
+	Items        []ExplainItem `json:"items"`
+	RawReadiness float64       `json:"raw_readiness"`
+	Readiness    float64       `json:"readiness"`
+	RaisedBy     string        `json:"raised_by,omitempty"`
+	Ready        float64       `json:"ready_threshold"`
+	Almost       float64       `json:"almost_threshold"`
+}
+
+// ExplainItem is one requirement of the target in the explanation.
+type ExplainItem struct {
+	ID       string  `json:"id"`
+	Name     string  `json:"name"`
+	Category string  `json:"category"`
+	Require  string  `json:"require"` // hard, required or preferred
+	Need     float64 `json:"need"`
+	HardNeed float64 `json:"hard_need,omitzero"` // what a hard item must reach for ready
+	Have     float64 `json:"have"`
+	Credit   float64 `json:"credit"` // 0..1: (have/need)², capped at 1
+	Weight   float64 `json:"weight"` // percent of the readiness this item carries
+	Points   float64 `json:"points"` // weight × credit
+	Cost     float64 `json:"cost"`   // weight − points
+	// Status: met, short, hard (keeps from ready), blocking, or unanswered.
+	Status  string `json:"status"`
+	Section string `json:"section,omitzero"`
 }
 
 // CategoryScore is one category's score (0..100) and its share of readiness.
@@ -45,6 +83,13 @@ type Gap struct {
 	Have     float64 `json:"have"`
 	Need     float64 `json:"need"`
 	Blocking bool    `json:"blocking"`
+	// Hard is true when the gap alone keeps the verdict from ready (it is a
+	// hard requirement short of HardNeed), even if closable within a year.
+	Hard bool `json:"hard"`
+	// HardNeed is what a hard requirement must reach for ready.
+	HardNeed float64 `json:"hard_need,omitzero"`
+	// Preferred gaps raise readiness when closed but never keep from ready.
+	Preferred bool `json:"preferred"`
 	// Impact is the readiness points gained by closing the gap fully.
 	Impact   float64 `json:"impact"`
 	NextStep string  `json:"next_step"`
@@ -62,6 +107,7 @@ type Strength struct {
 // Step is one step of the plan.
 type Step struct {
 	ID     string `json:"id"`
+	Name   string `json:"name"`
 	Action string `json:"action"`
 	// Goal says what closing the gap looks like (for skills, the level's descriptor).
 	Goal        string  `json:"goal,omitzero"`
@@ -69,6 +115,15 @@ type Step struct {
 	Impact      float64 `json:"impact"`
 	// Waits is true for experience, which accrues with time and cannot be studied.
 	Waits bool `json:"waits,omitzero"`
+	// ToReady is true for the steps that get the person to ready; the others
+	// go beyond it.
+	ToReady bool `json:"to_ready"`
+	// StartWeek and EndWeek place the step in the schedule (weeks from now).
+	StartWeek int `json:"start_week"`
+	EndWeek   int `json:"end_week"`
+	// From and To are the step's levels, years or 0/1 for held items.
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
 }
 
 // Rung is the readiness for one stage of the ladder.
@@ -77,4 +132,7 @@ type Rung struct {
 	Name      string  `json:"name"`
 	Readiness float64 `json:"readiness"`
 	Verdict   string  `json:"verdict"`
+	Blocking  bool    `json:"blocking"`
+	// TimeToReadyWeeks follows that rung's own plan; -1 is beyond 60 years.
+	TimeToReadyWeeks int `json:"time_to_ready_weeks"`
 }

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/skillgap/skillgap/profiles"
@@ -22,10 +23,13 @@ func prof(years float64, skills map[string]int, held ...string) *profiles.Profil
 }
 
 // The mini rubric (testdata/rubrics/mini.yaml): categories experience 0.25,
-// skills 0.5, certs 0.25. Junior needs years 2 (gate 0.5), go 2 (weight 3),
-// sql 1 (weight 1) and no certificate; senior needs years 6, go 4, sql 2 and
-// one of cert-a / cert-b (cert-b only counts up to junior). An item earns
-// (have/need)² of its weight, capped at 1.
+// skills 0.5 (10 weeks a level), certs 0.25. Junior needs years 2 (hard),
+// go 2 (weight 3), sql 1 (weight 1) and no certificate; senior needs years 6,
+// go 4, sql 2 and one of cert-a / cert-b (cert-b only counts up to junior).
+// Each item's share of the rubric: years 0.25, go 0.5*3/4 = 0.375, sql 0.125,
+// cert 0.25; junior asks 0.75 of it, senior all. An item earns (have/need)²
+// of its share. Skills are hard one level below the need; two levels short is
+// blocking. Years are hard at the need; more than a year short is blocking.
 func TestScoreWorkedByHand(t *testing.T) {
 	r := miniRubric(t)
 	cases := []struct {
@@ -38,23 +42,21 @@ func TestScoreWorkedByHand(t *testing.T) {
 		ttr       int
 	}{
 		{
-			// Nothing: every category 0. Years 0 < 2*0.5 blocks.
-			// Time: go 2 levels (20 weeks), sql 1 level (10 weeks); years need
-			// 2 years to be met. Study alone is done at week 30, when years are
-			// 30/52 = 0.58 < 1 (gate) still blocking. Years reach the gate at
-			// week 52: experience 0.25 credit (1/2)^2 = 25 -> readiness
-			// (0.25*25 + 0.5*100)/0.75 = 75 (almost). 80 needs experience
-			// credit 40: (y/2)^2 = 0.4 -> y = 1.265 years -> week 65.8 -> 66.
+			// Nothing: 0. go 0 is two short of 2 and years 0 more than a year
+			// short of 2: both blocking (go first: impact 0.375/0.75 = 50 > 33.3).
+			// The plan closes blocking gaps in full: go 2 by week 20, sql by 10,
+			// and the years reach 2 at week 104.
 			name: "empty profile", p: prof(0, nil), target: "junior",
-			readiness: 0, verdict: NotReady, blocking: []string{"years"}, ttr: 66,
+			readiness: 0, verdict: NotReady, blocking: []string{"go", "years"}, ttr: 104,
 		},
 		{
-			// experience (1/2)^2 = 0.25 -> 25; skills go (1/2)^2*3 = 0.75, sql 1*1
-			// -> 1.75/4 = 43.75; certs ask nothing at junior, so the weights are
-			// 0.25 and 0.5: (0.25*25 + 0.5*43.75)/0.75 = 37.5.
-			// Years 1 is not below 2*0.5, so nothing blocks.
+			// years 0.25*(1/2)² = 0.0625; go 0.375*(1/2)² = 0.09375; sql 0.125
+			// -> 0.28125/0.75 = 37.5. Years 1 is short of 2 (hard) but within a
+			// year: not blocking; go 1 meets the hard level 1. Ready when the
+			// years reach 2, at week 52 (go 2 at week 10). 37.5 is under the
+			// almost threshold (60): not ready.
 			name: "partial", p: prof(1, map[string]int{"go": 1, "sql": 1}), target: "junior",
-			readiness: 37.5, verdict: NotReady, ttr: 14,
+			readiness: 37.5, verdict: NotReady, ttr: 52,
 		},
 		{
 			// All junior needs met: 100.
@@ -62,29 +64,27 @@ func TestScoreWorkedByHand(t *testing.T) {
 			readiness: 100, verdict: Ready,
 		},
 		{
-			// Senior: experience (3/6)^2 = 0.25 -> 25; skills go (2/4)^2*3 = 0.75,
-			// sql (1/2)^2*1 = 0.25 -> 1/4 = 25; certs: cert-b does not count past
-			// junior -> 0. (0.25*25 + 0.5*25 + 0.25*0)/1 = 18.75 -> 18.8.
-			// Years 3 is not below 6*0.5, so nothing blocks.
-			// Plan by impact per week: cert-a (25 points / 4 weeks), go (28.1 /
-			// 20), sql (9.4 / 10); done at weeks 4, 24, 34. At week 34 years are
-			// 3+34/52 = 3.65: (3.65/6)^2 = 0.371 -> 0.25*37.1 + 50 + 25 = 84.3,
-			// ready; at week 33 sql is not done: 9.2 + 0.5*81.25 + 25 = 74.8.
+			// Senior: years 0.25*(3/6)² = 0.0625, go 0.375*(2/4)² = 0.09375,
+			// sql 0.125*(1/2)² = 0.03125, cert 0 (cert-b stops counting at
+			// junior) -> 18.75 -> 18.8. go 2 is two short of 4 and the years 3
+			// more than a year short of 6: blocking (go's impact 28.1 > 18.8).
+			// The years reach 6 at week 156.
 			name: "senior with a junior-only cert", p: prof(3, map[string]int{"go": 2, "sql": 1}, "cert-b"), target: "senior",
-			readiness: 18.8, verdict: NotReady, ttr: 34,
+			readiness: 18.8, verdict: NotReady, blocking: []string{"go", "years"}, ttr: 156,
 		},
 		{
-			// Skills and cert met at senior, years 5: (5/6)^2 = 0.694 -> 69.44;
-			// (0.25*69.44 + 0.5*100 + 0.25*100) = 92.4 -> ready.
-			name: "senior nearly there", p: prof(5, map[string]int{"go": 4, "sql": 2}, "cert-a"), target: "senior",
-			readiness: 92.4, verdict: Ready,
+			// years 0.25*(5/6)² = 0.1736 + 0.75 -> 92.4, but 5 years is below
+			// the senior band's 6: not ready before the band starts. Within a
+			// year, so almost: ready at week 52.
+			name: "senior before the band", p: prof(5, map[string]int{"go": 4, "sql": 2}, "cert-a"), target: "senior",
+			readiness: 92.4, verdict: Almost, ttr: 52,
 		},
 		{
-			// Years 2.9 < 6*0.5 blocks although readiness is high:
-			// (2.9/6)^2 = 0.2336 -> 23.36; 0.25*23.36 + 75 = 80.8 -> almost.
-			// Not blocking from 3 years: 0.1 years -> 5.2 weeks -> 6.
+			// (2.9/6)² = 0.2336 -> 0.0584 + 0.75 = 80.8, above the ready
+			// threshold, but 2.9 years is more than a year short of 6:
+			// blocking, so not ready. 3.1 years = 161.2 weeks -> 162.
 			name: "blocked by experience", p: prof(2.9, map[string]int{"go": 4, "sql": 2}, "cert-a"), target: "senior",
-			readiness: 80.8, verdict: Almost, blocking: []string{"years"}, ttr: 6,
+			readiness: 80.8, verdict: NotReady, blocking: []string{"years"}, ttr: 162,
 		},
 	}
 	for _, tc := range cases {
@@ -102,7 +102,7 @@ func TestScoreWorkedByHand(t *testing.T) {
 					blocking = append(blocking, g.ID)
 				}
 			}
-			if len(blocking) != len(tc.blocking) || (len(blocking) > 0 && blocking[0] != tc.blocking[0]) {
+			if !slices.Equal(blocking, tc.blocking) {
 				t.Errorf("blocking gaps %v, want %v", blocking, tc.blocking)
 			}
 			if res.TimeToReadyWeeks != tc.ttr {
@@ -114,12 +114,12 @@ func TestScoreWorkedByHand(t *testing.T) {
 
 func TestGapsAndPlanOrder(t *testing.T) {
 	r := miniRubric(t)
-	// Senior, years 6, go 2, sql 1, no cert: experience met.
-	// skills: go (2/4)^2*3 = 0.75, sql (1/2)^2 = 0.25 -> 25; certs 0.
-	// Impacts (readiness points if closed): go 100*0.5*(3/4)*(1-0.25) = 28.1;
-	// sql 100*0.5*(1/4)*(0.75) = 9.4; cert 100*0.25*1*1 = 25.
-	// Effort: go 2 levels * 10 = 20 weeks (1.41/week), sql 10 weeks (0.94),
-	// cert: cert-a, 4 weeks (cert-b does not count at senior) (6.25/week).
+	// Senior, years 6, go 2, sql 1, no cert: experience met; readiness
+	// 0.25 + 0.375*(2/4)² + 0.125*(1/2)² = 0.375 -> 37.5.
+	// Impacts (points if closed): go 37.5*0.75 = 28.1, cert 25, sql 12.5*0.75 = 9.4.
+	// go is two levels short (blocking), so it comes first and the plan takes
+	// it all the way to 4: 2 levels of 10 weeks. cert-a takes 4 weeks (cert-b
+	// does not count at senior), sql 10.
 	res, err := Score(r, prof(6, map[string]int{"go": 2, "sql": 1}), "senior")
 	if err != nil {
 		t.Fatal(err)
@@ -136,19 +136,24 @@ func TestGapsAndPlanOrder(t *testing.T) {
 			t.Errorf("gap %d = %s %.1f, want %s %.1f", i, res.Gaps[i].ID, res.Gaps[i].Impact, w.id, w.impact)
 		}
 	}
+	// Ready at week 20 when go reaches 4, with cert-a done at week 4. Without
+	// sql's level, readiness is 100 - 9.4 = 90.6: sql goes beyond ready.
+	// Without the cert it would be 65.6: the cert is needed.
 	wantSteps := []struct {
-		id    string
-		weeks int
-	}{{"cert", 4}, {"go", 20}, {"sql", 10}}
+		id         string
+		start, end int
+		toReady    bool
+	}{{"go", 0, 20, true}, {"cert", 0, 4, true}, {"sql", 0, 10, false}}
+	if len(res.NextSteps) != len(wantSteps) {
+		t.Fatalf("steps %+v", res.NextSteps)
+	}
 	for i, w := range wantSteps {
-		if s := res.NextSteps[i]; s.ID != w.id || s.EffortWeeks != w.weeks {
-			t.Errorf("step %d = %s %dw, want %s %dw", i, s.ID, s.EffortWeeks, w.id, w.weeks)
+		if s := res.NextSteps[i]; s.ID != w.id || s.StartWeek != w.start || s.EndWeek != w.end || s.ToReady != w.toReady {
+			t.Errorf("step %d = %s weeks %d-%d to_ready %v, want %s %d-%d %v", i, s.ID, s.StartWeek, s.EndWeek, s.ToReady, w.id, w.start, w.end, w.toReady)
 		}
 	}
-	// Readiness 0.25*100 + 0.5*25 = 37.5; after cert (4 weeks) 62.5; after go
-	// (24 weeks) skills (3+0.25)/4 = 81.25 -> 0.25*100+0.5*81.25+25 = 90.6 ready.
-	if res.Readiness != 37.5 || res.TimeToReadyWeeks != 24 {
-		t.Errorf("readiness %v, time to ready %d; want 37.5 and 24", res.Readiness, res.TimeToReadyWeeks)
+	if res.Readiness != 37.5 || res.TimeToReadyWeeks != 20 {
+		t.Errorf("readiness %v, time to ready %d; want 37.5 and 20", res.Readiness, res.TimeToReadyWeeks)
 	}
 	if len(res.Ladder) != 2 || res.Ladder[0].Target != "junior" || res.Ladder[0].Verdict != Ready {
 		t.Errorf("ladder %+v", res.Ladder)
@@ -162,15 +167,25 @@ func TestUnknownTarget(t *testing.T) {
 	}
 }
 
-// randomProfile draws answers for every item of the default rubric.
+// randomProfile draws answers for every item of the default rubric; one in
+// three profiles is of the rubric's first revision and leaves out what it
+// added later.
 func randomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
 	p := &profiles.Profile{Version: 1, Skills: map[string]int{}}
-	p.Experience.ITYears = float64(rng.IntN(60)) / 2
-	p.Experience.ManagementYears = float64(rng.IntN(40)) / 2
+	if rng.IntN(3) > 0 {
+		p.RubricRevision = r.Rev()
+	}
+	// Years cluster where the bands are, so every rung is sometimes near.
+	p.Experience.ITYears = float64(rng.IntN(64)) / 2
+	p.Experience.ManagementYears = min(p.Experience.ITYears, float64(rng.IntN(30))/2)
+	level := rng.IntN(5) // a profile's skills cluster around a level
 	for _, it := range r.Items {
+		if it.AddedIn() > p.Revision() {
+			continue
+		}
 		switch it.Kind {
 		case rubric.KindSkill:
-			p.Skills[it.ID] = rng.IntN(5)
+			p.Skills[it.ID] = min(max(level+rng.IntN(3)-1, 0), rubric.MaxLevel)
 		case rubric.KindHeld:
 			if rng.IntN(3) == 0 {
 				if it.Category == "education" {
@@ -186,27 +201,41 @@ func randomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
 
 var verdictRank = map[string]int{NotReady: 0, Almost: 1, Ready: 2}
 
-// Raising any answer never lowers readiness nor worsens the verdict, at any
-// stage (FORMATS.md section 2).
+// later reports whether time to ready a is later than b (-1 is never).
+func later(a, b int) bool {
+	if a < 0 || b < 0 {
+		return a < 0 && b >= 0
+	}
+	return a > b
+}
+
+// Raising any answer never lowers readiness, never worsens the verdict and
+// never makes ready later, at any rung (FORMATS.md section 2).
 func TestRaisingAnAnswerNeverLowersReadiness(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 300; n++ {
+	n := 60
+	if testing.Short() {
+		n = 10
+	}
+	for range n {
 		p := randomProfile(rng, r)
-		for _, target := range r.StageIDs() {
-			before, err := Score(r, p, target)
-			if err != nil {
-				t.Fatal(err)
+		target := r.StageIDs()[rng.IntN(len(r.Stages))]
+		before, err := Score(r, p, target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, raised := range raises(r, p) {
+			after, _ := Score(r, raised.p, target)
+			if after.Readiness < before.Readiness || verdictRank[after.Verdict] < verdictRank[before.Verdict] ||
+				later(after.TimeToReadyWeeks, before.TimeToReadyWeeks) {
+				t.Fatalf("%s at %s: %.1f %s %dw -> %.1f %s %dw", raised.what, target, before.Readiness, before.Verdict,
+					before.TimeToReadyWeeks, after.Readiness, after.Verdict, after.TimeToReadyWeeks)
 			}
-			for _, raised := range raises(r, p) {
-				after, _ := Score(r, raised.p, target)
-				if after.Readiness < before.Readiness || verdictRank[after.Verdict] < verdictRank[before.Verdict] {
-					t.Fatalf("%s at %s: %.1f %s -> %.1f %s", raised.what, target, before.Readiness, before.Verdict, after.Readiness, after.Verdict)
-				}
-				for i := range after.Ladder {
-					if after.Ladder[i].Readiness < before.Ladder[i].Readiness {
-						t.Fatalf("%s lowered ladder %s", raised.what, after.Ladder[i].Target)
-					}
+			for i := range after.Ladder {
+				a, b := after.Ladder[i], before.Ladder[i]
+				if a.Readiness < b.Readiness || verdictRank[a.Verdict] < verdictRank[b.Verdict] || later(a.TimeToReadyWeeks, b.TimeToReadyWeeks) {
+					t.Fatalf("%s worsened rung %s: %+v -> %+v", raised.what, a.Target, b, a)
 				}
 			}
 		}
@@ -243,18 +272,58 @@ func raises(r *rubric.Rubric, p *profiles.Profile) []raisedProfile {
 	return out
 }
 
-// Time to ready never grows when an answer is raised, and a ready profile has 0.
-func TestTimeToReadyConsistent(t *testing.T) {
+// The ladder, for random profiles: readiness never rises up the ladder,
+// ready for a rung means ready for every rung below, a higher rung is never
+// reached sooner; almost never comes with a blocking gap; time to ready is
+// 0 exactly when ready, never shorter than a step the plan calls necessary,
+// and more than a year whenever a gap is blocking.
+func TestLadderAndPlanInvariants(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(3, 4))
-	for n := 0; n < 200; n++ {
+	n := 400
+	if testing.Short() {
+		n = 50
+	}
+	for range n {
 		p := randomProfile(rng, r)
-		res, _ := Score(r, p, "it-manager")
-		if (res.Verdict == Ready) != (res.TimeToReadyWeeks == 0) {
-			t.Fatalf("verdict %s with time to ready %d", res.Verdict, res.TimeToReadyWeeks)
-		}
-		if res.TimeToReadyWeeks < 0 {
-			t.Fatalf("no way to ready for %+v", p)
+		for si, target := range r.StageIDs() {
+			res, err := Score(r, p, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rung := res.Ladder[si]
+			if rung.Readiness != res.Readiness || rung.Verdict != res.Verdict || rung.TimeToReadyWeeks != res.TimeToReadyWeeks {
+				t.Fatalf("%s: ladder says %+v, the target %.1f %s %d", target, rung, res.Readiness, res.Verdict, res.TimeToReadyWeeks)
+			}
+			if si > 0 {
+				lo := res.Ladder[si-1]
+				if lo.Readiness < rung.Readiness || verdictRank[lo.Verdict] < verdictRank[rung.Verdict] ||
+					later(lo.TimeToReadyWeeks, rung.TimeToReadyWeeks) {
+					t.Fatalf("ladder not monotone at %s: %+v below %+v", target, lo, rung)
+				}
+			}
+			blocking := false
+			for _, g := range res.Gaps {
+				blocking = blocking || g.Blocking
+			}
+			switch {
+			case res.Verdict == Almost && blocking:
+				t.Fatalf("%s: almost with a blocking gap: %+v", target, res.Gaps)
+			case (res.Verdict == Ready) != (res.TimeToReadyWeeks == 0):
+				t.Fatalf("%s: verdict %s with time to ready %d", target, res.Verdict, res.TimeToReadyWeeks)
+			case blocking && res.TimeToReadyWeeks >= 0 && res.TimeToReadyWeeks <= AlmostWeeks:
+				t.Fatalf("%s: a blocking gap, yet ready in %d weeks", target, res.TimeToReadyWeeks)
+			case res.TimeToReadyWeeks < 0:
+				t.Fatalf("%s: no way to ready for %+v", target, p)
+			}
+			for _, s := range res.NextSteps {
+				if s.ToReady && s.EndWeek > res.TimeToReadyWeeks {
+					t.Fatalf("%s: time to ready %d, but the plan needs %s until week %d", target, res.TimeToReadyWeeks, s.ID, s.EndWeek)
+				}
+				if s.EndWeek-s.StartWeek != s.EffortWeeks || s.StartWeek < 0 {
+					t.Fatalf("%s: step %+v", target, s)
+				}
+			}
 		}
 	}
 }

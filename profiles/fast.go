@@ -14,6 +14,7 @@ type fastProfile struct {
 	Version        int               `json:"version"`
 	Name           string            `json:"name"`
 	Rubric         string            `json:"rubric"`
+	RubricRevision int               `json:"rubric_revision"`
 	Target         string            `json:"target"`
 	Experience     Experience        `json:"experience"`
 	Education      []string          `json:"education"`
@@ -60,13 +61,16 @@ func parseFast(rec Record) (*Profile, bool) {
 	if hasDuplicate(fp.Education) || hasDuplicate(fp.Certifications) {
 		return nil, false
 	}
+	if fp.RubricRevision < 0 || fp.RubricRevision > 1000 || (fp.RubricRevision == 0 && bytes.Contains(data, []byte(`"rubric_revision"`))) {
+		return nil, false
+	}
 	if fp.Updated != "" {
 		if _, err := time.Parse("2006-01-02", fp.Updated); err != nil {
 			return nil, false
 		}
 	}
 	p := &Profile{
-		Version: FormatVersion, Name: fp.Name, Rubric: fp.Rubric, Target: fp.Target, Experience: e,
+		Version: FormatVersion, Name: fp.Name, Rubric: fp.Rubric, RubricRevision: fp.RubricRevision, Target: fp.Target, Experience: e,
 		Education: fp.Education, Certifications: fp.Certifications, Skills: fp.Skills, Evidence: fp.Evidence,
 		Updated: fp.Updated, File: rec.Source,
 	}

@@ -84,7 +84,7 @@ func (d *decoder) errf(n *yaml.Node, format string, args ...any) error {
 	return input.Errorf(d.file, d.base+n.Line, format, args...)
 }
 
-var topKeys = []string{"version", "name", "rubric", "target", "experience", "education", "certifications", "skills", "evidence", "updated"}
+var topKeys = []string{"version", "name", "rubric", "rubric_revision", "target", "experience", "education", "certifications", "skills", "evidence", "updated"}
 
 func (d *decoder) profile(root *yaml.Node) error {
 	if err := input.CheckDuplicateKeys(d.file, "", root, d.base); err != nil {
@@ -110,6 +110,12 @@ func (d *decoder) profile(root *yaml.Node) error {
 			p.Rubric, err = d.text(v, "rubric")
 		case "target":
 			p.Target, err = d.text(v, "target")
+		case "rubric_revision":
+			var n float64
+			if n, err = d.number(v, "rubric_revision"); err == nil && (n < 1 || n > 1000 || n != math.Trunc(n)) {
+				err = d.errf(v, "rubric_revision: %s is not a revision; use a whole number from 1 (skillgap writes it when it saves)", v.Value)
+			}
+			p.RubricRevision = int(n)
 		case "updated":
 			p.Updated, err = d.date(v)
 		case "experience":

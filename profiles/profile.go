@@ -14,9 +14,12 @@ const FormatVersion = 1
 
 // Profile is one person's answers.
 type Profile struct {
-	Version        int               `yaml:"version" json:"version"`
-	Name           string            `yaml:"name,omitempty" json:"name,omitempty"`
-	Rubric         string            `yaml:"rubric,omitempty" json:"rubric,omitempty"`
+	Version int    `yaml:"version" json:"version"`
+	Name    string `yaml:"name,omitempty" json:"name,omitempty"`
+	Rubric  string `yaml:"rubric,omitempty" json:"rubric,omitempty"`
+	// RubricRevision is the revision of the rubric the answers were given
+	// for; 0 (absent) is revision 1. Items added later are unanswered here.
+	RubricRevision int               `yaml:"rubric_revision,omitempty" json:"rubric_revision,omitempty"`
 	Target         string            `yaml:"target,omitempty" json:"target,omitempty"`
 	Experience     Experience        `yaml:"experience" json:"experience"`
 	Education      []string          `yaml:"education" json:"education"`
@@ -50,6 +53,9 @@ func (p *Profile) RubricID() string {
 	}
 	return p.Rubric
 }
+
+// Revision is the rubric revision the answers were given for (1 if unsaid).
+func (p *Profile) Revision() int { return max(p.RubricRevision, 1) }
 
 // Holds reports whether the profile lists id under education or certifications.
 func (p *Profile) Holds(id string) bool {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -50,6 +52,11 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 		b = appendNum(append(b, `,"have":`...), g.Have)
 		b = appendNum(append(b, `,"need":`...), g.Need)
 		b = strconv.AppendBool(append(b, `,"blocking":`...), g.Blocking)
+		b = strconv.AppendBool(append(b, `,"hard":`...), g.Hard)
+		if g.HardNeed != 0 {
+			b = appendNum(append(b, `,"hard_need":`...), g.HardNeed)
+		}
+		b = strconv.AppendBool(append(b, `,"preferred":`...), g.Preferred)
 		b = appendNum(append(b, `,"impact":`...), g.Impact)
 		b = appendField(b, "next_step", g.NextStep)
 		if g.Section != "" {
@@ -73,6 +80,7 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 			b = append(b, ',')
 		}
 		b = appendString(append(b, `{"id":`...), s.ID)
+		b = appendField(b, "name", s.Name)
 		b = appendField(b, "action", s.Action)
 		if s.Goal != "" {
 			b = appendField(b, "goal", s.Goal)
@@ -82,6 +90,11 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 		if s.Waits {
 			b = append(b, `,"waits":true`...)
 		}
+		b = strconv.AppendBool(append(b, `,"to_ready":`...), s.ToReady)
+		b = strconv.AppendInt(append(b, `,"start_week":`...), int64(s.StartWeek), 10)
+		b = strconv.AppendInt(append(b, `,"end_week":`...), int64(s.EndWeek), 10)
+		b = appendNum(append(b, `,"from":`...), s.From)
+		b = appendNum(append(b, `,"to":`...), s.To)
 		b = append(b, '}')
 	}
 	b = strconv.AppendInt(append(b, `],"time_to_ready_weeks":`...), int64(res.TimeToReadyWeeks), 10)
@@ -94,9 +107,32 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 		b = appendField(b, "name", r.Name)
 		b = appendNum(append(b, `,"readiness":`...), r.Readiness)
 		b = appendField(b, "verdict", r.Verdict)
+		b = strconv.AppendBool(append(b, `,"blocking":`...), r.Blocking)
+		b = strconv.AppendInt(append(b, `,"time_to_ready_weeks":`...), int64(r.TimeToReadyWeeks), 10)
 		b = append(b, '}')
 	}
-	return append(b, "]}\n"...)
+	b = append(b, ']')
+	if len(res.Unanswered) > 0 {
+		b = append(b, `,"unanswered":[`...)
+		for i, id := range res.Unanswered {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, id)
+		}
+		b = append(b, ']')
+	}
+	if res.Explain != nil {
+		// Rare and small: the reflective encoder writes it.
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(res.Explain); err == nil {
+			b = append(b, `,"explain":`...)
+			b = append(b, bytes.TrimRight(buf.Bytes(), "\n")...)
+		}
+	}
+	return append(b, "}\n"...)
 }
 
 func appendField(b []byte, key, val string) []byte {

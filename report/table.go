@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -61,9 +62,13 @@ func Weeks(w int) string {
 // Num formats a have/need number without needless decimals.
 func Num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
-// Table writes one result for a person at a terminal or in a pipe: a summary
-// line, the gaps, the next steps and the ladder.
+// Table writes one result for a person at a terminal or in a pipe: the
+// verdict and why, the gaps, the plan to ready and beyond, and the ladder.
 func Table(w io.Writer, res *assess.Result, st Style) error {
+	width := st.Width
+	if width <= 0 {
+		width = 80
+	}
 	name := res.Name
 	if name == "" {
 		name = res.File
@@ -71,24 +76,58 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 	if name == "" {
 		name = "(no name)"
 	}
-	fmt.Fprintf(w, "%s · target %s (%s): readiness %.1f/100, %s\n",
-		st.paint("1", name), res.TargetName, res.Target, res.Readiness, st.verdict(res.Verdict))
+	fmt.Fprintf(w, "%s\n", Wrap(fmt.Sprintf("%s · %s: readiness %.1f/100, %s",
+		st.paint("1", Clean(name)), Clean(res.TargetName), res.Readiness, st.verdict(res.Verdict)), width))
+	var blocking, hard []string
+	for _, g := range res.Gaps {
+		what := fmt.Sprintf("%s (%s of %s)", Clean(g.Name), Num(g.Have), Num(g.Need))
+		switch {
+		case g.Blocking:
+			blocking = append(blocking, what)
+		case g.Hard:
+			hard = append(hard, what)
+		}
+	}
+	if len(blocking) > 0 {
+		fmt.Fprintln(w, Wrap("Blocking, more than a year away: "+strings.Join(blocking, "; ")+".", width))
+	}
+	if len(hard) > 0 {
+		fmt.Fprintln(w, Wrap("Must be met for ready: "+strings.Join(hard, "; ")+".", width))
+	}
 	if res.Verdict == assess.Ready {
 		fmt.Fprintln(w, "Ready for this target now.")
 	} else {
 		fmt.Fprintf(w, "Time to ready, following the plan below: %s.\n", Weeks(res.TimeToReadyWeeks))
 	}
+	if len(res.Unanswered) > 0 {
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: skillgap assess -o %s",
+			len(res.Unanswered), strings.Join(res.UnansweredNames, "; "), profileArg(res.File)), width))
+	}
 
 	if len(res.Gaps) > 0 {
 		fmt.Fprintf(w, "\nGaps, most important first (%d):\n", len(res.Gaps))
-		t := tablewriter.NewTable(w, tableOptions(st)...)
-		t.Header("Gap", "Category", "Have", "Need", "Impact", "Blocking")
+		longest := 0
 		for _, g := range res.Gaps {
-			blocking := ""
-			if g.Blocking {
-				blocking = st.paint("31", "yes")
+			longest = max(longest, utf8.RuneCountInString(Clean(g.Name)))
+		}
+		opts := tableOptions(Style{Color: st.Color, Width: width})
+		// The other columns take about 45 columns; the names wrap in the rest.
+		if nameW := width - 45; longest > nameW && nameW >= 12 {
+			opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, nameW)))
+		}
+		t := tablewriter.NewTable(w, opts...)
+		t.Header("Requirement", "Have", "Need", "Impact", "Status")
+		for _, g := range res.Gaps {
+			status := ""
+			switch {
+			case g.Blocking:
+				status = st.paint("31", "blocking")
+			case g.Hard:
+				status = "must meet " + Num(g.HardNeed)
+			case g.Preferred:
+				status = "preferred"
 			}
-			if err := t.Append(g.ID, g.Category, Num(g.Have), Num(g.Need), fmt.Sprintf("%.1f", g.Impact), blocking); err != nil {
+			if err := t.Append(Clean(g.Name), Num(g.Have), Num(g.Need), fmt.Sprintf("%.1f", g.Impact), status); err != nil {
 				return err
 			}
 		}
@@ -99,33 +138,174 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		fmt.Fprintln(w, "\nNo gaps: every requirement of this target is met.")
 	}
 
-	if len(res.NextSteps) > 0 {
-		fmt.Fprintln(w, "\nNext steps, most readiness per week first:")
-		for i, s := range res.NextSteps {
-			effort := Weeks(s.EffortWeeks)
-			if s.Waits {
-				effort += ", accrues with time"
-			}
-			fmt.Fprintf(w, "%2d. %s [%s, +%.1f]\n", i+1, s.ID, effort, s.Impact)
-			fmt.Fprintf(w, "%s\n", Indent(Wrap(s.Action, st.Width-4), "    "))
-			if s.Goal != "" {
-				fmt.Fprintf(w, "%s\n", Indent(Wrap("Goal: "+s.Goal, st.Width-4), "    "))
-			}
+	var toReady, beyond []assess.Step
+	for _, s := range res.NextSteps {
+		if s.ToReady {
+			toReady = append(toReady, s)
+		} else {
+			beyond = append(beyond, s)
+		}
+	}
+	n := 0
+	if len(toReady) > 0 {
+		fmt.Fprintf(w, "\nPlan to ready, by week %d:\n", res.TimeToReadyWeeks)
+		n = planSteps(w, toReady, n, width)
+	}
+	if len(beyond) > 0 {
+		head := "\nBeyond ready: steps that raise readiness further:\n"
+		if res.Verdict != assess.Ready && len(toReady) == 0 {
+			head = "\nPlan:\n"
+		}
+		fmt.Fprint(w, head)
+		planSteps(w, beyond, n, width)
+	}
+
+	if res.Explain != nil {
+		if err := Explain(w, res.Explain, Style{Color: st.Color, Width: width}); err != nil {
+			return err
 		}
 	}
 
-	var rungs []string
+	fmt.Fprintln(w, "\nLadder:")
+	nameW := 0
 	for _, r := range res.Ladder {
-		rungs = append(rungs, fmt.Sprintf("%s %.1f %s", r.Target, r.Readiness, r.Verdict))
+		nameW = max(nameW, utf8.RuneCountInString(Clean(r.Name)))
 	}
-	fmt.Fprintf(w, "\nLadder: %s\n", strings.Join(rungs, " → "))
+	nameW = min(nameW, max(width-40, 12))
+	for _, r := range res.Ladder {
+		when := ""
+		switch {
+		case r.Verdict == assess.Ready:
+		case r.TimeToReadyWeeks < 0:
+			when = "  in " + Weeks(r.TimeToReadyWeeks)
+		default:
+			when = "  in " + shortWeeks(r.TimeToReadyWeeks)
+		}
+		rn := Clean(r.Name)
+		if utf8.RuneCountInString(rn) > nameW {
+			rn = string([]rune(rn)[:nameW-1]) + "…"
+		}
+		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-*s %5.1f  %-13s%s", nameW, rn, r.Readiness, VerdictText(r.Verdict), when), " "))
+	}
 	return nil
+}
+
+// planSteps writes numbered plan steps from n+1 and returns the last number.
+func planSteps(w io.Writer, steps []assess.Step, n, width int) int {
+	for _, s := range steps {
+		n++
+		var what string
+		switch {
+		case s.Waits && s.Goal != "" && strings.HasSuffix(s.Goal, "years") || s.Waits && s.Goal == "1 year":
+			what = fmt.Sprintf("%s: %s → %s years", s.Name, Num(s.From), Num(s.To))
+		case s.Waits:
+			what = s.Name
+		case s.To > 1 || s.From > 0:
+			what = fmt.Sprintf("%s: level %s → %s", s.Name, Num(s.From), Num(s.To))
+		default:
+			what = s.Name
+		}
+		when := fmt.Sprintf("weeks %d-%d", s.StartWeek, s.EndWeek)
+		if s.Waits {
+			when += ", accrues with time"
+			if s.StartWeek == 0 {
+				when += " from now"
+			}
+		}
+		if s.Impact > 0 {
+			when += fmt.Sprintf(", +%.1f", s.Impact)
+		}
+		fmt.Fprintln(w, Hang(fmt.Sprintf("%2d. ", n), Clean(what)+" ["+when+"]", "    ", width))
+		fmt.Fprintln(w, Indent(Wrap(Clean(s.Action), width-4), "    "))
+		if s.Goal != "" && !s.Waits {
+			fmt.Fprintln(w, Indent(Wrap("Goal: "+Clean(s.Goal), width-4), "    "))
+		}
+	}
+	return n
+}
+
+// Explain writes the arithmetic behind a readiness figure.
+func Explain(w io.Writer, x *assess.Explanation, st Style) error {
+	fmt.Fprintln(w, "\n"+Wrap("How the readiness adds up: each requirement's weight (percent) times its credit, (have/need)² at most 1, gives its points.", st.Width))
+	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithMaxWidth(st.Width),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}})}
+	if nameW := st.Width - 59; nameW >= 12 {
+		opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, nameW)))
+	}
+	t := tablewriter.NewTable(w, opts...)
+	t.Header("Requirement", "Need", "Have", "Weight", "Credit", "Points", "Status")
+	for _, it := range x.Items {
+		status := it.Status
+		if it.Require == "preferred" {
+			status += " (pref.)"
+		}
+		if err := t.Append(Clean(it.Name), Num(it.Need), Num(it.Have), fmt.Sprintf("%.2f", it.Weight), fmt.Sprintf("%.3f", it.Credit), fmt.Sprintf("%.2f", it.Points), status); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	text := fmt.Sprintf("Points add up to %.1f.", x.RawReadiness)
+	if x.RaisedBy != "" {
+		text += fmt.Sprintf(" A rung is never harder than the one above it: the readiness for %s is higher, so %.1f counts.", x.RaisedBy, x.Readiness)
+	}
+	text += fmt.Sprintf(" Ready needs %g and every hard requirement met; almost needs %g, no blocking gap and ready within %d weeks.", x.Ready, x.Almost, assess.AlmostWeeks)
+	fmt.Fprintln(w, Wrap(text, st.Width))
+	return nil
+}
+
+func shortWeeks(w int) string {
+	if w >= 104 {
+		return fmt.Sprintf("%d weeks (%.1f y)", w, float64(w)/52)
+	}
+	return Weeks(w)
+}
+
+// profileArg is how to name the profile in a hint.
+func profileArg(file string) string {
+	if file == "" || file == "-" {
+		return "PROFILE.yaml"
+	}
+	return Clean(file)
+}
+
+// Clean makes text from files safe to print on a terminal: control
+// characters and bidirectional overrides become visible escapes.
+func Clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			b.WriteString("\\ufffd")
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c:
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsClean(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+			r == 0x200e || r == 0x200f || r == 0x061c || r == utf8.RuneError {
+			return true
+		}
+	}
+	return false
 }
 
 func tableOptions(st Style) []tablewriter.Option {
 	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}}),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}}),
 	}
 	if st.Width > 0 {
 		opts = append(opts, tablewriter.WithMaxWidth(st.Width))
@@ -154,6 +334,25 @@ func Wrap(text string, width int) string {
 		col += n
 	}
 	return b.String()
+}
+
+// Hang writes first, then text wrapped to width, with later lines indented
+// by rest.
+func Hang(first, text, rest string, width int) string {
+	w := Wrap(text, width-len(rest))
+	if width <= 20 {
+		return first + text
+	}
+	lines := strings.Split(w, "\n")
+	// The first line may hold what the prefix leaves free.
+	if len(first) > len(rest) {
+		lines = strings.Split(Wrap(text, width-len(first)), "\n")
+		if len(lines) > 1 {
+			tail := Wrap(strings.Join(lines[1:], " "), width-len(rest))
+			lines = append(lines[:1], strings.Split(tail, "\n")...)
+		}
+	}
+	return first + lines[0] + strings.Join(append([]string{""}, lines[1:]...), "\n"+rest)
 }
 
 // Indent puts prefix before every line of text.

@@ -26,6 +26,13 @@ import (
 //go:embed rubrics/*.yaml rubrics/*.json
 var builtinFS embed.FS
 
+// Bounds on rubric numbers: beyond them a figure is a mistake, and scoring
+// must never meet a number it cannot add up.
+const (
+	maxYears = 80   // a working life
+	maxWeeks = 1040 // 20 years of effort for one step
+)
+
 // DefaultID is the id of the rubric used when a profile names none.
 const DefaultID = "it-manager"
 
@@ -198,10 +205,13 @@ func (r *Rubric) Validate() error {
 	if len(r.Categories) == 0 {
 		return errf("", "categories: missing; list the categories with their weights")
 	}
+	if r.Revision < 0 || r.Revision > 1000 {
+		return errf("revision", "revision: must be a whole number from 1, found %d", r.Revision)
+	}
 	if r.Thresholds == (Thresholds{}) {
 		r.Thresholds = Thresholds{Ready: 80, Almost: 60}
 	}
-	if t := r.Thresholds; t.Almost < 0 || t.Ready > 100 || t.Almost > t.Ready {
+	if t := r.Thresholds; !(t.Almost >= 0 && t.Ready <= 100 && t.Almost <= t.Ready) {
 		return errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g, ready %g", t.Almost, t.Ready)
 	}
 
@@ -251,8 +261,19 @@ func (r *Rubric) Validate() error {
 		if !(c.Weight > 0) || math.IsInf(c.Weight, 0) {
 			return errf(at, "category %s: weight must be greater than 0, found %g", c.ID, c.Weight)
 		}
-		if c.WeeksPerLevel < 0 {
-			return errf(at, "category %s: weeks_per_level must be 0 or more", c.ID)
+		if !(c.Weight <= 1e6) {
+			return errf(at, "category %s: weight %g is too large; weights are relative, keep them under 1000000", c.ID, c.Weight)
+		}
+		if !(c.WeeksPerLevel >= 0 && c.WeeksPerLevel <= maxWeeks) {
+			return errf(at, "category %s: weeks_per_level must be from 0 to %d", c.ID, maxWeeks)
+		}
+		if len(c.WeeksToLevel) != 0 && len(c.WeeksToLevel) != MaxLevel {
+			return errf(at, "category %s: weeks_to_level lists %d value(s); give one for each level 1-%d", c.ID, len(c.WeeksToLevel), MaxLevel)
+		}
+		for _, w := range c.WeeksToLevel {
+			if !(w > 0 && w <= maxWeeks) {
+				return errf(at, "category %s: weeks_to_level values must be from 1 to %d weeks, found %g", c.ID, maxWeeks, w)
+			}
 		}
 	}
 
@@ -275,7 +296,59 @@ func (r *Rubric) Validate() error {
 	if counts == 0 {
 		return errf("items", "items: no item has a weight and a need; nothing would be scored")
 	}
+	return r.validatePreferred(errf)
+}
+
+// validatePreferred checks that preferred items can never keep a profile
+// that meets everything else below the ready threshold: at every stage, and
+// for profiles of every revision, they carry at most 100-ready percent of the
+// weight asked.
+func (r *Rubric) validatePreferred(errf func(at, format string, args ...any) error) error {
+	abs := r.AbsoluteWeights()
+	for rev := 1; rev <= r.Rev(); rev++ {
+		for si, st := range r.Stages {
+			total, pref := 0.0, 0.0
+			for i := range r.Items {
+				it := &r.Items[i]
+				if it.AddedIn() > rev || it.NeedAt(si) <= 0 || abs[i] <= 0 {
+					continue
+				}
+				total += abs[i]
+				if it.Requirement() == RequirePreferred {
+					pref += abs[i]
+				}
+			}
+			if total > 0 && 100*pref/total > 100-r.Thresholds.Ready+1e-9 {
+				return errf("items", "stage %s: preferred items carry %.1f%% of the weight, more than the %g%% above the ready threshold; a profile meeting every required item must reach ready: lower their weights or raise the threshold",
+					st.ID, 100*pref/total, 100-r.Thresholds.Ready)
+			}
+		}
+	}
 	return nil
+}
+
+// AbsoluteWeights gives each item its share of the whole rubric: its
+// category's weight split among the category's scored items by their
+// weights. A stage's readiness is the credit-weighted mean of these over the
+// items it asks, so an item weighs the same whether a stage asks its
+// siblings or not.
+func (r *Rubric) AbsoluteWeights() []float64 {
+	catSum := map[string]float64{}
+	for i := range r.Items {
+		if it := &r.Items[i]; it.counts() {
+			catSum[it.Category] += it.Weight
+		}
+	}
+	abs := make([]float64, len(r.Items))
+	for i := range r.Items {
+		it := &r.Items[i]
+		c, ok := r.Category(it.Category)
+		if !ok || !it.counts() || catSum[it.Category] <= 0 {
+			continue
+		}
+		abs[i] = c.Weight * it.Weight / catSum[it.Category]
+	}
+	return abs
 }
 
 // counts reports whether the item is scored at some stage.
@@ -311,15 +384,87 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	if len(it.Need) > 0 && it.Weight == 0 {
 		return bad("has a need but weight 0; give it a weight greater than 0")
 	}
-	if it.Gate < 0 || it.Gate > 1 {
+	if !(it.Weight <= 1e6) {
+		return bad("weight %g is too large; weights are relative, keep them under 1000000", it.Weight)
+	}
+	if !(it.Gate >= 0 && it.Gate <= 1) {
 		return bad("gate must be between 0 and 1, found %g", it.Gate)
 	}
-	if it.EffortWeeks < 0 {
-		return bad("effort_weeks must be 0 or more")
+	if !(it.EffortWeeks >= 0 && it.EffortWeeks <= maxWeeks) {
+		return bad("effort_weeks must be from 0 to %d (20 years)", maxWeeks)
 	}
 	for s, n := range it.Need {
-		if n < 0 || math.IsNaN(n) || math.IsInf(n, 0) {
-			return bad("need at %s is %g; must be 0 or more", r.Stages[s].ID, n)
+		if !(n >= 0 && n <= maxYears) {
+			return bad("need at %s is %g; must be from 0 to %d", r.Stages[s].ID, n, maxYears)
+		}
+	}
+	if it.NeedFalls == "" {
+		for s := 1; s < len(it.Need); s++ {
+			if it.Need[s] < it.Need[s-1] {
+				return bad("need falls from %g at %s to %g at %s; a higher rung asks at least what the one below asks (so that ready for a rung means ready for those below). If it must fall, say why in need_falls",
+					it.Need[s-1], r.Stages[s-1].ID, it.Need[s], r.Stages[s].ID)
+			}
+		}
+	}
+	switch it.Require {
+	case "", RequireHard, RequireRequired, RequirePreferred:
+	default:
+		return bad("require %q is not one of hard, required, preferred", it.Require)
+	}
+	if it.Slack != nil && !(*it.Slack >= 0 && *it.Slack <= maxYears) {
+		return bad("slack must be from 0 to %d, found %g", maxYears, *it.Slack)
+	}
+	if it.Margin != nil && !(*it.Margin >= 0 && *it.Margin <= maxYears) {
+		return bad("margin must be from 0 to %d, found %g", maxYears, *it.Margin)
+	}
+	if it.Since < 0 || it.Since > r.Rev() {
+		return bad("since %d: an item is added in a revision from 1 to the rubric's revision (%d)", it.Since, r.Rev())
+	}
+	if len(it.Advice) > 0 && (it.Kind != KindSkill || len(it.Advice) != MaxLevel) {
+		if it.Kind != KindSkill {
+			return bad("advice is for skills (one line for reaching each level); years items use advice_bands")
+		}
+		return bad("advice: give one line for reaching each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Advice))
+	}
+	if len(it.AdviceBands) > 0 && it.Kind != KindYears {
+		return bad("advice_bands are for years items")
+	}
+	for i, b := range it.AdviceBands {
+		if b.Advice == "" || !(b.UpTo >= 0 && b.UpTo <= maxYears) || (b.UpTo == 0 && i != len(it.AdviceBands)-1) {
+			return bad("advice_bands[%d]: give advice and up_to (years, from low to high; only the last band may leave up_to out)", i)
+		}
+		if i > 0 && b.UpTo != 0 && b.UpTo <= it.AdviceBands[i-1].UpTo {
+			return bad("advice_bands[%d]: up_to %g must be above the band before it (%g)", i, b.UpTo, it.AdviceBands[i-1].UpTo)
+		}
+	}
+	for _, c := range it.Covers {
+		j := r.ItemIndex(c)
+		switch {
+		case it.Kind != KindHeld:
+			return bad("covers is for held items (a credential that meets another)")
+		case j < 0:
+			return bad("covers %q, which is not an item%s", c, DidYouMean(c, sortedKeys(r.itemIndex)))
+		case r.Items[j].Kind != KindHeld || c == it.ID:
+			return bad("covers %q: name another held item", c)
+		}
+	}
+	for _, pr := range it.Requires {
+		j := r.ItemIndex(pr.ID)
+		switch {
+		case it.Kind != KindHeld:
+			return bad("requires is for held items (a skill level to reach before gaining it)")
+		case j < 0 || r.Items[j].Kind != KindSkill:
+			return bad("requires %q: name a skill%s", pr.ID, DidYouMean(pr.ID, r.IDsOfKind(KindSkill, "")))
+		case pr.Level < 1 || pr.Level > MaxLevel:
+			return bad("requires %s level %d: a level from 1 to %d", pr.ID, pr.Level, MaxLevel)
+		}
+	}
+	if f := it.StartsAfter; f != nil {
+		if it.Kind != KindYears {
+			return bad("starts_after is for years items")
+		}
+		if _, ok := r.Category(f.Category); !ok || f.Level < 1 || f.Level > MaxLevel {
+			return bad("starts_after: name a category and a level from 1 to %d", MaxLevel)
 		}
 	}
 	maxNeed := 0.0
@@ -386,8 +531,11 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		if f := it.OrYears.Field; f != FieldITYears && f != FieldManagementYears {
 			return bad("or_years.field %q: use %s or %s", f, FieldITYears, FieldManagementYears)
 		}
-		if !(it.OrYears.Years > 0) {
-			return bad("or_years.years must be greater than 0")
+		if !(it.OrYears.Years > 0 && it.OrYears.Years <= maxYears) {
+			return bad("or_years.years must be greater than 0 and at most %d", maxYears)
+		}
+		if !(it.OrYears.From >= 0 && it.OrYears.From <= it.OrYears.Years) {
+			return bad("or_years.from must be from 0 to or_years.years (%g)", it.OrYears.Years)
 		}
 	}
 	return nil

@@ -26,6 +26,27 @@ const (
 	KindAny   = "any"   // met by holding any one of its alternatives
 )
 
+// How strongly a stage asks for an item (Item.Require).
+const (
+	// RequireHard: the item must be met (to its need less its slack) for the
+	// verdict ready; a shortfall beyond the margin is blocking.
+	RequireHard = "hard"
+	// RequireRequired: the item counts in readiness with its full weight but
+	// never keeps the verdict from ready on its own.
+	RequireRequired = "required"
+	// RequirePreferred: the item raises readiness and never keeps the verdict
+	// from ready; a profile that meets every other item is ready without it.
+	RequirePreferred = "preferred"
+)
+
+// DefaultWeeksToLevel is how many weeks of practice raise a skill to each
+// level 1..4 from the level below, when a category gives neither
+// weeks_to_level nor weeks_per_level. Skills grow side by side, each one
+// level at a time: awareness in a quarter, working level in most of a year
+// (so the guide's Step 1 foundations, 0 to 2, take about 12 months), then a
+// year to practitioner and two more to expert.
+var DefaultWeeksToLevel = []float64{13, 40, 52, 104}
+
 // Experience fields a years item can read.
 const (
 	FieldITYears         = "it_years"
@@ -34,8 +55,12 @@ const (
 
 // Rubric is a career ladder with what each of its stages asks for.
 type Rubric struct {
-	Version       int        `yaml:"version" json:"version" jsonschema:"enum=1"`
-	ID            string     `yaml:"id" json:"id"`
+	Version int    `yaml:"version" json:"version" jsonschema:"enum=1"`
+	ID      string `yaml:"id" json:"id"`
+	// Revision counts changes to what the rubric asks; an item added in a
+	// later revision says so in Since. Profiles record the revision they
+	// answered, so that an item added later is unanswered there, not 0.
+	Revision      int        `yaml:"revision,omitempty" json:"revision,omitempty"`
 	Name          string     `yaml:"name" json:"name"`
 	Description   string     `yaml:"description,omitempty" json:"description,omitempty"`
 	Source        string     `yaml:"source,omitempty" json:"source,omitempty"`
@@ -96,6 +121,22 @@ type Category struct {
 	Name          string  `yaml:"name" json:"name"`
 	Weight        float64 `yaml:"weight" json:"weight"`
 	WeeksPerLevel float64 `yaml:"weeks_per_level,omitempty" json:"weeks_per_level,omitempty"`
+	// WeeksToLevel is the weeks of practice to reach each level 1..4 from the
+	// level below; it wins over WeeksPerLevel (the same for every level).
+	WeeksToLevel []float64 `yaml:"weeks_to_level,omitempty,flow" json:"weeks_to_level,omitempty"`
+}
+
+// LevelWeeks returns the weeks to reach level l (1..4) from l-1.
+func (c *Category) LevelWeeks(l int) float64 {
+	switch {
+	case l < 1 || l > MaxLevel:
+		return 0
+	case len(c.WeeksToLevel) == MaxLevel:
+		return c.WeeksToLevel[l-1]
+	case c.WeeksPerLevel > 0:
+		return c.WeeksPerLevel
+	}
+	return DefaultWeeksToLevel[l-1]
 }
 
 // Item is one thing a profile can answer or a stage can ask for.
@@ -113,10 +154,39 @@ type Item struct {
 	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
 	// Need holds the level, years or 1 (held) each stage asks for, in ladder order.
 	Need []float64 `yaml:"need,omitempty,flow" json:"need,omitempty"`
-	// Gate makes a gap blocking when have < need*gate.
+	// Require is hard, required or preferred; empty means hard for skills
+	// (the core-skill rule) and required for everything else.
+	Require string `yaml:"require,omitempty" json:"require,omitempty" jsonschema:"enum=hard,enum=required,enum=preferred"`
+	// Slack is how far below the need a hard item still counts as met
+	// (default 1 level for skills: a rung asking level n accepts n-1; 0 else).
+	Slack *float64 `yaml:"slack,omitempty" json:"slack,omitempty"`
+	// Margin is how far below the hard level (need less slack) a shortfall
+	// can still be closed within a year; past it the gap is blocking. Default
+	// 1 for years, 0 for skills. A held item blocks when it takes more than a
+	// year to gain.
+	Margin *float64 `yaml:"margin,omitempty" json:"margin,omitempty"`
+	// Gate (older rubrics) also makes a gap blocking when have < need*gate.
 	Gate float64 `yaml:"gate,omitempty" json:"gate,omitempty"`
+	// NeedFalls says why the need falls somewhere up the ladder; without it
+	// validation refuses a need lower than the stage below asks.
+	NeedFalls string `yaml:"need_falls,omitempty" json:"need_falls,omitempty"`
+	// Since is the rubric revision that added the item (default 1).
+	Since int `yaml:"since,omitempty" json:"since,omitempty"`
 	// Levels describe levels 1..4 of a skill.
 	Levels []string `yaml:"levels,omitempty" json:"levels,omitempty"`
+	// Advice says what to do to reach each level 1..4 of a skill.
+	Advice []string `yaml:"advice,omitempty" json:"advice,omitempty"`
+	// AdviceBands give a years item advice by how many years are needed.
+	AdviceBands []AdviceBand `yaml:"advice_bands,omitempty" json:"advice_bands,omitempty"`
+	// Covers lists held items that holding this one also meets (a master's
+	// covers a bachelor's; CISSP covers Security+).
+	Covers []string `yaml:"covers,omitempty,flow" json:"covers,omitempty"`
+	// Requires lists skill levels to reach before this held item can be
+	// gained (CISSP asks for years of security work).
+	Requires []Prerequisite `yaml:"requires,omitempty" json:"requires,omitempty"`
+	// StartsAfter: a years item with no years yet starts to accrue once the
+	// skills of a category reach a level (the first job needs foundations).
+	StartsAfter *Foundation `yaml:"starts_after,omitempty" json:"starts_after,omitempty"`
 	// Alternatives meet the item too (for "any" items, they are the item).
 	Alternatives []Alternative `yaml:"alternatives,omitempty" json:"alternatives,omitempty"`
 	// OrYears meets a held item with enough years of experience instead.
@@ -132,11 +202,102 @@ type Alternative struct {
 	Until string `yaml:"until,omitempty" json:"until,omitempty"`
 }
 
-// YearsAlternative meets a held item by years of experience.
+// YearsAlternative meets a held item by years of experience: in part from
+// From years, rising evenly to in full at Years.
 type YearsAlternative struct {
 	Field string  `yaml:"field" json:"field" jsonschema:"enum=it_years,enum=management_years"`
+	From  float64 `yaml:"from,omitempty" json:"from,omitempty"`
 	Years float64 `yaml:"years" json:"years"`
 }
+
+// Credit is how much of the held item y years meet, 0..1.
+func (a *YearsAlternative) Credit(y float64) float64 {
+	switch {
+	case y >= a.Years:
+		return 1
+	case a.From <= 0 || a.From >= a.Years || y <= a.From:
+		return 0
+	}
+	return (y - a.From) / (a.Years - a.From)
+}
+
+// AdviceBand is the advice for a years item whose need is at most UpTo
+// years (the last band may leave UpTo 0: any need).
+type AdviceBand struct {
+	UpTo   float64 `yaml:"up_to,omitempty" json:"up_to,omitempty"`
+	Advice string  `yaml:"advice" json:"advice"`
+}
+
+// Prerequisite is a skill level to reach first.
+type Prerequisite struct {
+	ID    string `yaml:"id" json:"id"`
+	Level int    `yaml:"level" json:"level"`
+}
+
+// Foundation is the skill level of a category that opens a field of work.
+type Foundation struct {
+	Category string `yaml:"category" json:"category"`
+	Level    int    `yaml:"level" json:"level"`
+}
+
+// Requirement returns how strongly the item is asked: hard, required or
+// preferred, with the defaults filled in.
+func (it *Item) Requirement() string {
+	if it.Require != "" {
+		return it.Require
+	}
+	if it.Kind == KindSkill {
+		return RequireHard
+	}
+	return RequireRequired
+}
+
+// HardSlack is how far below the need a hard item still counts as met.
+func (it *Item) HardSlack() float64 {
+	if it.Slack != nil {
+		return *it.Slack
+	}
+	if it.Kind == KindSkill {
+		return 1
+	}
+	return 0
+}
+
+// BlockMargin is how far below the hard level a gap is still closable
+// within a year.
+func (it *Item) BlockMargin() float64 {
+	if it.Margin != nil {
+		return *it.Margin
+	}
+	if it.Kind == KindYears {
+		return 1
+	}
+	return 0
+}
+
+// AddedIn is the rubric revision that added the item.
+func (it *Item) AddedIn() int { return max(it.Since, 1) }
+
+// AdviceFor is the advice for reaching level (skills) or need years (years
+// items); "" when the rubric gives none, and NextStep is the fallback.
+func (it *Item) AdviceFor(level float64) string {
+	switch it.Kind {
+	case KindSkill:
+		if l := int(level); l >= 1 && l <= len(it.Advice) {
+			return it.Advice[l-1]
+		}
+	case KindYears:
+		for _, b := range it.AdviceBands {
+			if b.UpTo == 0 || level <= b.UpTo {
+				return b.Advice
+			}
+		}
+	}
+	return ""
+}
+
+// Rev is the rubric's revision (1 when not given).
+func (r *Rubric) Rev() int { return max(r.Revision, 1) }
 
 // Item returns the item with id, or false.
 func (r *Rubric) Item(id string) (*Item, bool) {

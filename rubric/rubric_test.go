@@ -51,9 +51,18 @@ func TestEveryItemSaysWhereItComesFrom(t *testing.T) {
 		if it.Section == "" || it.Description == "" {
 			t.Errorf("%s: section %q, description %q", it.ID, it.Section, it.Description)
 		}
-		if it.Weight > 0 && it.NextStep == "" {
+		if it.Weight > 0 && it.NextStep == "" && len(it.Advice) == 0 {
 			t.Errorf("%s: no next step", it.ID)
 		}
+	}
+}
+
+// A need may fall up the ladder only when the item says why.
+func TestNeedFallsWithAReason(t *testing.T) {
+	src, _ := BuiltinSource(DefaultID)
+	falls := strings.Replace(string(src), "need: [1, 2, 3, 3, 4, 4]", "need: [1, 2, 3, 2, 4, 4]\n    need_falls: directors delegate it", 1)
+	if _, err := Parse("falls.yaml", []byte(falls)); err != nil {
+		t.Errorf("a need that falls with a reason: %v", err)
 	}
 }
 
@@ -70,7 +79,17 @@ func TestValidateRefusesNonsense(t *testing.T) {
 		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is already the id of an item`},
 		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be greater than 0"},
 		{"stages out of order", "years: {min: 25}", "years: {min: 1}", "before the stage below it"},
-		{"unknown key", "gate: 0.75", "gait: 0.75", `unknown key "gait"`},
+		{"unknown key", "require: hard", "requier: hard", `unknown key "requier"`},
+		{"need falls", "need: [1, 2, 3, 3, 4, 4]", "need: [1, 2, 3, 2, 4, 4]", "need falls from 3 at senior-it-manager to 2 at it-director"},
+		{"unknown require", "require: preferred", "require: nice", `require "nice" is not one of hard, required, preferred`},
+		{"preferred outweighs the threshold", "{id: certification, name: Certifications, weight: 0.10}", "{id: certification, name: Certifications, weight: 5}", "preferred items carry"},
+		{"covers a skill", "covers: [bachelor-it]", "covers: [leadership]", `covers "leadership": name another held item`},
+		{"requires a held item", "requires: [{id: cybersecurity, level: 3}]", "requires: [{id: pmp, level: 3}]", `requires "pmp": name a skill`},
+		{"advice lines", "      - \"Learn the basics of return on investment, total cost of ownership and payback.\"\n", "", "advice: give one line for reaching each of levels 1-4"},
+		{"since beyond the revision", "    since: 2\n", "    since: 3\n", "since 3: an item is added in a revision from 1 to the rubric's revision (2)"},
+		{"infinite weight", "weight: 0.25}", "weight: .inf}", "weight must be greater than 0"},
+		{"absurd effort", "effort_weeks: 208", "effort_weeks: 1e300", "effort_weeks must be from 0 to 1040"},
+		{"years from above years", "from: 5, years: 7", "from: 9, years: 7", "or_years.from must be from 0 to or_years.years"},
 		{"until not a stage", "until: it-manager", "until: manager", `until "manager" is not a stage`},
 	}
 	for _, tc := range cases {

@@ -104,15 +104,16 @@ func TestTerminalAssessEnterThroughToSave(t *testing.T) {
 		expectThen(t, c, "Years in IT roles", "9.5"+enter)
 		expectThen(t, c, "Years leading people", enter)
 		expectThen(t, c, "Degrees you hold", space+enter) // bachelor-it
-		for i := 1; i <= 4; i++ {
-			expectThen(t, c, "Certifications "+string(rune('0'+i))+"/4", enter)
-		}
+		expectThen(t, c, "Certifications you hold", enter)
 		expectThen(t, c, "Technical skills 1/12", arrowDown+arrowDown+enter) // infrastructure 2
 		for i := 2; i <= 12; i++ {
 			expectThen(t, c, "Technical skills "+itoa(i)+"/12", enter)
 		}
 		for i := 1; i <= 7; i++ {
 			expectThen(t, c, "Soft skills "+itoa(i)+"/7", enter)
+		}
+		for i := 1; i <= 5; i++ {
+			expectThen(t, c, "Strategy and governance "+itoa(i)+"/5", enter)
 		}
 		expectThen(t, c, "Saved ", "")
 	})
@@ -176,14 +177,15 @@ func TestTerminalCtrlCMidwayKeepsFileThenReassessResumes(t *testing.T) {
 		expectThen(t, c, "(7)", enter)
 		expectThen(t, c, "(2)", "2.5"+enter)
 		expectThen(t, c, "Degrees you hold", enter)
-		for i := 1; i <= 4; i++ {
-			expectThen(t, c, "Certifications "+itoa(i)+"/4", enter)
-		}
+		expectThen(t, c, "Certifications you hold", enter)
 		for i := 1; i <= 12; i++ {
 			expectThen(t, c, "Technical skills "+itoa(i)+"/12", enter)
 		}
 		for i := 1; i <= 7; i++ {
 			expectThen(t, c, "Soft skills "+itoa(i)+"/7", enter)
+		}
+		for i := 1; i <= 5; i++ {
+			expectThen(t, c, "Strategy and governance "+itoa(i)+"/5", enter)
 		}
 		expectThen(t, c, "with these answers?", enter)
 		expectThen(t, c, "Saved ", "")

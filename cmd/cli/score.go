@@ -24,6 +24,7 @@ type ScoreOptions struct {
 	Format       string
 	Rubric       string
 	MinReadiness float64
+	Explain      bool
 	minSet       bool
 	rubricDirs   []string
 	targetFrom   string
@@ -37,8 +38,14 @@ func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
 		Short: "Score saved profiles: readiness, verdict, gaps and next steps",
 		Long: `Score one or more saved profile files against their rubric and print, for each,
 the readiness (0-100), the verdict (ready, almost, not-ready), the gaps most
-important first, the plan of next steps with their effort, the time to ready,
-and the readiness for every rung of the ladder.
+important first, the plan of next steps as a schedule (the steps that get you to ready, then
+those beyond it), the time to ready, and the readiness, verdict and time to
+ready for every rung of the ladder.
+
+Verdicts: ready means every hard requirement met and readiness at the
+rubric's threshold; almost means no blocking gap and ready within 52 weeks by
+the plan; a blocking gap (more than a year's work short of a hard
+requirement) always means not-ready. --explain shows the arithmetic.
 
 FILE is a profile in YAML or JSON (see 'skillgap schema profile'); "-" reads
 one from standard input. With several files and --format json the output is
@@ -48,6 +55,7 @@ on stderr and the others are still scored; the exit code is then 1.`,
   skillgap score --target senior-it-manager testdata/profiles/alex.yaml
   skillgap score --format json team/*.yaml > scores.jsonl
   cat me.json | skillgap score -
+  skillgap score --explain testdata/profiles/alex.yaml
   skillgap score --min-readiness 80 me.yaml || echo "not there yet"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -76,6 +84,7 @@ on stderr and the others are still scored; the exit code is then 1.`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file to use instead of the profile's own")
 	cmd.Flags().Float64Var(&opts.MinReadiness, "min-readiness", 0, "exit 3 when a profile's readiness is below `N` (0-100)")
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the readiness adds up, item by item (JSON: an explain section)")
 	completeTargetAndFormat(cmd, "table", "json")
 	return cmd
 }
@@ -183,7 +192,7 @@ func runScore(opts *ScoreOptions) error {
 	scored, failed, below := 0, 0, 0
 	prog := newProgress(opts.IO, "scored", opts.Files)
 	err := eachRecord(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
-		res, err := scoreRecord(rec, rs, opts.Target)
+		res, err := scoreRecord(rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain})
 		if err != nil {
 			return scoredRecord{err: err}
 		}
@@ -237,12 +246,12 @@ type scoredRecord struct {
 }
 
 // scoreRecord parses, checks and scores one record.
-func scoreRecord(rec profiles.Record, rs *rubrics, target string) (*assess.Result, error) {
+func scoreRecord(rec profiles.Record, rs *rubrics, target string, opts assess.ScoreOptions) (*assess.Result, error) {
 	p, r, err := rs.check(rec)
 	if err != nil {
 		return nil, err
 	}
-	res, err := assess.For(r).Score(p, target)
+	res, err := assess.For(r).ScoreWith(p, target, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(rec.String()), err)
 	}

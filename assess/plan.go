@@ -1,0 +1,361 @@
+package assess
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// The plan is a schedule, not a list. Experience accrues from week 0 (or,
+// with none yet, from when the foundations are done) and cannot be hurried;
+// skills grow side by side, each one level at a time; certificates and
+// degrees are studied one at a time within their category, alongside the
+// rest. Time to ready is the first week at which the schedule's finished
+// steps and accrued years make the profile ready, so it can never be shorter
+// than a wait the plan relies on.
+
+type stepKind uint8
+
+const (
+	stepLevel   stepKind = iota // raise a skill one level
+	stepHeld                    // gain a held item
+	stepWait                    // experience accruing
+	stepStandIn                 // years of experience standing in for a held item
+)
+
+// Priority classes: what gates the rest first, then what is required, then
+// what is preferred, then levels reached only as a prerequisite.
+const (
+	classWait = iota
+	classHard
+	classRequired
+	classPreferred
+	classPrereq
+)
+
+type pstep struct {
+	kind       stepKind
+	item       int // item whose gap the step closes
+	set        int // item whose value it sets
+	from, to   float64
+	start, end int
+	class      int
+	impact     float64 // readiness points at the plan's stage, if done
+	deps       []int   // steps that must be done first
+	keep       bool    // part of the schedule as simulated
+	pinned     bool    // other things wait on it (foundations)
+	optional   bool    // preferred, or only a prerequisite of something preferred
+}
+
+type plan struct {
+	si        int
+	strict    []bool // items blocking now: the plan closes them in full
+	base      *state
+	steps     []pstep
+	yearStart []int // per experience field: the week it starts to accrue
+}
+
+func weeks(x float64) int { return max(int(math.Ceil(x-1e-9)), 0) }
+
+// plan builds the schedule that closes every gap of stage si.
+func (s *Scorer) plan(st *state, si int, total float64) *plan {
+	p := &plan{si: si, base: st, yearStart: make([]int, len(s.fields))}
+	for _, i := range s.asked[si] {
+		need := s.items[i].it.Need[si]
+		if h := s.have(st, i, si); !st.skip(i) && h < need {
+			if _, blocking := s.items[i].judge(h, need, s.quickWeeks(i, si)); blocking {
+				if p.strict == nil {
+					p.strict = make([]bool, len(s.items))
+				}
+				p.strict[i] = true
+			}
+		}
+	}
+	chain := map[int][]int{} // skill -> step index of each level reached (by level)
+	impact := func(i int, from, to, need float64) float64 {
+		if total <= 0 {
+			return 0
+		}
+		return 100 * s.items[i].abs * (credit(to, need) - credit(from, need)) / total
+	}
+	// levels adds the steps that raise skill i to level upTo.
+	levels := func(i, upTo int, need float64, class func(l int) int) {
+		have := int(st.val[i])
+		steps := chain[i]
+		if steps == nil {
+			steps = make([]int, rubric.MaxLevel+1)
+			for l := range steps {
+				steps[l] = -1
+			}
+		}
+		prev, start := -1, 0
+		for l := have + 1; l <= upTo; l++ {
+			if steps[l] >= 0 {
+				prev, start = steps[l], p.steps[steps[l]].end
+				continue
+			}
+			ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
+				end: start + weeks(s.items[i].cat.LevelWeeks(l)), class: class(l), impact: impact(i, float64(l-1), float64(l), need)}
+			if prev >= 0 {
+				ps.deps = []int{prev}
+			}
+			p.steps = append(p.steps, ps)
+			steps[l] = len(p.steps) - 1
+			prev, start = steps[l], ps.end
+		}
+		chain[i] = steps
+	}
+	// Skills first: their schedule does not depend on anything else.
+	var gaps []int
+	for _, i := range s.asked[si] {
+		if st.skip(i) {
+			continue
+		}
+		ci := &s.items[i]
+		need := ci.it.Need[si]
+		if s.have(st, i, si) >= need {
+			continue
+		}
+		gaps = append(gaps, i)
+		if ci.kind == rubric.KindSkill {
+			hard := ci.hardLevel(need)
+			levels(i, int(need), need, func(l int) int {
+				switch {
+				case ci.require == rubric.RequireHard && (float64(l) <= hard || (p.strict != nil && p.strict[i])):
+					return classHard
+				case ci.require == rubric.RequirePreferred:
+					return classPreferred
+				}
+				return classRequired
+			})
+		}
+	}
+	// Experience starts now, or once the foundations it needs are in place.
+	entryDeps := make([][]int, len(s.fields))
+	for i := range s.items {
+		ci := &s.items[i]
+		if ci.kind != rubric.KindYears || ci.entry == nil || st.years[ci.field] > 0 {
+			continue
+		}
+		for k := range p.steps {
+			ps := &p.steps[k]
+			if ps.kind == stepLevel && ps.to <= float64(ci.entry.level) && s.items[ps.item].it.Category == ci.entry.cat {
+				p.yearStart[ci.field] = max(p.yearStart[ci.field], ps.end)
+				entryDeps[ci.field] = append(entryDeps[ci.field], k)
+				ps.pinned = true
+			}
+		}
+	}
+	yearsReach := func(f int, y float64) int {
+		return p.yearStart[f] + weeks((y-st.years[f])*52)
+	}
+	// prereqEnd is when every prerequisite of held item i is met, adding the
+	// skill levels it needs beyond the plan's.
+	prereqEnd := func(i int, add bool) (int, []int) {
+		end, deps := 0, []int(nil)
+		for _, pr := range s.items[i].prereq {
+			if st.val[pr.skill] >= float64(pr.level) {
+				continue
+			}
+			if add {
+				levels(pr.skill, pr.level, float64(pr.level), func(int) int { return classPrereq })
+			}
+			if steps := chain[pr.skill]; steps != nil && steps[pr.level] >= 0 {
+				k := steps[pr.level]
+				end, deps = max(end, p.steps[k].end), append(deps, k)
+				continue
+			}
+			// Not planned (asked without adding): estimate the levels' time.
+			w := 0
+			for l := int(st.val[pr.skill]) + 1; l <= pr.level; l++ {
+				w += weeks(s.items[pr.skill].cat.LevelWeeks(l))
+			}
+			end = max(end, w)
+		}
+		return end, deps
+	}
+	var held []int
+	for _, i := range gaps {
+		ci := &s.items[i]
+		need := ci.it.Need[si]
+		h := s.have(st, i, si)
+		class := classRequired
+		switch {
+		case ci.require == rubric.RequirePreferred:
+			class = classPreferred
+		case ci.require == rubric.RequireHard:
+			class = classHard
+		}
+		switch ci.kind {
+		case rubric.KindYears:
+			p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: h, to: need,
+				start: p.yearStart[ci.field], end: yearsReach(ci.field, need), class: classWait,
+				impact: impact(i, h, need, need), deps: entryDeps[ci.field]})
+		case rubric.KindHeld:
+			set, studyEnd := i, 0
+			pre, _ := prereqEnd(i, false)
+			studyEnd = pre + weeks(ci.it.EffortWeeks)
+			if ci.orField >= 0 {
+				if standIn := yearsReach(ci.orField, ci.it.OrYears.Years); standIn <= studyEnd {
+					p.steps = append(p.steps, pstep{kind: stepStandIn, item: i, set: i, from: h, to: 1,
+						start: 0, end: standIn, class: classWait, impact: impact(i, h, 1, need), deps: entryDeps[ci.orField]})
+					continue
+				}
+			}
+			held = append(held, len(p.steps))
+			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: set, from: h, to: 1, class: class, impact: impact(i, h, 1, need)})
+		case rubric.KindAny:
+			best, bestEnd := -1, 0
+			for _, a := range ci.alts {
+				if si > a.until {
+					continue
+				}
+				pre, _ := prereqEnd(a.idx, false)
+				if end := pre + weeks(s.r.Items[a.idx].EffortWeeks); best < 0 || end < bestEnd {
+					best, bestEnd = a.idx, end
+				}
+			}
+			held = append(held, len(p.steps))
+			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: best, from: h, to: 1, class: class, impact: impact(i, h, 1, need)})
+		}
+	}
+	// Certificates and degrees: one at a time within a category, most
+	// readiness per week of study first.
+	slices.SortStableFunc(held, func(a, b int) int {
+		pa, pb := &p.steps[a], &p.steps[b]
+		if c := cmp.Compare(pa.class, pb.class); c != 0 {
+			return c
+		}
+		wa, wb := max(s.r.Items[pa.set].EffortWeeks, 1), max(s.r.Items[pb.set].EffortWeeks, 1)
+		return cmp.Compare(pb.impact/wb, pa.impact/wa)
+	})
+	cursor := map[string]int{}
+	for _, k := range held {
+		before := len(p.steps)
+		pre, deps := prereqEnd(p.steps[k].set, true)
+		ps := &p.steps[k] // prereqEnd may have grown p.steps
+		for j := before; j < len(p.steps); j++ {
+			p.steps[j].optional = ps.class == classPreferred
+		}
+		cat := s.items[ps.item].it.Category
+		ps.start = max(cursor[cat], pre)
+		ps.end = ps.start + weeks(s.r.Items[ps.set].EffortWeeks)
+		ps.deps = deps
+		cursor[cat] = ps.end
+	}
+	// Ready never rests on a preferred item: the search for time to ready
+	// uses only what is required, and preferred steps go beyond ready.
+	for k := range p.steps {
+		ps := &p.steps[k]
+		ps.optional = ps.optional || ps.class == classPreferred
+		ps.keep = !ps.optional
+	}
+	return p
+}
+
+// stateAt fills work with the state at week t of the plan: the kept steps
+// finished by then are done, and experience has accrued.
+func (s *Scorer) stateAt(p *plan, t int, work *state) {
+	copy(work.val, p.base.val)
+	work.unanswered = p.base.unanswered
+	for k := range p.steps {
+		ps := &p.steps[k]
+		if !ps.keep || ps.end > t {
+			continue
+		}
+		switch ps.kind {
+		case stepLevel:
+			work.val[ps.set] = max(work.val[ps.set], ps.to)
+		case stepHeld:
+			s.hold(work.val, ps.set)
+		}
+	}
+	for f := range work.years {
+		work.years[f] = p.base.years[f] + float64(max(t-p.yearStart[f], 0))/52
+	}
+}
+
+func (s *Scorer) newWork() *state {
+	return &state{val: make([]float64, len(s.items)), years: make([]float64, len(s.fields))}
+}
+
+// earliest is the first week at which following the plan makes the profile
+// ready for its stage, or -1 if it never does within the horizon.
+func (s *Scorer) earliest(p *plan, work *state) int {
+	readyAt := func(t int) bool {
+		s.stateAt(p, t, work)
+		return s.ready(work, p.si, p.strict)
+	}
+	if readyAt(0) {
+		return 0
+	}
+	hi := horizonWeeks
+	for _, ps := range p.steps {
+		hi = max(hi, ps.end)
+	}
+	if !readyAt(hi) {
+		return -1
+	}
+	// Ready only ever turns from false to true as t grows: more steps are
+	// done and more years have passed, and neither lowers readiness.
+	lo := 0
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if readyAt(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// markToReady keeps only the steps needed to be ready at week t: a step
+// done by then that the verdict does not need is moved beyond ready, least
+// important first.
+func (s *Scorer) markToReady(p *plan, t int, work *state) {
+	if t < 0 {
+		return
+	}
+	var cands []int
+	for k := range p.steps {
+		ps := &p.steps[k]
+		ps.keep = ps.end <= t && t > 0 && !ps.optional
+		if ps.keep && (ps.kind == stepLevel || ps.kind == stepHeld) && !ps.pinned {
+			cands = append(cands, k)
+		}
+	}
+	if t == 0 {
+		return
+	}
+	slices.SortStableFunc(cands, func(a, b int) int {
+		pa, pb := &p.steps[a], &p.steps[b]
+		if c := cmp.Compare(pb.class, pa.class); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(pb.end, pa.end); c != 0 {
+			return c
+		}
+		return cmp.Compare(pa.impact, pb.impact)
+	})
+	needed := func(k int) bool {
+		for j := range p.steps {
+			if p.steps[j].keep && slices.Contains(p.steps[j].deps, k) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, k := range cands {
+		if needed(k) {
+			continue
+		}
+		p.steps[k].keep = false
+		s.stateAt(p, t, work)
+		if !s.ready(work, p.si, p.strict) {
+			p.steps[k].keep = true
+		}
+	}
+}

@@ -1,0 +1,405 @@
+package assess
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// ScoreOptions adds optional parts to a Result.
+type ScoreOptions struct {
+	Explain bool // fill Result.Explain
+}
+
+// ErrUnknownTarget is wrapped by the error for a target the rubric lacks.
+var ErrUnknownTarget = errors.New("unknown target")
+
+// stageOf resolves the target: the argument, else the profile's, else the rubric's.
+func (s *Scorer) stageOf(p *profiles.Profile, target string) (int, error) {
+	if target == "" {
+		target = p.Target
+	}
+	if target == "" {
+		target = s.r.Target()
+	}
+	si := s.r.StageIndex(target)
+	if si < 0 {
+		return -1, fmt.Errorf("%w %q%s; the stages of rubric %s are %s", ErrUnknownTarget, target, rubric.DidYouMean(target, s.r.StageIDs()), s.r.ID, joinIDs(s.r.StageIDs()))
+	}
+	return si, nil
+}
+
+// ladder is the one scan of a profile that Score and Brief share: every
+// rung's evaluation, readiness, time to ready and verdict, and the target's
+// plan.
+type ladder struct {
+	st      state
+	si      int
+	evals   []stageEval
+	ready   []float64 // readiness per rung, unrounded, never below a higher rung's
+	from    []int     // the rung whose own readiness that is
+	weeks   []int     // time to ready per rung; -1 beyond the horizon
+	verdict []string
+	plan    *plan // the target's, with its to-ready steps marked
+}
+
+func (s *Scorer) scan(p *profiles.Profile, si int) *ladder {
+	n := len(s.r.Stages)
+	l := &ladder{st: s.stateOf(p), si: si, evals: make([]stageEval, n), ready: make([]float64, n),
+		from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n)}
+	for j := range n {
+		l.evals[j] = s.evalStage(&l.st, j)
+	}
+	for j := n - 1; j >= 0; j-- {
+		l.ready[j], l.from[j] = l.evals[j].raw, j
+		if j+1 < n && l.ready[j+1] > l.ready[j]+1e-9 {
+			l.ready[j], l.from[j] = l.ready[j+1], l.from[j+1]
+		}
+	}
+	work := s.newWork()
+	thr := s.r.Thresholds
+	for j := range n {
+		e := l.evals[j]
+		readyNow := !e.hard && !e.blocking && round1(l.ready[j]) >= thr.Ready
+		if readyNow {
+			l.verdict[j] = Ready
+			if j == si {
+				l.plan = s.plan(&l.st, j, e.total)
+				s.markToReady(l.plan, 0, work)
+			}
+			continue
+		}
+		pl := s.plan(&l.st, j, e.total)
+		w := s.earliest(pl, work)
+		if j == si {
+			s.markToReady(pl, w, work)
+			l.plan = pl
+		}
+		// A higher rung is never reached sooner than a lower one.
+		if j > 0 && l.weeks[j-1] != 0 && (w >= 0 && (l.weeks[j-1] < 0 || l.weeks[j-1] > w)) {
+			w = l.weeks[j-1]
+		}
+		l.weeks[j] = w
+		switch {
+		case !e.blocking && round1(l.ready[j]) >= thr.Almost && w >= 0 && w <= AlmostWeeks:
+			l.verdict[j] = Almost
+		default:
+			l.verdict[j] = NotReady
+		}
+	}
+	return l
+}
+
+// Score scores p against target (a stage id; "" means the profile's target,
+// then the rubric's default).
+func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
+	return s.ScoreWith(p, target, ScoreOptions{})
+}
+
+// ScoreWith is Score with options.
+func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions) (*Result, error) {
+	si, err := s.stageOf(p, target)
+	if err != nil {
+		return nil, err
+	}
+	l := s.scan(p, si)
+	st := &l.st
+	e := l.evals[si]
+	stage := &s.r.Stages[si]
+	res := &Result{
+		Version: 1, Name: p.Name, File: p.File, Line: p.RecordLine, Rubric: s.r.ID,
+		Target: stage.ID, TargetName: stage.Name,
+		Readiness: round1(l.ready[si]), Verdict: l.verdict[si], TimeToReadyWeeks: l.weeks[si],
+		Categories: []CategoryScore{}, Gaps: []Gap{}, Strengths: []Strength{}, NextSteps: []Step{},
+		Ladder: make([]Rung, 0, len(s.r.Stages)),
+	}
+	s.categories(st, si, e.total, res)
+	for _, i := range s.asked[si] {
+		ci := &s.items[i]
+		if st.skip(i) {
+			res.Unanswered = append(res.Unanswered, ci.it.ID)
+			res.UnansweredNames = append(res.UnansweredNames, ci.it.Name)
+			continue
+		}
+		need := ci.it.Need[si]
+		h := s.have(st, i, si)
+		if h >= need {
+			res.Strengths = append(res.Strengths, Strength{ID: ci.it.ID, Have: round2(h), Need: need})
+			continue
+		}
+		hard, blocking := ci.judge(h, need, s.quickWeeks(i, si))
+		g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
+			Have: round2(h), Need: need, Blocking: blocking, Hard: hard,
+			Preferred: ci.require == rubric.RequirePreferred,
+			Impact:    round1(100 * ci.abs * (1 - credit(h, need)) / e.total),
+			NextStep:  s.advice(i, h, need), Section: ci.it.Section}
+		if ci.require == rubric.RequireHard {
+			g.HardNeed = ci.hardLevel(need)
+		}
+		res.Gaps = append(res.Gaps, g)
+	}
+	// Most important first: what blocks, then what else keeps from ready,
+	// then what moves readiness most; preferred last.
+	slices.SortStableFunc(res.Gaps, func(a, b Gap) int {
+		rank := func(g Gap) int {
+			switch {
+			case g.Blocking:
+				return 0
+			case g.Hard:
+				return 1
+			case g.Preferred:
+				return 3
+			}
+			return 2
+		}
+		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Impact, a.Impact); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	res.NextSteps = s.steps(l.plan)
+	for j := range s.r.Stages {
+		res.Ladder = append(res.Ladder, Rung{Target: s.r.Stages[j].ID, Name: s.r.Stages[j].Name,
+			Readiness: round1(l.ready[j]), Verdict: l.verdict[j], Blocking: l.evals[j].blocking, TimeToReadyWeeks: l.weeks[j]})
+	}
+	if opts.Explain {
+		res.Explain = s.explain(l)
+	}
+	return res, nil
+}
+
+func (s *Scorer) categories(st *state, si int, total float64, res *Result) {
+	for ci := range s.r.Categories {
+		c := &s.r.Categories[ci]
+		w, acc := 0.0, 0.0
+		for _, i := range s.asked[si] {
+			if st.skip(i) || s.items[i].it.Category != c.ID {
+				continue
+			}
+			w += s.items[i].abs
+			acc += s.items[i].abs * credit(s.have(st, i, si), s.items[i].it.Need[si])
+		}
+		if w > 0 {
+			res.Categories = append(res.Categories, CategoryScore{ID: c.ID, Name: c.Name, Score: round1(100 * acc / w), Weight: round3(w / total)})
+		}
+	}
+}
+
+// advice is what to do next about item i: the advice for the next level of a
+// skill, the band of a years item, else the item's next step.
+func (s *Scorer) advice(i int, h, need float64) string {
+	it := s.items[i].it
+	next := need
+	if it.Kind == rubric.KindSkill {
+		next = math.Floor(h) + 1
+	}
+	if a := it.AdviceFor(next); a != "" {
+		return a
+	}
+	if it.NextStep != "" {
+		return it.NextStep
+	}
+	return "Close the gap in " + it.Name + "."
+}
+
+// steps turns the schedule into the plan a person reads: the levels of one
+// skill that go together become one step; the steps to ready come first, in
+// the order they start, then those beyond ready.
+func (s *Scorer) steps(p *plan) []Step {
+	if p == nil {
+		return []Step{}
+	}
+	type group struct {
+		first, last int
+		class       int
+		impact      float64
+	}
+	var groups []group
+	for k := range p.steps {
+		ps := &p.steps[k]
+		if n := len(groups); n > 0 {
+			g := &groups[n-1]
+			prev := &p.steps[g.last]
+			if ps.kind == stepLevel && prev.kind == stepLevel && prev.item == ps.item && prev.keep == ps.keep && ps.from == prev.to &&
+				(prev.class == classPrereq) == (ps.class == classPrereq) {
+				g.last = k
+				g.impact += ps.impact
+				continue
+			}
+		}
+		groups = append(groups, group{first: k, last: k, class: ps.class, impact: ps.impact})
+	}
+	slices.SortStableFunc(groups, func(a, b group) int {
+		pa, pb := &p.steps[a.first], &p.steps[b.first]
+		if pa.keep != pb.keep {
+			if pa.keep {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(pa.start, pb.start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.class, b.class); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.impact, a.impact); c != 0 {
+			return c
+		}
+		return strings.Compare(s.items[pa.item].it.ID, s.items[pb.item].it.ID)
+	})
+	out := make([]Step, 0, len(groups))
+	for _, g := range groups {
+		first, last := &p.steps[g.first], &p.steps[g.last]
+		it := s.items[first.item].it
+		st := Step{ID: it.ID, Name: it.Name, EffortWeeks: last.end - first.start, Impact: round1(g.impact),
+			ToReady: first.keep, StartWeek: first.start, EndWeek: last.end, From: round2(first.from), To: last.to}
+		switch first.kind {
+		case stepLevel:
+			st.Action = s.advice(first.item, first.from, last.to)
+			st.Goal = s.items[first.item].goals[int(last.to)]
+			if g.class == classPrereq {
+				st.Action = "Before the certification that asks for it: " + st.Action
+			}
+		case stepWait:
+			st.Waits = true
+			st.Action = s.advice(first.item, first.from, last.to)
+			st.Goal = years(last.to)
+		case stepStandIn:
+			st.Waits = true
+			or := it.OrYears
+			st.Action = fmt.Sprintf("Your experience will stand in for it: %s counts in part from %s and in full at %s.",
+				s.fieldName(or.Field), years(or.From), years(or.Years))
+			st.Goal = it.Name + " met by experience"
+		case stepHeld:
+			alt := &s.r.Items[first.set]
+			st.Action = s.advice(first.item, 0, 1)
+			st.Goal = "hold " + alt.Name
+			if len(alt.Requires) > 0 {
+				var pre []string
+				for _, r := range alt.Requires {
+					sk, _ := s.r.Item(r.ID)
+					pre = append(pre, fmt.Sprintf("%s at level %d", sk.Name, r.Level))
+				}
+				st.Goal += "; it asks for " + strings.Join(pre, " and ") + " first"
+			}
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// fieldName is how a person calls an experience field: the name of the
+// years item that reads it.
+func (s *Scorer) fieldName(f string) string {
+	for _, ci := range s.items {
+		if ci.kind == rubric.KindYears && ci.it.Field == f {
+			return ci.it.Name
+		}
+	}
+	return strings.ReplaceAll(f, "_", " ")
+}
+
+func years(y float64) string {
+	if y == 1 {
+		return "1 year"
+	}
+	return strconv.FormatFloat(y, 'f', -1, 64) + " years"
+}
+
+func (s *Scorer) explain(l *ladder) *Explanation {
+	si, st := l.si, &l.st
+	e := l.evals[si]
+	x := &Explanation{Items: []ExplainItem{}, RawReadiness: round1(e.raw), Readiness: round1(l.ready[si]),
+		Ready: s.r.Thresholds.Ready, Almost: s.r.Thresholds.Almost}
+	if l.from[si] != si {
+		x.RaisedBy = s.r.Stages[l.from[si]].ID
+	}
+	for _, i := range s.asked[si] {
+		ci := &s.items[i]
+		need := ci.it.Need[si]
+		h := s.have(st, i, si)
+		item := ExplainItem{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Require: ci.require,
+			Need: need, Have: round2(h), Section: ci.it.Section}
+		if ci.require == rubric.RequireHard {
+			item.HardNeed = ci.hardLevel(need)
+		}
+		if st.skip(i) {
+			item.Status = "unanswered"
+			x.Items = append(x.Items, item)
+			continue
+		}
+		c := credit(h, need)
+		w := 100 * ci.abs / e.total
+		item.Credit, item.Weight, item.Points, item.Cost = round3(c), round2(w), round2(w*c), round2(w*(1-c))
+		hard, blocking := ci.judge(h, need, s.quickWeeks(i, si))
+		switch {
+		case h >= need:
+			item.Status = "met"
+		case blocking:
+			item.Status = "blocking"
+		case hard:
+			item.Status = "hard"
+		default:
+			item.Status = "short"
+		}
+		x.Items = append(x.Items, item)
+	}
+	return x
+}
+
+// Brief is the part of a Result that team summaries need: readiness, verdict,
+// the gaps' numbers and the ladder, without the texts. Its numbers are those
+// Score gives for the same profile (TestBriefAgreesWithScore holds that).
+type Brief struct {
+	Target    int // stage index
+	Readiness float64
+	Verdict   string
+	Gaps      []BriefGap
+	Ladder    []string // verdict per stage, in ladder order
+	Weeks     []int    // time to ready per stage
+}
+
+// BriefGap is one gap's numbers; Item indexes the rubric's items.
+type BriefGap struct {
+	Item       int
+	Have, Need float64
+	Impact     float64 // rounded to one decimal, as in Result
+	Blocking   bool
+}
+
+// Brief scores p against target ("" as in Score) without the plan's texts.
+func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
+	si, err := s.stageOf(p, target)
+	if err != nil {
+		return Brief{}, err
+	}
+	l := s.scan(p, si)
+	st := &l.st
+	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: l.verdict, Weeks: l.weeks}
+	total := l.evals[si].total
+	for _, i := range s.asked[si] {
+		if st.skip(i) {
+			continue
+		}
+		ci := &s.items[i]
+		need := ci.it.Need[si]
+		h := s.have(st, i, si)
+		if h >= need {
+			continue
+		}
+		_, blocking := ci.judge(h, need, s.quickWeeks(i, si))
+		b.Gaps = append(b.Gaps, BriefGap{Item: i, Have: round2(h), Need: need, Impact: round1(100 * ci.abs * (1 - credit(h, need)) / total), Blocking: blocking})
+	}
+	return b, nil
+}
