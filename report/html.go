@@ -21,6 +21,9 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 		"num":       Num,
 		"weeks":     Weeks,
+		"stepWhat":  StepWhat,
+		"stepWhen":  StepWhen,
+		"inc":       func(n int) int { return n + 1 },
 		"thousands": thousands,
 	}).ParseFS(templates, "templates/report.html.tmpl"))
 })
@@ -42,6 +45,7 @@ type htmlData struct {
 	Cat                                                          catChart
 	Ladder                                                       ladderChart
 	Radar                                                        radarChart
+	ToReady, Beyond                                              []assess.Step
 }
 
 type catChart struct {
@@ -107,6 +111,7 @@ func fillFor(verdict string) string {
 // it), every user-written text escaped by html/template.
 func HTML(w io.Writer, rep *Report, readyAt float64) error {
 	d := htmlData{Report: rep, VerdictText: VerdictText(rep.Verdict), VerdictSymbol: symbol(rep.Verdict), TimeToReady: Weeks(rep.TimeToReadyWeeks), ReadyAt: readyAt}
+	d.ToReady, d.Beyond = SplitPlan(rep.NextSteps)
 	d.Title = "Readiness for " + rep.TargetName
 	if rep.Name != "" {
 		d.Title = rep.Name + ": readiness for " + rep.TargetName

@@ -102,25 +102,28 @@ func Markdown(w io.Writer, rep *Report) error {
 		}
 	}
 
-	if len(rep.NextSteps) > 0 {
-		b.WriteString("\n## Plan: next steps, most readiness per week first\n\n")
-		for i, s := range rep.NextSteps {
-			effort := Weeks(s.EffortWeeks)
-			if s.Waits {
-				effort += ", accrues with time"
-			}
-			fmt.Fprintf(b, "%d. **%s** (%s, +%.1f): %s", i+1, s.ID, effort, s.Impact, mdText(s.Action))
-			if s.Goal != "" {
-				fmt.Fprintf(b, " Goal: %s", mdText(s.Goal))
-			}
-			b.WriteString("\n")
-		}
-		if rep.Verdict != assess.Ready {
-			fmt.Fprintf(b, "\nTime to ready: %s (study steps one after another; experience accrues alongside).\n", Weeks(rep.TimeToReadyWeeks))
-		}
+	toReady, beyond := SplitPlan(rep.NextSteps)
+	if len(toReady) > 0 {
+		fmt.Fprintf(b, "\n## Plan to ready, by week %d (%s)\n\n", rep.TimeToReadyWeeks, Weeks(rep.TimeToReadyWeeks))
+		b.WriteString("Experience accrues alongside; skills grow side by side, a level at a time; certificates one at a time.\n\n")
+		mdSteps(b, toReady, 0)
+	}
+	if len(beyond) > 0 {
+		b.WriteString("\n## Beyond ready\n\n")
+		mdSteps(b, beyond, len(toReady))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func mdSteps(b *strings.Builder, steps []assess.Step, n int) {
+	for i, s := range steps {
+		fmt.Fprintf(b, "%d. **%s** (%s; %s, +%.1f): %s", n+i+1, mdText(s.Name), StepWhat(s), StepWhen(s), s.Impact, mdText(s.Action))
+		if s.Goal != "" && !s.Waits {
+			fmt.Fprintf(b, " Goal: %s", mdText(s.Goal))
+		}
+		b.WriteString("\n")
+	}
 }
 
 func rungName(rep *Report, id string) string {

@@ -138,14 +138,7 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		fmt.Fprintln(w, "\nNo gaps: every requirement of this target is met.")
 	}
 
-	var toReady, beyond []assess.Step
-	for _, s := range res.NextSteps {
-		if s.ToReady {
-			toReady = append(toReady, s)
-		} else {
-			beyond = append(beyond, s)
-		}
-	}
+	toReady, beyond := SplitPlan(res.NextSteps)
 	n := 0
 	if len(toReady) > 0 {
 		fmt.Fprintf(w, "\nPlan to ready, by week %d:\n", res.TimeToReadyWeeks)
@@ -190,28 +183,52 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 	return nil
 }
 
+// SplitPlan parts the plan into the steps to ready and those beyond it.
+func SplitPlan(steps []assess.Step) (toReady, beyond []assess.Step) {
+	for _, s := range steps {
+		if s.ToReady {
+			toReady = append(toReady, s)
+		} else {
+			beyond = append(beyond, s)
+		}
+	}
+	return toReady, beyond
+}
+
+// StepWhat says what a step changes: "level 1 → 2", "6 → 8 years".
+func StepWhat(s assess.Step) string {
+	switch {
+	case s.Waits && s.Goal != "" && strings.HasSuffix(s.Goal, "years") || s.Waits && s.Goal == "1 year":
+		return fmt.Sprintf("%s → %s years", Num(s.From), Num(s.To))
+	case s.Waits:
+		return "experience stands in"
+	case strings.HasPrefix(s.Goal, "level "):
+		return fmt.Sprintf("level %s → %s", Num(s.From), Num(s.To))
+	}
+	return "gain it"
+}
+
+// StepWhen places a step in the schedule: "weeks 0-40".
+func StepWhen(s assess.Step) string {
+	when := fmt.Sprintf("weeks %d-%d", s.StartWeek, s.EndWeek)
+	if s.Waits {
+		when += ", accrues with time"
+		if s.StartWeek == 0 {
+			when += " from now"
+		}
+	}
+	return when
+}
+
 // planSteps writes numbered plan steps from n+1 and returns the last number.
 func planSteps(w io.Writer, steps []assess.Step, n, width int) int {
 	for _, s := range steps {
 		n++
-		var what string
-		switch {
-		case s.Waits && s.Goal != "" && strings.HasSuffix(s.Goal, "years") || s.Waits && s.Goal == "1 year":
-			what = fmt.Sprintf("%s: %s → %s years", s.Name, Num(s.From), Num(s.To))
-		case s.Waits:
-			what = s.Name
-		case s.To > 1 || s.From > 0:
-			what = fmt.Sprintf("%s: level %s → %s", s.Name, Num(s.From), Num(s.To))
-		default:
-			what = s.Name
+		what := s.Name
+		if d := StepWhat(s); d != "gain it" && d != "experience stands in" {
+			what += ": " + d
 		}
-		when := fmt.Sprintf("weeks %d-%d", s.StartWeek, s.EndWeek)
-		if s.Waits {
-			when += ", accrues with time"
-			if s.StartWeek == 0 {
-				when += " from now"
-			}
-		}
+		when := StepWhen(s)
 		if s.Impact > 0 {
 			when += fmt.Sprintf(", +%.1f", s.Impact)
 		}
