@@ -394,4 +394,3 @@ func TestExplainAddsUp(t *testing.T) {
 		}
 	}
 }
-

@@ -76,14 +76,14 @@ func (s *stubPrompter) Confirm(q Question, def bool) (bool, error) {
 func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 	r := rubric.Default()
 	sp := &stubPrompter{answers: map[string]any{
-		"name":                          "Sam <Lee>",
-		"target":                        2, // senior-it-manager
-		"experience.it_years":           "9,5",
-		"experience.management_years":   "3",
-		"Degrees you hold:":             []int{0},
-		"Certifications you hold:":      []int{1},
-		"skills.cloud":                  4,
-		"skills.leadership":             3,
+		"name":                        "Sam <Lee>",
+		"target":                      2, // senior-it-manager
+		"experience.it_years":         "9,5",
+		"experience.management_years": "3",
+		"Degrees you hold:":           []int{0},
+		"Certifications you hold:":    []int{1},
+		"skills.cloud":                4,
+		"skills.leadership":           3,
 	}}
 	var drafts []*profiles.Profile
 	q := &Questionnaire{Rubric: r, Prompter: sp, Answered: func(p *profiles.Profile) { drafts = append(drafts, p) }}
