@@ -112,7 +112,7 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		}
 		opts := tableOptions(Style{Color: st.Color, Width: width})
 		// The other columns take about 45 columns; the names wrap in the rest.
-		if nameW := width - 45; longest > nameW && nameW >= 12 {
+		if nameW := min(max(longest, 11)+2, width-45); nameW >= 12 {
 			opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, nameW)))
 		}
 		t := tablewriter.NewTable(w, opts...)
