@@ -61,7 +61,7 @@ func weeks(x float64) int { return max(int(math.Ceil(x-1e-9)), 0) }
 
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
-	p := &plan{si: si, base: st, yearStart: make([]int, len(s.fields))}
+	p := &plan{si: si, base: st, yearStart: make([]int, len(s.fields)), steps: make([]pstep, 0, 2*len(s.asked[si]))}
 	for _, i := range s.asked[si] {
 		need := s.items[i].it.Need[si]
 		if h := s.have(st, i, si); !st.skip(i) && h < need {
@@ -73,7 +73,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 			}
 		}
 	}
-	chain := map[int][]int{} // skill -> step index of each level reached (by level)
+	chain := make([][]int, len(s.items)) // skill -> step index of each level reached (by level)
 	impact := func(i int, from, to, need float64) float64 {
 		if total <= 0 {
 			return 0
@@ -291,16 +291,28 @@ func (s *Scorer) earliest(p *plan, work *state) int {
 	if readyAt(0) {
 		return 0
 	}
-	hi := horizonWeeks
+	// Most profiles are ready by the time the last step ends and the last
+	// wait is over; only when not is the whole horizon searched.
+	hi := 1
 	for _, ps := range p.steps {
 		hi = max(hi, ps.end)
 	}
 	if !readyAt(hi) {
-		return -1
+		lo := hi
+		hi = max(horizonWeeks, hi)
+		if !readyAt(hi) {
+			return -1
+		}
+		return s.search(readyAt, lo, hi)
 	}
+	return s.search(readyAt, 0, hi)
+}
+
+// search finds the first t in (lo, hi] with readyAt(t), given not ready at
+// lo and ready at hi.
+func (s *Scorer) search(readyAt func(int) bool, lo, hi int) int {
 	// Ready only ever turns from false to true as t grows: more steps are
 	// done and more years have passed, and neither lowers readiness.
-	lo := 0
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
 		if readyAt(mid) {

@@ -50,7 +50,9 @@ type ladder struct {
 	plan    *plan // the target's, with its to-ready steps marked
 }
 
-func (s *Scorer) scan(p *profiles.Profile, si int) *ladder {
+// scan scores every rung; with withPlan the target's plan is kept and its
+// to-ready steps marked (Score needs them; Brief does not).
+func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 	n := len(s.r.Stages)
 	l := &ladder{st: s.stateOf(p), si: si, evals: make([]stageEval, n), ready: make([]float64, n),
 		from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n)}
@@ -70,7 +72,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int) *ladder {
 		readyNow := !e.hard && !e.blocking && round1(l.ready[j]) >= thr.Ready
 		if readyNow {
 			l.verdict[j] = Ready
-			if j == si {
+			if j == si && withPlan {
 				l.plan = s.plan(&l.st, j, e.total)
 				s.markToReady(l.plan, 0, work)
 			}
@@ -78,7 +80,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int) *ladder {
 		}
 		pl := s.plan(&l.st, j, e.total)
 		w := s.earliest(pl, work)
-		if j == si {
+		if j == si && withPlan {
 			s.markToReady(pl, w, work)
 			l.plan = pl
 		}
@@ -109,7 +111,7 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 	if err != nil {
 		return nil, err
 	}
-	l := s.scan(p, si)
+	l := s.scan(p, si, true)
 	st := &l.st
 	e := l.evals[si]
 	stage := &s.r.Stages[si]
@@ -384,7 +386,7 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 	if err != nil {
 		return Brief{}, err
 	}
-	l := s.scan(p, si)
+	l := s.scan(p, si, false)
 	st := &l.st
 	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: l.verdict, Weeks: l.weeks}
 	total := l.evals[si].total

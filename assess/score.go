@@ -367,8 +367,17 @@ func (s *Scorer) ready(st *state, si int, strict []bool) bool {
 	if e.hard || e.blocking {
 		return false
 	}
-	r, _ := s.readiness(st, si)
-	return round1(r) >= s.r.Thresholds.Ready
+	// The rung's own readiness, else any higher rung's, may reach the bar.
+	thr := s.r.Thresholds.Ready
+	if round1(e.raw) >= thr {
+		return true
+	}
+	for j := si + 1; j < len(s.r.Stages); j++ {
+		if round1(s.evalStage(st, j).raw) >= thr {
+			return true
+		}
+	}
+	return false
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -360,3 +360,40 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
+
+// Brief, what team summaries use, says what Score says.
+func TestBriefAgreesWithScore(t *testing.T) {
+	r := rubric.Default()
+	s := For(r)
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 100 {
+		p := randomProfile(rng, r)
+		target := r.StageIDs()[rng.IntN(len(r.Stages))]
+		res, err := s.Score(p, target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.Brief(p, target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Readiness != res.Readiness || b.Verdict != res.Verdict || len(b.Gaps) != len(res.Gaps) {
+			t.Fatalf("brief %.1f %s %d gaps, score %.1f %s %d gaps", b.Readiness, b.Verdict, len(b.Gaps), res.Readiness, res.Verdict, len(res.Gaps))
+		}
+		for i, rung := range res.Ladder {
+			if b.Ladder[i] != rung.Verdict || b.Weeks[i] != rung.TimeToReadyWeeks {
+				t.Fatalf("rung %s: brief %s %d, score %s %d", rung.Target, b.Ladder[i], b.Weeks[i], rung.Verdict, rung.TimeToReadyWeeks)
+			}
+		}
+		byID := map[string]Gap{}
+		for _, g := range res.Gaps {
+			byID[g.ID] = g
+		}
+		for _, g := range b.Gaps {
+			sg := byID[r.Items[g.Item].ID]
+			if sg.Impact != g.Impact || sg.Blocking != g.Blocking || sg.Have != g.Have || sg.Need != g.Need {
+				t.Fatalf("gap %s: brief %+v, score %+v", sg.ID, g, sg)
+			}
+		}
+	}
+}
