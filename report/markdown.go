@@ -92,13 +92,21 @@ func Markdown(w io.Writer, rep *Report) error {
 	if len(rep.Gaps) == 0 {
 		b.WriteString("None: every requirement of this rung is met.\n")
 	} else {
-		b.WriteString("| Requirement | Have | Need | Impact | Blocking | Why it is asked |\n| --- | ---: | ---: | ---: | --- | --- |\n")
+		b.WriteString("| Requirement | Have | Need | Impact | Status | Why it is asked |\n| --- | ---: | ---: | ---: | --- | --- |\n")
 		for _, g := range rep.Gaps {
-			blocking := ""
-			if g.Blocking {
-				blocking = "**yes**"
+			status := ""
+			switch {
+			case g.Blocking:
+				status = "**blocking**"
+			case g.Hard:
+				status = "must reach " + Num(g.HardNeed)
+			case g.Preferred:
+				status = "preferred"
 			}
-			fmt.Fprintf(b, "| %s (`%s`) | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, Num(g.Have), Num(g.Need), g.Impact, blocking, mdCell(g.Section))
+			fmt.Fprintf(b, "| %s (`%s`) | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, Num(g.Have), Num(g.Need), g.Impact, status, mdCell(g.Section))
+		}
+		if len(rep.Unanswered) > 0 {
+			fmt.Fprintf(b, "\nNot counted yet: %d requirement(s) added to the rubric after these answers were given (`%s`). Answer them with `skillgap assess -o FILE`.\n", len(rep.Unanswered), strings.Join(rep.Unanswered, "`, `"))
 		}
 	}
 

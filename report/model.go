@@ -115,7 +115,7 @@ func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedO
 	}
 	slices.SortStableFunc(rep.Requirements, func(a, b Requirement) int { return order[a.ID] - order[b.ID] })
 	for _, it := range r.Items {
-		if it.Kind == rubric.KindSkill {
+		if it.Kind == rubric.KindSkill && !slices.Contains(res.Unanswered, it.ID) {
 			rep.Skills = append(rep.Skills, SkillLevel{ID: it.ID, Name: it.Name, Category: it.Category, Have: float64(p.Skills[it.ID]), Need: it.NeedAt(si)})
 		}
 	}
