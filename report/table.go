@@ -445,7 +445,12 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 	if r.Source != "" {
 		fmt.Fprintf(w, "Source: %s\n", r.Source)
 	}
-	fmt.Fprintf(w, "Verdict: ready at %g and no blocking gap, almost at %g.\n\nStages:\n", r.Thresholds.Ready, r.Thresholds.Almost)
+	fmt.Fprintln(w, Wrap(fmt.Sprintf("Verdict: ready at %g with every hard requirement met; almost at %g with no blocking gap and ready within %d weeks; a blocking gap (a hard requirement more than a year's work short) means not ready.",
+		r.Thresholds.Ready, r.Thresholds.Almost, assess.AlmostWeeks), 80))
+	if r.Rev() > 1 {
+		fmt.Fprintf(w, "Revision %d: items marked with a revision were added then; older profiles have not answered them.\n", r.Rev())
+	}
+	fmt.Fprintln(w, "\nStages:")
 	st := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	st.Header("#", "Stage", "Name", "Experience", "Median salary")
 	for i, s := range r.Stages {
@@ -461,14 +466,21 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		return err
 	}
 	fmt.Fprintln(w, "\nItems (need per stage, in ladder order):")
-	header := []any{"ID", "Category", "Kind", "Weight"}
+	header := []any{"ID", "Category", "Kind", "Asked", "Weight"}
 	for i := range r.Stages {
 		header = append(header, fmt.Sprint(i+1))
 	}
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	t.Header(header...)
 	for _, it := range r.Items {
-		row := []any{it.ID, it.Category, it.Kind, weight(it.Weight)}
+		asked := "-"
+		if it.Weight > 0 {
+			asked = map[string]string{rubric.RequireHard: "hard", rubric.RequireRequired: "req.", rubric.RequirePreferred: "pref."}[it.Requirement()]
+			if it.AddedIn() > 1 {
+				asked += fmt.Sprintf(" r%d", it.AddedIn())
+			}
+		}
+		row := []any{it.ID, it.Category, it.Kind, asked, weight(it.Weight)}
 		for i := range r.Stages {
 			n := it.NeedAt(i)
 			if n == 0 || it.Weight == 0 {
@@ -498,7 +510,11 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 			opts = append(opts, o)
 		}
 		if it.OrYears != nil {
-			opts = append(opts, fmt.Sprintf("%g %s", it.OrYears.Years, strings.ReplaceAll(it.OrYears.Field, "_", " ")))
+			o := fmt.Sprintf("%g %s", it.OrYears.Years, strings.ReplaceAll(it.OrYears.Field, "_", " "))
+			if it.OrYears.From > 0 {
+				o += fmt.Sprintf(" (in part from %g)", it.OrYears.From)
+			}
+			opts = append(opts, o)
 		}
 		verb := "also met by"
 		if it.Kind == rubric.KindAny {
@@ -506,10 +522,35 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		}
 		alts = append(alts, fmt.Sprintf("  %s: %s %s", it.ID, verb, strings.Join(opts, ", ")))
 	}
+	for _, it := range r.Items {
+		if len(it.Covers) > 0 {
+			alts = append(alts, fmt.Sprintf("  %s covers %s", it.ID, strings.Join(it.Covers, ", ")))
+		}
+		for _, pr := range it.Requires {
+			alts = append(alts, fmt.Sprintf("  %s asks for %s at level %d first", it.ID, pr.ID, pr.Level))
+		}
+	}
 	if len(alts) > 0 {
 		fmt.Fprintf(w, "\nAlternatives:\n%s\n", strings.Join(alts, "\n"))
 	}
 	fmt.Fprintln(w, "\nHeld items with weight 0 count only through the alternatives that name them.")
+	fmt.Fprintln(w, "Asked: hard (must be met for ready; skills accept one level less), req. (counts, never holds back alone), pref. (raises readiness only).")
+	fmt.Fprintln(w, "\nWeeks of practice to reach each skill level 1-4, by category:")
+	for i := range r.Categories {
+		c := &r.Categories[i]
+		if len(r.IDsOfKind(rubric.KindSkill, c.ID)) == 0 {
+			continue
+		}
+		var ws []string
+		for l := 1; l <= rubric.MaxLevel; l++ {
+			ws = append(ws, Num(c.LevelWeeks(l)))
+		}
+		src := ""
+		if len(c.WeeksToLevel) == 0 && c.WeeksPerLevel == 0 {
+			src = " (the default)"
+		}
+		fmt.Fprintf(w, "  %s: %s%s\n", Clean(c.Name), strings.Join(ws, ", "), src)
+	}
 	return nil
 }
 
