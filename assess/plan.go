@@ -65,7 +65,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 	for _, i := range s.asked[si] {
 		need := s.items[i].it.Need[si]
 		if h := s.have(st, i, si); !st.skip(i) && h < need {
-			if _, blocking := s.items[i].judge(h, need, s.quickWeeks(i, si)); blocking {
+			if _, blocking := s.items[i].judge(si, h, need, s.quickWeeks(i, si)); blocking {
 				if p.strict == nil {
 					p.strict = make([]bool, len(s.items))
 				}
@@ -78,7 +78,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		if total <= 0 {
 			return 0
 		}
-		return 100 * s.items[i].abs * (credit(to, need) - credit(from, need)) / total
+		return 100 * s.abs[si][i] * (credit(to, need) - credit(from, need)) / total
 	}
 	// levels adds the steps that raise skill i to level upTo.
 	levels := func(i, upTo int, need float64, class func(l int) int) {
@@ -120,7 +120,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		}
 		gaps = append(gaps, i)
 		if ci.kind == rubric.KindSkill {
-			hard := ci.hardLevel(need)
+			hard := ci.it.HardLevel(si, need)
 			levels(i, int(need), need, func(l int) int {
 				switch {
 				case ci.require == rubric.RequireHard && (float64(l) <= hard || (p.strict != nil && p.strict[i])):

@@ -136,14 +136,14 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 			res.Strengths = append(res.Strengths, Strength{ID: ci.it.ID, Have: round2(h), Need: need})
 			continue
 		}
-		hard, blocking := ci.judge(h, need, s.quickWeeks(i, si))
+		hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
 		g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
 			Have: round2(h), Need: need, Blocking: blocking, Hard: hard,
 			Preferred: ci.require == rubric.RequirePreferred,
-			Impact:    round1(100 * ci.abs * (1 - credit(h, need)) / e.total),
+			Impact:    round1(100 * s.abs[si][i] * (1 - credit(h, need)) / e.total),
 			NextStep:  s.advice(i, h, need), Section: ci.it.Section}
 		if ci.require == rubric.RequireHard {
-			g.HardNeed = ci.hardLevel(need)
+			g.HardNeed = ci.it.HardLevel(si, need)
 		}
 		res.Gaps = append(res.Gaps, g)
 	}
@@ -188,8 +188,8 @@ func (s *Scorer) categories(st *state, si int, total float64, res *Result) {
 			if st.skip(i) || s.items[i].it.Category != c.ID {
 				continue
 			}
-			w += s.items[i].abs
-			acc += s.items[i].abs * credit(s.have(st, i, si), s.items[i].it.Need[si])
+			w += s.abs[si][i]
+			acc += s.abs[si][i] * credit(s.have(st, i, si), s.items[i].it.Need[si])
 		}
 		if w > 0 {
 			res.Categories = append(res.Categories, CategoryScore{ID: c.ID, Name: c.Name, Score: round1(100 * acc / w), Weight: round3(w / total)})
@@ -334,7 +334,7 @@ func (s *Scorer) explain(l *ladder) *Explanation {
 		item := ExplainItem{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Require: ci.require,
 			Need: need, Have: round2(h), Section: ci.it.Section}
 		if ci.require == rubric.RequireHard {
-			item.HardNeed = ci.hardLevel(need)
+			item.HardNeed = ci.it.HardLevel(si, need)
 		}
 		if st.skip(i) {
 			item.Status = "unanswered"
@@ -342,9 +342,9 @@ func (s *Scorer) explain(l *ladder) *Explanation {
 			continue
 		}
 		c := credit(h, need)
-		w := 100 * ci.abs / e.total
+		w := 100 * s.abs[si][i] / e.total
 		item.Credit, item.Weight, item.Points, item.Cost = round3(c), round2(w), round2(w*c), round2(w*(1-c))
-		hard, blocking := ci.judge(h, need, s.quickWeeks(i, si))
+		hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
 		switch {
 		case h >= need:
 			item.Status = "met"
@@ -400,8 +400,8 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 		if h >= need {
 			continue
 		}
-		_, blocking := ci.judge(h, need, s.quickWeeks(i, si))
-		b.Gaps = append(b.Gaps, BriefGap{Item: i, Have: round2(h), Need: need, Impact: round1(100 * ci.abs * (1 - credit(h, need)) / total), Blocking: blocking})
+		_, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
+		b.Gaps = append(b.Gaps, BriefGap{Item: i, Have: round2(h), Need: need, Impact: round1(100 * s.abs[si][i] * (1 - credit(h, need)) / total), Blocking: blocking})
 	}
 	return b, nil
 }

@@ -34,6 +34,7 @@ const horizonWeeks = 60 * 52
 type Scorer struct {
 	r      *rubric.Rubric
 	items  []citem
+	abs    [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
 	asked  [][]int // per stage: the items it asks for (need > 0, weight > 0)
 	fields map[string]int
 }
@@ -44,9 +45,7 @@ type citem struct {
 	cat      *rubric.Category
 	kind     string
 	field    int     // years items: index of the experience field
-	abs      float64 // share of the whole rubric (rubric.AbsoluteWeights)
 	require  string
-	slack    float64
 	margin   float64
 	alts     []calt
 	orField  int // -1 when no or_years
@@ -86,7 +85,9 @@ func For(r *rubric.Rubric) *Scorer {
 // New prepares a Scorer for r, which must be valid (rubric.Parse checks it).
 func New(r *rubric.Rubric) *Scorer {
 	s := &Scorer{r: r, fields: map[string]int{}}
-	abs := r.AbsoluteWeights()
+	for si := range r.Stages {
+		s.abs = append(s.abs, r.AbsoluteWeights(si))
+	}
 	field := func(f string) int {
 		if i, ok := s.fields[f]; ok {
 			return i
@@ -98,8 +99,8 @@ func New(r *rubric.Rubric) *Scorer {
 	for i := range r.Items {
 		it := &r.Items[i]
 		cat, _ := r.Category(it.Category)
-		ci := citem{it: it, cat: cat, kind: it.Kind, abs: abs[i], require: it.Requirement(),
-			slack: it.HardSlack(), margin: it.BlockMargin(), orField: -1}
+		ci := citem{it: it, cat: cat, kind: it.Kind, require: it.Requirement(),
+			margin: it.BlockMargin(), orField: -1}
 		if it.Kind == rubric.KindYears {
 			ci.field = field(it.Field)
 			if f := it.StartsAfter; f != nil {
@@ -142,7 +143,7 @@ func New(r *rubric.Rubric) *Scorer {
 	s.asked = make([][]int, len(r.Stages))
 	for si := range r.Stages {
 		for i, ci := range s.items {
-			if ci.abs > 0 && ci.it.NeedAt(si) > 0 {
+			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
 			}
 		}
@@ -268,19 +269,16 @@ func credit(have, need float64) float64 {
 	return x * x
 }
 
-// hardLevel is what a hard item must reach for ready.
-func (ci *citem) hardLevel(need float64) float64 { return max(need-ci.slack, 0) }
-
-// judge says whether having h of need keeps the verdict from ready (hard)
-// and whether that cannot be mended within a year (blocking).
-func (ci *citem) judge(h, need float64, quickWeeks float64) (hard, blocking bool) {
+// judge says whether having h of need at stage si keeps the verdict from
+// ready (hard) and whether that cannot be mended within a year (blocking).
+func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, blocking bool) {
 	if ci.it.Gate > 0 && h < need*ci.it.Gate {
 		return true, true
 	}
 	if ci.require != rubric.RequireHard {
 		return false, false
 	}
-	lvl := ci.hardLevel(need)
+	lvl := ci.it.HardLevel(si, need)
 	if h >= lvl-1e-9 {
 		return false, false
 	}
@@ -315,10 +313,10 @@ func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 		ci := &s.items[i]
 		need := ci.it.Need[si]
 		h := s.have(st, i, si)
-		e.total += ci.abs
-		acc += ci.abs * credit(h, need)
+		e.total += s.abs[si][i]
+		acc += s.abs[si][i] * credit(h, need)
 		if h < need {
-			hard, blocking := ci.judge(h, need, s.quickWeeks(i, si))
+			hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
 			e.hard = e.hard || hard || (strict != nil && strict[i])
 			e.blocking = e.blocking || blocking
 		}

@@ -123,7 +123,7 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 			case g.Blocking:
 				status = st.paint("31", "blocking")
 			case g.Hard:
-				status = "must meet " + Num(g.HardNeed)
+				status = "must reach " + Num(g.HardNeed)
 			case g.Preferred:
 				status = "preferred"
 			}

@@ -245,6 +245,14 @@ func (r *Rubric) Validate() error {
 		if s.Years.Min < 0 || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
 			return errf(at, "stage %s: years band %s is not a range", s.ID, s.Years)
 		}
+		for _, cid := range sortedWeightKeys(s.Weights) {
+			if _, ok := r.Category(cid); !ok {
+				return errf(at, "stage %s: weights: %q is not a category (categories: %s)", s.ID, cid, strings.Join(r.categoryIDs(), ", "))
+			}
+			if w := s.Weights[cid]; !(w > 0 && w <= 1e6) {
+				return errf(at, "stage %s: weights: %s must be greater than 0 and under 1000000, found %g", s.ID, cid, w)
+			}
+		}
 		if s.Years.Min < prevMin {
 			return errf(at, "stage %s: starts at %g years, before the stage below it (%g); list stages from the first rung up", s.ID, s.Years.Min, prevMin)
 		}
@@ -304,9 +312,9 @@ func (r *Rubric) Validate() error {
 // for profiles of every revision, they carry at most 100-ready percent of the
 // weight asked.
 func (r *Rubric) validatePreferred(errf func(at, format string, args ...any) error) error {
-	abs := r.AbsoluteWeights()
 	for rev := 1; rev <= r.Rev(); rev++ {
 		for si, st := range r.Stages {
+			abs := r.AbsoluteWeights(si)
 			total, pref := 0.0, 0.0
 			for i := range r.Items {
 				it := &r.Items[i]
@@ -327,12 +335,12 @@ func (r *Rubric) validatePreferred(errf func(at, format string, args ...any) err
 	return nil
 }
 
-// AbsoluteWeights gives each item its share of the whole rubric: its
-// category's weight split among the category's scored items by their
+// AbsoluteWeights gives each item its share of the rubric at stage si: its
+// category's weight there split among the category's scored items by their
 // weights. A stage's readiness is the credit-weighted mean of these over the
 // items it asks, so an item weighs the same whether a stage asks its
 // siblings or not.
-func (r *Rubric) AbsoluteWeights() []float64 {
+func (r *Rubric) AbsoluteWeights(si int) []float64 {
 	catSum := map[string]float64{}
 	for i := range r.Items {
 		if it := &r.Items[i]; it.counts() {
@@ -346,7 +354,13 @@ func (r *Rubric) AbsoluteWeights() []float64 {
 		if !ok || !it.counts() || catSum[it.Category] <= 0 {
 			continue
 		}
-		abs[i] = c.Weight * it.Weight / catSum[it.Category]
+		w := c.Weight
+		if si >= 0 && si < len(r.Stages) {
+			if sw, ok := r.Stages[si].Weights[c.ID]; ok {
+				w = sw
+			}
+		}
+		abs[i] = w * it.Weight / catSum[it.Category]
 	}
 	return abs
 }
@@ -369,10 +383,7 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		return bad("missing name")
 	}
 	if _, ok := r.Category(it.Category); !ok {
-		cats := make([]string, len(r.Categories))
-		for i, c := range r.Categories {
-			cats[i] = c.ID
-		}
+		cats := r.categoryIDs()
 		return bad("category %q is not one of %s%s", it.Category, strings.Join(cats, ", "), DidYouMean(it.Category, cats))
 	}
 	if it.Weight < 0 || math.IsNaN(it.Weight) || math.IsInf(it.Weight, 0) {
@@ -403,6 +414,16 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 			if it.Need[s] < it.Need[s-1] {
 				return bad("need falls from %g at %s to %g at %s; a higher rung asks at least what the one below asks (so that ready for a rung means ready for those below). If it must fall, say why in need_falls",
 					it.Need[s-1], r.Stages[s-1].ID, it.Need[s], r.Stages[s].ID)
+			}
+		}
+	}
+	if len(it.HardNeed) > 0 {
+		if it.Requirement() != RequireHard || len(it.HardNeed) != len(r.Stages) {
+			return bad("hard_need: give one value per stage (%d), and only for a hard item", len(r.Stages))
+		}
+		for s, h := range it.HardNeed {
+			if !(h >= 0 && h <= it.NeedAt(s)) || (s > 0 && h < it.HardNeed[s-1]) {
+				return bad("hard_need at %s is %g; it must be from 0 to the need (%g) and never fall up the ladder", r.Stages[s].ID, h, it.NeedAt(s))
 			}
 		}
 	}
@@ -539,6 +560,23 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		}
 	}
 	return nil
+}
+
+func sortedWeightKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (r *Rubric) categoryIDs() []string {
+	ids := make([]string, len(r.Categories))
+	for i, c := range r.Categories {
+		ids[i] = c.ID
+	}
+	return ids
 }
 
 func wholeNumbers(xs []float64) bool {

@@ -94,6 +94,9 @@ type Stage struct {
 	Section string  `yaml:"section,omitempty" json:"section,omitempty"`
 	Summary string  `yaml:"summary,omitempty" json:"summary,omitempty"`
 	Focus   string  `yaml:"focus,omitempty" json:"focus,omitempty"`
+	// Weights set a category's weight at this stage, where it differs from
+	// the category's own: the ladder runs from hands-on work to strategy.
+	Weights map[string]float64 `yaml:"weights,omitempty,flow" json:"weights,omitempty"`
 }
 
 // Band is a range of years of total experience; Max 0 means open-ended.
@@ -157,6 +160,10 @@ type Item struct {
 	// Require is hard, required or preferred; empty means hard for skills
 	// (the core-skill rule) and required for everything else.
 	Require string `yaml:"require,omitempty" json:"require,omitempty" jsonschema:"enum=hard,enum=required,enum=preferred"`
+	// HardNeed, per stage, is what a hard item must reach for ready, where
+	// that is not the need less Slack (leading people: a year from IT
+	// Manager up, whatever more the rung asks).
+	HardNeed []float64 `yaml:"hard_need,omitempty,flow" json:"hard_need,omitempty"`
 	// Slack is how far below the need a hard item still counts as met
 	// (default 1 level for skills: a rung asking level n accepts n-1; 0 else).
 	Slack *float64 `yaml:"slack,omitempty" json:"slack,omitempty"`
@@ -250,6 +257,14 @@ func (it *Item) Requirement() string {
 		return RequireHard
 	}
 	return RequireRequired
+}
+
+// HardLevel is what a hard item must reach at stage si, which asks need.
+func (it *Item) HardLevel(si int, need float64) float64 {
+	if si >= 0 && si < len(it.HardNeed) {
+		return min(it.HardNeed[si], need)
+	}
+	return max(need-it.HardSlack(), 0)
 }
 
 // HardSlack is how far below the need a hard item still counts as met.
