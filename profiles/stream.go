@@ -56,17 +56,22 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 			continue
 		}
 		if !st.IsDir() {
-			if err := walkFile(in, emit); err != nil {
+			if err := walkFile(in, false, emit); err != nil {
 				return err
 			}
 			continue
 		}
 		found := 0
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		// A folder named through a symbolic link is walked all the same.
+		root := in
+		if lst, err := os.Lstat(in); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			root = in + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot read: %v", pathErr(err))})
 			}
-			if path != in && strings.HasPrefix(d.Name(), ".") {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -75,8 +80,13 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 			if d.IsDir() || !profileExts[strings.ToLower(filepath.Ext(path))] {
 				return nil
 			}
+			// Inside a folder only regular files are read: a FIFO or a link
+			// to a device named like a profile is not one.
+			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
 			found++
-			return walkFile(path, emit)
+			return walkFile(path, true, emit)
 		})
 		if err != nil {
 			return err
@@ -98,8 +108,14 @@ func pathErr(err error) error {
 	return err
 }
 
-func walkFile(path string, emit func(Record) error) error {
-	f, err := os.Open(path)
+// walkFile emits the records of one file. A file named on the command line
+// may be a pipe (<(...)); one found in a folder must be a regular file.
+func walkFile(path string, regularOnly bool, emit func(Record) error) error {
+	open := os.Open
+	if regularOnly {
+		open = input.OpenRegular
+	}
+	f, err := open(path)
 	if err != nil {
 		return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot open: %v", pathErr(err))})
 	}

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -89,16 +88,17 @@ func Default() *Rubric {
 	return r
 }
 
-// LoadFile reads and checks a rubric file.
+// LoadFile reads and checks a rubric file. Only a regular file is read: a
+// FIFO, device or folder is refused without waiting on it.
 func LoadFile(path string) (*Rubric, error) {
-	f, err := os.Open(path)
+	f, err := input.OpenRegular(path)
 	if err != nil {
-		return nil, input.Errorf(path, 0, "cannot open: %v", unwrapPathError(err))
+		if errors.Is(err, input.ErrNotRegular) {
+			return nil, input.Errorf(path, 0, "%v; name a rubric file", err)
+		}
+		return nil, input.Errorf(path, 0, "cannot open: %v", input.PathError(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, input.Errorf(path, 0, "is a folder; name a rubric file")
-	}
 	return Read(path, f)
 }
 
@@ -601,61 +601,6 @@ func validID(id string) bool {
 		}
 	}
 	return true
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
-
-// Resolve finds a rubric by id (built in, or a file in dirs named ID.yaml) or,
-// when ref names an existing file, loads that file.
-func Resolve(ref string, dirs ...string) (*Rubric, error) {
-	if ref == "" {
-		ref = DefaultID
-	}
-	if strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") || strings.HasSuffix(ref, ".json") {
-		return LoadFile(ref)
-	}
-	for _, dir := range dirs {
-		for _, ext := range []string{".yaml", ".yml", ".json"} {
-			p := filepath.Join(dir, ref+ext)
-			if _, err := os.Stat(p); err == nil {
-				return LoadFile(p)
-			}
-		}
-	}
-	if _, ok := BuiltinSource(ref); ok {
-		return Builtin(ref)
-	}
-	if _, err := os.Stat(ref); err == nil {
-		return LoadFile(ref)
-	}
-	known := BuiltinIDs()
-	hint := ""
-	if near, ok := Nearest(ref, known); ok {
-		hint = fmt.Sprintf("did you mean %s? ", near)
-	}
-	return nil, fmt.Errorf("unknown rubric %q: %sknown rubrics: %s (or give the path of a rubric file)", ref, hint, strings.Join(known, ", "))
-}
-
-// Files lists the rubric files (*.yaml, *.yml, *.json) in dir, sorted; none
-// if dir does not exist.
-func Files(dir string) []string {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var files []string
-	for _, e := range entries {
-		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && (ext == ".yaml" || ext == ".yml" || ext == ".json") {
-			files = append(files, filepath.Join(dir, e.Name()))
-		}
-	}
-	return files
 }
 
 // Marshal writes r as YAML that Parse reads back to the same rubric.

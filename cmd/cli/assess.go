@@ -137,11 +137,11 @@ func runAssess(opts *AssessOptions) error {
 		return fmt.Errorf("%s: %v", opts.Output, err)
 	}
 
-	ref := opts.Rubric
-	if ref == "" && start != nil {
-		ref = start.RubricID()
+	owner := start // the profile whose rubric to ask from, if any
+	if owner == nil {
+		owner = &profiles.Profile{}
 	}
-	r, err := rubric.Resolve(ref, opts.rubricDirs...)
+	r, err := newRubrics(opts.Rubric, opts.rubricDirs).forProfile(owner)
 	if err != nil {
 		return err
 	}
@@ -211,7 +211,7 @@ func runAssess(opts *AssessOptions) error {
 	}
 	os.Remove(draft)
 	again := "skillgap score " + opts.Output
-	if _, err := rubric.Resolve(r.ID, opts.rubricDirs...); err != nil {
+	if _, err := rubric.NewResolver(opts.rubricDirs...).ByID(r.ID); err != nil {
 		// A rubric given by its path: scoring needs the path again.
 		again = "skillgap score --rubric " + opts.Rubric + " " + opts.Output
 	}

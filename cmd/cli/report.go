@@ -108,7 +108,7 @@ func formatFromExt(path string) string {
 }
 
 func runReport(opts *ReportOptions) error {
-	rs := &rubrics{override: opts.Rubric, dirs: opts.rubricDirs}
+	rs := newRubrics(opts.Rubric, opts.rubricDirs)
 	p, r, err := rs.load(opts.File, opts.IO.In)
 	if err != nil {
 		return err

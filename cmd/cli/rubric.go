@@ -3,9 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/skillgap/skillgap/internal/atomicfile"
+	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/report"
 	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
@@ -46,14 +46,16 @@ put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var data []byte
-			if src, ok := rubric.BuiltinSource(args[0]); ok && !isPath(args[0]) {
-				data = src
-			} else {
-				r, err := rubric.Resolve(args[0], f.rubricDirs()...)
-				if err != nil {
-					return err
-				}
+			r, err := rubric.NewResolver(f.rubricDirs()...).Named(args[0])
+			if err != nil {
+				return rubricArgError(err)
+			}
+			// A built-in rubric is written as it is kept, with its comments.
+			data, ok := []byte(nil), false
+			if r.File == "" {
+				data, ok = rubric.BuiltinSource(r.ID)
+			}
+			if !ok {
 				if data, err = rubric.Marshal(r); err != nil {
 					return err
 				}
@@ -62,7 +64,7 @@ put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 				_, err := f.IO.Out.Write(data)
 				return err
 			}
-			err := atomicfile.WriteFile(output, data, atomicfile.Options{Perm: 0o644, DirPerm: 0o755, NoClobber: !force})
+			err = atomicfile.WriteFile(output, data, atomicfile.Options{Perm: 0o644, DirPerm: 0o755, NoClobber: !force})
 			if errors.Is(err, atomicfile.ErrExists) {
 				return fmt.Errorf("%s exists; use --force to replace it", output)
 			}
@@ -112,35 +114,33 @@ name existing held items). Exit 1 if any file fails.`,
 	}
 }
 
-func isPath(ref string) bool {
-	return strings.ContainsAny(ref, `/\`) || strings.Contains(ref, ".")
-}
-
 func newCmdRubricList(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:     "list",
-		Short:   "List the rubrics skillgap knows",
+		Use:   "list",
+		Short: "List the rubrics skillgap knows",
+		Long: `List the rubrics: your own, in $XDG_CONFIG_HOME/skillgap/rubrics (default
+~/.config/skillgap/rubrics), then the built-in ones. A rubric is found by its
+id, so a file there must be named after the id it holds (help-desk-lead.yaml
+for id help-desk-lead); one of your own with a built-in id takes its place.
+The list warns about both.`,
 		Example: `  skillgap rubric list`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var list []report.ListedRubric
-			for _, id := range rubric.BuiltinIDs() {
-				r, err := rubric.Builtin(id)
-				if err != nil {
-					return err
+			for _, l := range rubric.NewResolver(f.rubricDirs()...).List() {
+				if l.Err != nil {
+					// A broken one is reported and skipped.
+					fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", l.Err)
+					continue
 				}
-				list = append(list, report.ListedRubric{Rubric: r, Source: "built in"})
-			}
-			// The user's own rubrics; a broken one is reported and skipped.
-			for _, dir := range f.rubricDirs() {
-				for _, path := range rubric.Files(dir) {
-					r, err := rubric.LoadFile(path)
-					if err != nil {
-						fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
-						continue
-					}
-					list = append(list, report.ListedRubric{Rubric: r, Source: path})
+				source := "built in"
+				if l.File != "" {
+					source = l.File
 				}
+				if l.Warning != "" {
+					fmt.Fprintf(f.IO.ErrOut, "skillgap: warning: %s: %s\n", source, l.Warning)
+				}
+				list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
 			}
 			return report.RubricList(f.IO.Out, list)
 		},
@@ -164,11 +164,22 @@ ask for it.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := rubric.Resolve(args[0], f.rubricDirs()...)
+			r, err := rubric.NewResolver(f.rubricDirs()...).Named(args[0])
 			if err != nil {
-				return err
+				return rubricArgError(err)
 			}
 			return report.RubricTable(f.IO.Out, r)
 		},
 	}
+}
+
+// rubricArgError is the exit for a rubric named on the command line: a file
+// that does not hold a valid rubric is bad input (1); a name that finds no
+// rubric is a bad command-line value (2).
+func rubricArgError(err error) error {
+	var ie *input.Error
+	if errors.As(err, &ie) {
+		return err
+	}
+	return &ExitError{Code: ExitUsage, Err: err}
 }

@@ -100,44 +100,35 @@ func checkFormat(format, from string, allowed ...string) error {
 	return usageError("--format: %q is not one of %v%s", format, allowed, from)
 }
 
-// rubrics resolves and caches the rubrics a run needs; workers share it.
+// rubrics finds the rubric of each profile of a run: the one named with
+// --rubric, else the profile's own by id. Workers share it.
 type rubrics struct {
+	*rubric.Resolver
 	override string
-	dirs     []string // folders of the user's own rubrics
-	mu       sync.Mutex
-	cache    map[string]*rubric.Rubric
-	failed   map[string]error
+}
+
+func newRubrics(override string, dirs []string) *rubrics {
+	return &rubrics{Resolver: rubric.NewResolver(dirs...), override: override}
 }
 
 func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
-	ref := rs.override
-	if ref == "" {
-		ref = p.RubricID()
+	if rs.override != "" {
+		return rs.Named(rs.override)
 	}
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	if r, ok := rs.cache[ref]; ok {
-		return r, nil
-	}
-	err, seen := rs.failed[ref]
-	if !seen {
-		var r *rubric.Rubric
-		if r, err = rubric.Resolve(ref, rs.dirs...); err == nil {
-			if rs.cache == nil {
-				rs.cache = map[string]*rubric.Rubric{}
-			}
-			rs.cache[ref] = r
-			return r, nil
-		}
-		if rs.failed == nil {
-			rs.failed = map[string]error{}
-		}
-		rs.failed[ref] = err
-	}
-	if rs.override == "" {
+	r, err := rs.ByID(p.RubricID())
+	if err != nil {
 		return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %v", err)
 	}
-	return nil, err
+	return r, nil
+}
+
+// named resolves --rubric once, before any profile is read.
+func (rs *rubrics) named() error {
+	if rs.override == "" {
+		return nil
+	}
+	_, err := rs.Named(rs.override)
+	return err
 }
 
 func displayName(file string) string {
@@ -168,11 +159,9 @@ func (rs *rubrics) against(p *profiles.Profile, err error) (*profiles.Profile, *
 }
 
 func runScore(opts *ScoreOptions) error {
-	rs := &rubrics{override: opts.Rubric, dirs: opts.rubricDirs}
-	if opts.Rubric != "" {
-		if _, err := rs.forProfile(&profiles.Profile{}); err != nil {
-			return err
-		}
+	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	if err := rs.named(); err != nil {
+		return err
 	}
 	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}
 	// Output buffers go back to a pool once written: a batch's results are

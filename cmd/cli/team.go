@@ -83,7 +83,7 @@ type teamItem struct {
 }
 
 func runTeam(opts *TeamOptions) error {
-	rs := &rubrics{override: opts.Rubric, dirs: opts.rubricDirs}
+	rs := newRubrics(opts.Rubric, opts.rubricDirs)
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
 	failed := 0

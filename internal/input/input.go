@@ -8,10 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -236,4 +239,47 @@ func Join(path, key string) string {
 		return key
 	}
 	return path + "." + key
+}
+
+// ErrNotRegular is wrapped by the error OpenRegular returns for a FIFO,
+// device, socket or folder.
+var ErrNotRegular = errors.New("not a regular file")
+
+// OpenRegular opens path for reading only when it is a regular file (after
+// following symbolic links). Opening does not wait on a FIFO, and a device,
+// FIFO or folder is refused before anything is read from it.
+func OpenRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		what := "a special file"
+		switch {
+		case st.IsDir():
+			what = "a folder"
+		case st.Mode()&os.ModeNamedPipe != 0:
+			what = "a named pipe"
+		case st.Mode()&os.ModeDevice != 0:
+			what = "a device"
+		}
+		return nil, fmt.Errorf("%w: it is %s", ErrNotRegular, what)
+	}
+	return f, nil
+}
+
+// PathError drops the operation and path from an *fs.PathError, whose text
+// repeats the file name the message already starts with.
+func PathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/skillgap/skillgap/internal/iostreams"
+)
+
+// runWith runs skillgap with the given environment (nothing else is seen).
+func runWith(t *testing.T, env map[string]string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString(stdin)
+	code := Main(args, &Factory{IO: ios, Getenv: func(k string) string { return env[k] }})
+	return code, out.String(), errOut.String()
+}
+
+// finishes fails the test when fn does not return within a few seconds: a
+// FIFO must never make skillgap wait.
+func finishes(t *testing.T, what string, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { fn(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s: still waiting after 10 s", what)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const miniRubricPath = "../../testdata/rubrics/mini.yaml"
+
+// A profile names its rubric by id: a path in it is refused without opening
+// anything, and a FIFO given as a rubric file is refused, not waited on.
+func TestProfileCannotOpenFiles(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret.yaml")
+	writeFile(t, secret, "password: hunter2\n")
+	p := filepath.Join(dir, "p.yaml")
+	writeFile(t, p, "version: 1\nrubric: "+secret+"\n")
+	code, _, errOut := run(t, "", "team", p)
+	if code != ExitBadInput || strings.Contains(errOut, "hunter2") || strings.Contains(errOut, "password") || !strings.Contains(errOut, "is not a rubric id") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	finishes(t, "--rubric FIFO", func() {
+		code, _, errOut = run(t, "", "score", "--rubric", fifo, "../../testdata/profiles/alex.yaml")
+	})
+	if code == 0 || !strings.Contains(errOut, "fifo.yaml: not a regular file: it is a named pipe") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	// In a folder of profiles, a FIFO and a link to a device are not read.
+	team := filepath.Join(dir, "team")
+	writeFile(t, filepath.Join(team, "a.yaml"), "version: 1\nname: A\n")
+	if err := syscall.Mkfifo(filepath.Join(team, "b.yaml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(team, "c.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	var out string
+	finishes(t, "team over a folder with a FIFO", func() {
+		code, out, errOut = run(t, "", "team", "-f", "json", team)
+	})
+	if code != 0 || !strings.Contains(out, `"members": 1`) {
+		t.Errorf("exit %d, stdout %.200s, stderr %q", code, out, errOut)
+	}
+	// A folder named through a link is walked, with or without a trailing slash.
+	link := filepath.Join(dir, "teamlink")
+	if err := os.Symlink(team, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{link, link + "/"} {
+		finishes(t, "team over a linked folder", func() {
+			code, out, errOut = run(t, "", "team", "-f", "json", arg)
+		})
+		if code != 0 || !strings.Contains(out, `"members": 1`) {
+			t.Errorf("%s: exit %d, stdout %.200s, stderr %q", arg, code, out, errOut)
+		}
+	}
+}
+
+// One rule for the user's rubrics: a rubric is found by its id, which is the
+// file's name; list warns where they differ and where one shadows a built-in,
+// and show, export and scoring all use the same one.
+func TestUserRubricsOneRule(t *testing.T) {
+	cfg := t.TempDir()
+	env := map[string]string{"XDG_CONFIG_HOME": cfg}
+	mini, err := os.ReadFile(miniRubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(cfg, "skillgap", "rubrics")
+	writeFile(t, filepath.Join(dir, "helpdesk.yaml"), strings.Replace(string(mini), "id: mini", "id: help-desk-lead", 1))
+	writeFile(t, filepath.Join(dir, "it-manager.yaml"), strings.Replace(string(mini), "id: mini", "id: it-manager", 1))
+
+	code, out, errOut := runWith(t, env, "", "rubric", "list")
+	if code != 0 || !strings.Contains(errOut, "helpdesk.yaml: its id is help-desk-lead but the file is named helpdesk.yaml") ||
+		!strings.Contains(errOut, "it-manager.yaml: takes the place of the built-in rubric it-manager") {
+		t.Errorf("list: exit %d, stdout %s, stderr %q", code, out, errOut)
+	}
+	code, _, errOut = runWith(t, env, "", "rubric", "show", "help-desk-lead")
+	if code != ExitUsage || !strings.Contains(errOut, "helpdesk.yaml has that id, but a rubric is found by its file name; rename it to help-desk-lead.yaml") {
+		t.Errorf("show: exit %d, stderr %q", code, errOut)
+	}
+	// The user's it-manager takes the place of the built-in one everywhere.
+	code, out, _ = runWith(t, env, "", "rubric", "show", "it-manager")
+	if code != 0 || !strings.Contains(out, "Mini ladder") {
+		t.Errorf("show: exit %d, %.100s", code, out)
+	}
+	code, out, _ = runWith(t, env, "", "rubric", "export", "it-manager")
+	if code != 0 || !strings.Contains(out, "Mini ladder") {
+		t.Errorf("export: exit %d, %.100s", code, out)
+	}
+}
