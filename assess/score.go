@@ -35,7 +35,7 @@ type Scorer struct {
 	r      *rubric.Rubric
 	items  []citem
 	abs    [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
-	asked  [][]int // per stage: the items it asks for (need > 0, weight > 0)
+	asked  [][]int     // per stage: the items it asks for (need > 0, weight > 0)
 	fields map[string]int
 }
 
@@ -44,7 +44,7 @@ type citem struct {
 	it       *rubric.Item
 	cat      *rubric.Category
 	kind     string
-	field    int     // years items: index of the experience field
+	field    int // years items: index of the experience field
 	require  string
 	margin   float64
 	alts     []calt
