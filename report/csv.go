@@ -27,6 +27,7 @@ func CSV(w io.Writer, rep *Report) error {
 
 // safeCell keeps a spreadsheet from reading text as a formula (CSV injection).
 func safeCell(s string) string {
+	s = Clean(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -153,6 +153,7 @@ func listOrNone(ids []string) string {
 // mdText escapes what Markdown would read as markup or raw HTML in free text
 // (names and evidence come from users).
 func mdText(s string) string {
+	s = Clean(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s))
 	r := strings.NewReplacer(`\`, `\\`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`, "\n", " ", "\r", " ")
 	return r.Replace(s)
 }

@@ -101,7 +101,7 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 	}
 	if len(res.Unanswered) > 0 {
 		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: skillgap assess -o %s",
-			len(res.Unanswered), strings.Join(res.UnansweredNames, "; "), profileArg(res.File)), width))
+			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), profileArg(res.File)), width))
 	}
 
 	if len(res.Gaps) > 0 {
@@ -288,19 +288,28 @@ func profileArg(file string) string {
 }
 
 // Clean makes text from files safe to print on a terminal: control
-// characters and bidirectional overrides become visible escapes.
-func Clean(s string) string {
+// characters (C0, DEL, C1) and bidirectional overrides become visible
+// escapes (\x1b, <U+202E>), so a name cannot clear the screen, write the
+// clipboard, forge a link or turn text around. JSON keeps exact values.
+func Clean(s string) string { return clean(s, false) }
+
+// CleanMessage is Clean for a message of several lines: newlines stay.
+func CleanMessage(s string) string { return clean(s, true) }
+
+func clean(s string, keepNewlines bool) string {
 	if !needsClean(s) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
+		case r == '\n' && keepNewlines:
+			b.WriteRune(r)
 		case r == utf8.RuneError:
 			b.WriteString("\\ufffd")
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			fmt.Fprintf(&b, "\\x%02x", r)
-		case (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c:
+		case isBidiControl(r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
@@ -309,10 +318,13 @@ func Clean(s string) string {
 	return b.String()
 }
 
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
 func needsClean(s string) bool {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
-			r == 0x200e || r == 0x200f || r == 0x061c || r == utf8.RuneError {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == utf8.RuneError {
 			return true
 		}
 	}
@@ -379,7 +391,7 @@ func Indent(text, prefix string) string {
 
 // TeamTable writes the team summary for a terminal.
 func TeamTable(w io.Writer, t *assess.Team, st Style, top int) error {
-	fmt.Fprintf(w, "%s · target %s (%s) · %d members", st.paint("1", "Team readiness"), t.TargetName, t.Target, t.Members)
+	fmt.Fprintf(w, "%s · target %s (%s) · %d members", st.paint("1", "Team readiness"), Clean(t.TargetName), t.Target, t.Members)
 	if t.Failed > 0 {
 		fmt.Fprintf(w, " (%d profiles could not be read)", t.Failed)
 	}
@@ -428,7 +440,7 @@ func RubricList(w io.Writer, list []ListedRubric) error {
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	t.Header("ID", "Name", "Stages", "Items", "Source")
 	for _, l := range list {
-		if err := t.Append(l.Rubric.ID, l.Rubric.Name, fmt.Sprint(len(l.Rubric.Stages)), fmt.Sprint(len(l.Rubric.Items)), l.Source); err != nil {
+		if err := t.Append(l.Rubric.ID, Clean(l.Rubric.Name), fmt.Sprint(len(l.Rubric.Stages)), fmt.Sprint(len(l.Rubric.Items)), Clean(l.Source)); err != nil {
 			return err
 		}
 	}
@@ -438,17 +450,17 @@ func RubricList(w io.Writer, list []ListedRubric) error {
 // RubricTable shows a rubric: its stages, then every item with its weight and
 // what each stage needs, then the alternatives.
 func RubricTable(w io.Writer, r *rubric.Rubric) error {
-	fmt.Fprintf(w, "%s (%s)\n", r.Name, r.ID)
+	fmt.Fprintf(w, "%s (%s)\n", Clean(r.Name), r.ID)
 	if r.Description != "" {
-		fmt.Fprintln(w, r.Description)
+		fmt.Fprintln(w, Wrap(Clean(r.Description), 80))
 	}
 	if r.Source != "" {
-		fmt.Fprintf(w, "Source: %s\n", r.Source)
+		fmt.Fprintf(w, "Source: %s\n", Clean(r.Source))
 	}
 	fmt.Fprintln(w, Wrap(fmt.Sprintf("Verdict: ready at %g with every hard requirement met; almost at %g with no blocking gap and ready within %d weeks; a blocking gap (a hard requirement more than a year's work short) means not ready.",
 		r.Thresholds.Ready, r.Thresholds.Almost, assess.AlmostWeeks), 80))
 	if r.Rev() > 1 {
-		fmt.Fprintf(w, "Revision %d: items marked with a revision were added then; older profiles have not answered them.\n", r.Rev())
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Revision %d: items marked r2 and so on were added then; profiles written before have not answered them.", r.Rev()), 80))
 	}
 	fmt.Fprintln(w, "\nStages:")
 	st := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
@@ -458,7 +470,7 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		if s.Salary != nil && s.Salary.MedianUSD > 0 {
 			salary = fmt.Sprintf("$%dk", s.Salary.MedianUSD/1000)
 		}
-		if err := st.Append(fmt.Sprint(i+1), s.ID, s.Name, s.Years.String(), salary); err != nil {
+		if err := st.Append(fmt.Sprint(i+1), s.ID, Clean(s.Name), s.Years.String(), salary); err != nil {
 			return err
 		}
 	}

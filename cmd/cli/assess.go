@@ -232,7 +232,7 @@ func interrupted(opts *AssessOptions, err error, draft string) error {
 
 // summary is the short result shown at the end of the questionnaire.
 func summary(w io.Writer, res *assess.Result, st report.Style) {
-	fmt.Fprintf(w, "Readiness for %s: %.1f/100, %s.\n", res.TargetName, res.Readiness, report.VerdictText(res.Verdict))
+	fmt.Fprintf(w, "Readiness for %s: %.1f/100, %s.\n", report.Clean(res.TargetName), res.Readiness, report.VerdictText(res.Verdict))
 	if res.Verdict != assess.Ready {
 		fmt.Fprintf(w, "Time to ready, following the plan: %s.\n", report.Weeks(res.TimeToReadyWeeks))
 	}
@@ -245,9 +245,9 @@ func summary(w io.Writer, res *assess.Result, st report.Style) {
 		if g.Blocking {
 			blocking = ", blocking"
 		}
-		line := fmt.Sprintf("%s: have %s, need %s (+%.1f%s)", g.Name, report.Num(g.Have), report.Num(g.Need), g.Impact, blocking)
+		line := fmt.Sprintf("%s: have %s, need %s (+%.1f%s)", report.Clean(g.Name), report.Num(g.Have), report.Num(g.Need), g.Impact, blocking)
 		fmt.Fprintf(w, "%d. %s\n", i+1, strings.TrimPrefix(report.Indent(report.Wrap(line, st.Width-3), "   "), "   "))
-		fmt.Fprintln(w, report.Indent(report.Wrap(g.NextStep, st.Width-3), "   "))
+		fmt.Fprintln(w, report.Indent(report.Wrap(report.Clean(g.NextStep), st.Width-3), "   "))
 	}
 	fmt.Fprintln(w)
 }

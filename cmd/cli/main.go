@@ -6,6 +6,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -13,8 +14,8 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/assess"
-
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/report"
 	"github.com/spf13/cobra"
 )
 
@@ -101,11 +102,18 @@ func Main(args []string, f *Factory) int {
 	} else if isUsage(err) {
 		code = ExitUsage
 	}
-	fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
+	printErr(f.IO.ErrOut, err)
 	if code == ExitUsage && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
 	return code
+}
+
+// printErr writes an error for a person: names, ids and file names in it
+// come from files and the command line, so control characters are made
+// visible.
+func printErr(w io.Writer, err error) {
+	fmt.Fprintf(w, "skillgap: %s\n", report.CleanMessage(err.Error()))
 }
 
 // isUsage recognises cobra's own errors about commands, flags and arguments.

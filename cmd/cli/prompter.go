@@ -12,6 +12,7 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/report"
 	"github.com/skillgap/skillgap/internal/iostreams"
 )
 
@@ -57,11 +58,13 @@ func (s *surveyPrompter) opts() []survey.AskOpt {
 	return opts
 }
 
+// message is the question as shown: rubric text is data, so control
+// characters in it are made visible.
 func message(q assess.Question) string {
 	if q.Progress != "" {
-		return fmt.Sprintf("[%s] %s", q.Progress, q.Message)
+		return report.Clean(fmt.Sprintf("[%s] %s", q.Progress, q.Message))
 	}
-	return q.Message
+	return report.Clean(q.Message)
 }
 
 func mapErr(err error) error {
@@ -73,19 +76,28 @@ func mapErr(err error) error {
 
 func (s *surveyPrompter) Input(q assess.Question, def string, validate func(string) error) (string, error) {
 	var out string
-	p := &survey.Input{Message: message(q), Default: def, Help: q.Help}
+	// The default comes from a file: shown with its control characters made
+	// visible, and kept exactly as it was when accepted.
+	shown := report.Clean(def)
+	p := &survey.Input{Message: message(q), Default: shown, Help: report.CleanMessage(q.Help)}
+	keep := func(s string) string {
+		if s == shown {
+			return def
+		}
+		return s
+	}
 	v := func(ans any) error {
 		str, _ := ans.(string)
-		return validate(str)
+		return validate(keep(str))
 	}
 	err := survey.AskOne(p, &out, append(s.opts(), survey.WithValidator(v))...)
-	return out, mapErr(err)
+	return keep(out), mapErr(err)
 }
 
 func labels(options []assess.Option) []string {
 	out := make([]string, len(options))
 	for i, o := range options {
-		out[i] = o.Label
+		out[i] = report.Clean(o.Label)
 	}
 	return out
 }
@@ -98,7 +110,7 @@ func (s *surveyPrompter) describe(options []assess.Option) func(string, int) str
 			return ""
 		}
 		room := s.width - 1 - len([]rune(label)) - len("> [ ]  ") - len(" - ")
-		return cut(options[i].Description, room)
+		return cut(report.Clean(options[i].Description), room)
 	}
 }
 
@@ -125,7 +137,7 @@ func fullHelp(q assess.Question, options []assess.Option) string {
 			h += "\n  " + o.Label + ": " + o.Description
 		}
 	}
-	return h
+	return report.CleanMessage(h)
 }
 
 func (s *surveyPrompter) Select(q assess.Question, options []assess.Option, def int) (int, error) {
@@ -150,6 +162,6 @@ func (s *surveyPrompter) MultiSelect(q assess.Question, options []assess.Option,
 
 func (s *surveyPrompter) Confirm(q assess.Question, def bool) (bool, error) {
 	var out bool
-	err := survey.AskOne(&survey.Confirm{Message: message(q), Default: def, Help: q.Help}, &out, s.opts()...)
+	err := survey.AskOne(&survey.Confirm{Message: message(q), Default: def, Help: report.CleanMessage(q.Help)}, &out, s.opts()...)
 	return out, mapErr(err)
 }

@@ -100,7 +100,7 @@ name existing held items). Exit 1 if any file fails.`,
 				r, err := rubric.LoadFile(path)
 				if err != nil {
 					failed++
-					fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", err)
+					printErr(f.IO.ErrOut, err)
 					continue
 				}
 				skills := len(r.IDsOfKind(rubric.KindSkill, ""))
@@ -130,7 +130,7 @@ The list warns about both.`,
 			for _, l := range rubric.NewResolver(f.rubricDirs()...).List() {
 				if l.Err != nil {
 					// A broken one is reported and skipped.
-					fmt.Fprintf(f.IO.ErrOut, "skillgap: %v\n", l.Err)
+					printErr(f.IO.ErrOut, l.Err)
 					continue
 				}
 				source := "built in"
@@ -138,7 +138,7 @@ The list warns about both.`,
 					source = l.File
 				}
 				if l.Warning != "" {
-					fmt.Fprintf(f.IO.ErrOut, "skillgap: warning: %s: %s\n", source, l.Warning)
+					fmt.Fprintf(f.IO.ErrOut, "skillgap: warning: %s: %s\n", report.Clean(source), l.Warning)
 				}
 				list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
 			}

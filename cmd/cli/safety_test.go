@@ -131,3 +131,52 @@ func TestUserRubricsOneRule(t *testing.T) {
 		t.Errorf("export: exit %d, %.100s", code, out)
 	}
 }
+
+// hostile holds what a profile or rubric might carry to take over a terminal:
+// clear screen, an OSC 52 clipboard write, an OSC 8 link, a carriage return
+// and a right-to-left override.
+const hostile = "Eve\x1b[2J\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\rX\u202eevil"
+
+func rawControl(s string) bool {
+	return strings.ContainsAny(s, "\x1b\r\x07\u202e")
+}
+
+// Text from files never reaches a terminal raw, in any human output or
+// message; JSON keeps the exact value.
+func TestHostileTextIsMadeVisible(t *testing.T) {
+	dir := t.TempDir()
+	quoted := strings.ReplaceAll(strings.ReplaceAll(hostile, "\\", "\\\\"), "\x1b", "\\e")
+	quoted = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(quoted, "\x07", "\\a"), "\r", "\\r"), "\u202e", "\\u202E")
+	p := filepath.Join(dir, "eve.yaml")
+	writeFile(t, p, "version: 1\nname: \""+quoted+"\"\nskills: {cloud: 2}\nevidence: {cloud: \""+quoted+"\"}\n")
+	bad := filepath.Join(dir, "bad\x1b[2J.yaml")
+	writeFile(t, bad, "version: 1\nskills: {\"cl\\eoud\": 2}\n")
+	rub, err := os.ReadFile(miniRubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rubFile := filepath.Join(dir, "evil-rubric.yaml")
+	writeFile(t, rubFile, strings.Replace(string(rub), "name: Mini ladder", "name: \""+quoted+"\"", 1))
+	cfg := t.TempDir()
+	writeFile(t, filepath.Join(cfg, "skillgap", "rubrics", "mini.yaml"), strings.Replace(string(rub), "name: Mini ladder", "name: \""+quoted+"\"", 1))
+	env := map[string]string{"XDG_CONFIG_HOME": cfg}
+	for _, args := range [][]string{
+		{"score", p}, {"score", "--explain", p}, {"team", p}, {"score", bad}, {"team", bad, p},
+		{"report", "--format", "markdown", p}, {"report", "--format", "csv", p},
+		{"rubric", "show", rubFile}, {"rubric", "list"}, {"score", "--rubric", rubFile, "--target", "senior", p},
+		{"score", "--target", "x\x1b[2J", p},
+	} {
+		code, out, errOut := runWith(t, env, "", args...)
+		if rawControl(out) || rawControl(errOut) {
+			t.Errorf("%q (exit %d) prints raw control characters:\n%q\n%q", args, code, out, errOut)
+		}
+	}
+	_, out, _ := runWith(t, env, "", "score", "-f", "json", p)
+	if !strings.Contains(out, `"name":"Eve\u001b[2J`) {
+		t.Errorf("JSON does not keep the exact name: %.120s", out)
+	}
+	_, out, _ = runWith(t, env, "", "score", p)
+	if !strings.Contains(out, `Eve\x1b[2J\x1b]52;c;ZXZpbA==\x07`) || !strings.Contains(out, "<U+202E>evil") {
+		t.Errorf("the name is not shown with its escapes visible:\n%.300s", out)
+	}
+}

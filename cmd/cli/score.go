@@ -193,7 +193,7 @@ func runScore(opts *ScoreOptions) error {
 		}
 		if s.err != nil {
 			failed++
-			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", s.err)
+			printErr(opts.IO.ErrOut, s.err)
 			return nil
 		}
 		if opts.Format != "json" && scored > 0 {

@@ -111,7 +111,7 @@ func runTeam(opts *TeamOptions) error {
 		}
 		if it.err != nil {
 			failed++
-			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %v\n", it.err)
+			printErr(opts.IO.ErrOut, it.err)
 			return nil
 		}
 		if team == nil {
