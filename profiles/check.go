@@ -18,7 +18,7 @@ func Check(p *Profile, r *rubric.Rubric) error {
 	}
 	if p.Target != "" && r.StageIndex(p.Target) < 0 {
 		return errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
-			p.Target, r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
+			input.Short(p.Target), r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 	}
 	var unknown []string
 	for k := range p.Skills {
@@ -30,7 +30,7 @@ func Check(p *Profile, r *rubric.Rubric) error {
 		// Report the first in the file.
 		sort.Slice(unknown, func(i, j int) bool { return p.Line("skills."+unknown[i]) < p.Line("skills."+unknown[j]) })
 		k := unknown[0]
-		return errAt("skills."+k, "skills.%s: unknown skill%s", k, hintOrList(k, r.IDsOfKind(rubric.KindSkill, "")))
+		return errAt("skills."+k, "skills.%s: unknown skill%s", input.Short(k), hintOrList(k, r.IDsOfKind(rubric.KindSkill, "")))
 	}
 	for _, list := range []struct {
 		path string
@@ -47,13 +47,13 @@ func Check(p *Profile, r *rubric.Rubric) error {
 					where = fmt.Sprintf(" (%s belongs under %s)", id, other(it.Category))
 				}
 				return errAt(fmt.Sprintf("%s[%d]", list.path, i), "%s: unknown %s id %s%s%s",
-					list.path, cat, id, where, hintOrList(id, r.IDsOfKind(rubric.KindHeld, cat)))
+					list.path, cat, input.Short(id), where, hintOrList(id, r.IDsOfKind(rubric.KindHeld, cat)))
 			}
 		}
 	}
 	for k := range p.Evidence {
 		if _, ok := r.Item(k); !ok {
-			return errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", k, r.ID, rubric.DidYouMean(k, itemIDs(r)))
+			return errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", input.Short(k), r.ID, rubric.DidYouMean(k, itemIDs(r)))
 		}
 	}
 	return nil

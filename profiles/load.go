@@ -133,7 +133,7 @@ func (d *decoder) profile(root *yaml.Node) error {
 			if near, ok := rubric.Nearest(k.Value, topKeys); ok {
 				hint = "did you mean " + near + "?"
 			}
-			err = d.errf(k, "%s: unknown key (%s); keys are %s", k.Value, hint, strings.Join(topKeys, ", "))
+			err = d.errf(k, "%s: unknown key (%s); keys are %s", input.Short(k.Value), hint, strings.Join(topKeys, ", "))
 		}
 		if err != nil {
 			return err

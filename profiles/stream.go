@@ -131,18 +131,24 @@ func walkFile(path string, regularOnly bool, emit func(Record) error) error {
 }
 
 func walkStdin(stdin io.Reader, emit func(Record) error) error {
-	br := bufio.NewReaderSize(stdin, 1<<16)
-	// Peek at the first line: a JSON object alone on it means JSON Lines.
-	head, _ := br.Peek(1 << 16)
-	first := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		first = head[:i]
+	// Read the first line, however long (up to the record limit): a JSON
+	// object alone on it means JSON Lines. It is read as it arrives, so a
+	// stream is scored line by line.
+	br := bufio.NewReaderSize(stdin, 64<<10)
+	var first []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		first = append(first, chunk...)
+		if err != bufio.ErrBufferFull || len(first) > MaxSize {
+			break
+		}
 	}
-	first = bytes.TrimSpace(bytes.TrimPrefix(first, []byte("\xef\xbb\xbf")))
-	if len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' {
-		return readLines("-", br, emit)
+	rest := io.MultiReader(bytes.NewReader(first), br)
+	line := bytes.TrimSpace(bytes.TrimPrefix(first, []byte("\xef\xbb\xbf")))
+	if len(line) > 1 && line[0] == '{' && line[len(line)-1] == '}' {
+		return readLines("-", rest, emit)
 	}
-	data, err := input.ReadAll("-", br, MaxSize)
+	data, err := input.ReadAll("-", rest, MaxSize)
 	if err != nil {
 		return emit(Record{Source: "-", Err: err})
 	}

@@ -7,6 +7,7 @@ package rubric
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 )
 
 // Proficiency levels shared by every rubric (FORMATS.md section 1).
@@ -410,6 +411,10 @@ func (r *Rubric) index() {
 	}
 }
 
+// maxHintLen bounds the strings a did-you-mean hint is sought for: ids are
+// short, and comparing a megabyte-long key costs seconds.
+const maxHintLen = 128
+
 // DidYouMean is " (did you mean X?)" when X in candidates is a likely typo
 // of s, else "": the one way every message suggests a near-miss.
 func DidYouMean(s string, candidates []string) string {
@@ -421,15 +426,25 @@ func DidYouMean(s string, candidates []string) string {
 
 // Nearest returns the candidate closest to s by edit distance when it is close
 // enough to be a likely typo, for "did you mean" hints.
+//
+// Its cost is bounded whatever s is: a hint is only sought for s of at most
+// maxHintLen characters, and a candidate whose length differs from s by more
+// than the distance allowed is never compared.
 func Nearest(s string, candidates []string) (string, bool) {
+	if len(s) > maxHintLen {
+		return "", false
+	}
+	limit := max(1, utf8.RuneCountInString(s)/4)
 	best, bestD := "", -1
 	for _, c := range candidates {
+		if diff := utf8.RuneCountInString(c) - utf8.RuneCountInString(s); diff > limit || -diff > limit || len(c) > maxHintLen {
+			continue
+		}
 		d := editDistance(s, c)
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
 	}
-	limit := max(1, len(s)/4)
 	if bestD < 0 || bestD > limit {
 		return "", false
 	}

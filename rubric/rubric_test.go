@@ -168,3 +168,14 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// A hint for a megabyte-long key is refused at once rather than computed.
+func BenchmarkHintOnLongKey(b *testing.B) {
+	key := strings.Repeat("k", 1<<20)
+	ids := Default().IDsOfKind(KindSkill, "")
+	for b.Loop() {
+		if _, ok := Nearest(key, ids); ok {
+			b.Fatal("a hint for a megabyte of k")
+		}
+	}
+}

@@ -180,3 +180,47 @@ func TestHostileTextIsMadeVisible(t *testing.T) {
 		t.Errorf("the name is not shown with its escapes visible:\n%.300s", out)
 	}
 }
+
+// A megabyte-long unknown key gets no costly hint: the record is refused at
+// once. (The cost is measured by BenchmarkHintOnLongKey; here, that it is
+// refused with a message that does not repeat the key.)
+func TestLongUnknownKeyIsCheap(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "long.jsonl")
+	line := `{"version":1,"skills":{"` + strings.Repeat("k", 1<<20-64) + `":1}}`
+	writeFile(t, p, strings.Repeat(line+"\n", 3))
+	code, _, errOut := run(t, "", "score", "-f", "json", p)
+	if code != ExitBadInput || strings.Count(errOut, "unknown skill") != 3 || len(errOut) > 64<<10 {
+		t.Errorf("exit %d, %d bytes of stderr: %.200q", code, len(errOut), errOut)
+	}
+}
+
+// NaN is no bar: from the command line, the environment or the config file
+// it is refused with exit 2.
+func TestMinReadinessNaNIsRefused(t *testing.T) {
+	code, _, errOut := run(t, "", "score", "--min-readiness", "NaN", "../../testdata/profiles/alex.yaml")
+	if code != ExitUsage || !strings.Contains(errOut, "--min-readiness: give a number from 0 to 100, not NaN") {
+		t.Errorf("flag: exit %d, stderr %q", code, errOut)
+	}
+	configHome(t, "min-readiness: .nan\n")
+	code, _, errOut = runEnv(t, false, "score", "../../testdata/profiles/alex.yaml")
+	if code != ExitUsage || !strings.Contains(errOut, "NaN") {
+		t.Errorf("config file: exit %d, stderr %q", code, errOut)
+	}
+	t.Setenv("SKILLGAP_MIN_READINESS", "nan")
+	code, _, errOut = runEnv(t, false, "score", "../../testdata/profiles/alex.yaml")
+	if code != ExitUsage || !strings.Contains(errOut, "NaN") {
+		t.Errorf("environment: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// JSON Lines on stdin whose first record is over 64 KiB (under the 1 MiB
+// limit) are read like the same file given by name.
+func TestBigFirstRecordOnStdin(t *testing.T) {
+	big := `{"version":1,"name":"` + strings.Repeat("n", 100<<10) + `","skills":{"cloud":2}}`
+	stdin := big + "\n" + `{"version":1,"name":"Second"}` + "\n"
+	code, out, errOut := run(t, stdin, "score", "-f", "json", "-")
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, `"name":"Second"`) || !strings.Contains(out, `"line":2`) {
+		t.Errorf("exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), errOut)
+	}
+}

@@ -66,7 +66,7 @@ on stderr and the others are still scored; the exit code is then 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			opts.minSet = cmd.Flags().Changed("min-readiness")
-			if opts.minSet && (opts.MinReadiness < 0 || opts.MinReadiness > 100) {
+			if opts.minSet && !(opts.MinReadiness >= 0 && opts.MinReadiness <= 100) {
 				return usageError("--min-readiness: give a number from 0 to 100, not %g", opts.MinReadiness)
 			}
 			opts.rubricDirs = f.rubricDirs()

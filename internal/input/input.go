@@ -283,3 +283,14 @@ func PathError(err error) error {
 	}
 	return err
 }
+
+// Short shortens text from a file for a message: an id or key of more than
+// 64 characters is cut, with its length said, so one bad key cannot flood
+// the screen.
+func Short(s string) string {
+	if utf8.RuneCountInString(s) <= 64 {
+		return s
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d characters)", string(r[:48]), len(r))
+}
