@@ -224,3 +224,23 @@ func TestBigFirstRecordOnStdin(t *testing.T) {
 		t.Errorf("exit %d, %d lines, stderr %q", code, strings.Count(out, "\n"), errOut)
 	}
 }
+
+// --target over a batch that mixes rubrics: a profile whose rubric lacks the
+// target is reported like any bad record, and the rest are scored.
+func TestTargetOverMixedRubrics(t *testing.T) {
+	cfg := t.TempDir()
+	mini, err := os.ReadFile(miniRubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(cfg, "skillgap", "rubrics", "mini.yaml"), string(mini))
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.yaml")
+	writeFile(t, a, "version: 1\nname: IT person\n")
+	b := filepath.Join(dir, "b.yaml")
+	writeFile(t, b, "version: 1\nname: Mini person\nrubric: mini\nskills: {go: 3}\n")
+	code, out, errOut := runWith(t, map[string]string{"XDG_CONFIG_HOME": cfg}, "", "score", "-f", "json", "--target", "senior", a, b)
+	if code != ExitBadInput || !strings.Contains(errOut, `a.yaml: unknown target "senior"`) || !strings.Contains(out, `"name":"Mini person"`) {
+		t.Errorf("exit %d, stdout %.100s, stderr %q", code, out, errOut)
+	}
+}

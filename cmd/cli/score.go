@@ -2,9 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/skillgap/skillgap/assess"
@@ -163,6 +164,9 @@ func runScore(opts *ScoreOptions) error {
 	if err := rs.named(); err != nil {
 		return err
 	}
+	if err := checkTarget(rs, opts.Target, opts.targetFrom); err != nil {
+		return err
+	}
 	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}
 	// Output buffers go back to a pool once written: a batch's results are
 	// about 10 KB each, and allocating them afresh was most of the garbage.
@@ -188,9 +192,6 @@ func runScore(opts *ScoreOptions) error {
 		out, err := render(res)
 		return scoredRecord{out: out, readiness: res.Readiness, err: err}
 	}, func(s scoredRecord) error {
-		if err := sameForEveryProfile(s.err, opts.Target, opts.targetFrom); err != nil {
-			return err
-		}
 		if s.err != nil {
 			failed++
 			printErr(opts.IO.ErrOut, s.err)
@@ -252,11 +253,36 @@ func (rs *rubrics) check(rec profiles.Record) (*profiles.Profile, *rubric.Rubric
 	return rs.against(profiles.ParseRecord(rec))
 }
 
-// sameForEveryProfile turns a per-profile error that every profile would
-// repeat (an unknown --target) into one usage error; nil otherwise.
-func sameForEveryProfile(err error, target, from string) error {
-	if err == nil || target == "" || !errors.Is(err, assess.ErrUnknownTarget) {
+// checkTarget refuses, before anything is read, a --target that no rubric
+// of the run has: the rubric given with --rubric, else any rubric a profile
+// could name. A target that only some profiles' rubrics lack is reported
+// for those profiles, like any bad record.
+func checkTarget(rs *rubrics, target, from string) error {
+	if target == "" {
 		return nil
 	}
-	return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--target%s: %w", from, errors.Unwrap(err))}
+	var stages []string
+	if rs.override != "" {
+		r, err := rs.Named(rs.override)
+		if err != nil {
+			return err
+		}
+		stages = r.StageIDs()
+	} else {
+		for _, l := range rs.List() {
+			if l.Rubric == nil {
+				continue
+			}
+			for _, id := range l.Rubric.StageIDs() {
+				if !slices.Contains(stages, id) {
+					stages = append(stages, id)
+				}
+			}
+		}
+	}
+	if slices.Contains(stages, target) {
+		return nil
+	}
+	return usageError("--target%s: %s is not a stage of %s%s; stages are %s", from, report.Clean(target), map[bool]string{true: "rubric " + rs.override, false: "any rubric"}[rs.override != ""],
+		rubric.DidYouMean(target, stages), strings.Join(stages, ", "))
 }

@@ -84,6 +84,12 @@ type teamItem struct {
 
 func runTeam(opts *TeamOptions) error {
 	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	if err := rs.named(); err != nil {
+		return err
+	}
+	if err := checkTarget(rs, opts.Target, opts.targetFrom); err != nil {
+		return err
+	}
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
 	failed := 0
@@ -105,9 +111,6 @@ func runTeam(opts *TeamOptions) error {
 	}, func(it teamItem) error {
 		if it.err == nil && teamRubric != nil && it.r != teamRubric {
 			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
-		}
-		if err := sameForEveryProfile(it.err, opts.Target, opts.targetFrom); err != nil {
-			return err
 		}
 		if it.err != nil {
 			failed++
