@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
@@ -84,8 +85,11 @@ func (q *Questionnaire) askName(p *profiles.Profile) error {
 		Message: "Your name (optional):",
 		Help:    "Shown on reports. Any text, or leave it empty; it is stored only in your profile file.",
 	}, p.Name, func(s string) error {
-		if len(s) > 200 {
+		if utf8.RuneCountInString(s) > 200 {
 			return errors.New("keep the name under 200 characters")
+		}
+		if strings.ContainsRune(s, 0) {
+			return errors.New("the name cannot hold a NUL character")
 		}
 		return nil
 	})

@@ -58,6 +58,10 @@ func parseFast(rec Record) (*Profile, bool) {
 			return nil, false
 		}
 	}
+	// Anything unusual (a NUL in a text) goes the slow way, which says what is wrong.
+	if bytes.Contains(data, []byte(`\u0000`)) {
+		return nil, false
+	}
 	if hasDuplicate(fp.Education) || hasDuplicate(fp.Certifications) {
 		return nil, false
 	}

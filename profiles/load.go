@@ -164,6 +164,9 @@ func (d *decoder) text(n *yaml.Node, path string) (string, error) {
 	if n.Kind != yaml.ScalarNode {
 		return "", d.errf(n, "%s: expected text, found %s", path, input.Describe(n))
 	}
+	if strings.ContainsRune(n.Value, 0) {
+		return "", d.errf(n, "%s: contains a NUL character (\\0); remove it", path)
+	}
 	// A name such as 2024 or 007 reads as a number in YAML; the scalar's text
 	// is exactly what was typed, so it is kept as written.
 	return n.Value, nil

@@ -190,7 +190,29 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, Errorf(file, root.Line, "expected a mapping of keys to values at the top, found %s", Describe(root))
 	}
+	if err := checkTags(file, root); err != nil {
+		return nil, err
+	}
 	return root, nil
+}
+
+// plainTags are the explicit tags a profile or rubric may carry: they say
+// no more than the value already does.
+var plainTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!map": true, "!!seq": true}
+
+// checkTags refuses explicit YAML tags such as !!binary, !!set or a custom
+// !tag: nothing in these formats is written that way, and a tag silently
+// changes what a value means.
+func checkTags(file string, n *yaml.Node) error {
+	if n.Style&yaml.TaggedStyle != 0 && !plainTags[n.Tag] {
+		return Errorf(file, n.Line, "the YAML tag %s is not allowed here; write the plain value", Short(n.Tag))
+	}
+	for _, c := range n.Content {
+		if err := checkTags(file, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Describe names a node's kind the way a user would: "a list", "the text "x"".
