@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
 
 // Options change how WriteFile writes.
@@ -44,15 +46,28 @@ func Write(path string, fill func(io.Writer) error, o Options) (err error) {
 	if o.DirPerm == 0 {
 		o.DirPerm = 0o700
 	}
+	// A symbolic link stays a link: the file it points to is replaced.
+	if lst, err := os.Lstat(path); err == nil && lst.Mode()&os.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("%s is a link to nothing that exists: %w", path, err)
+		}
+		path = real
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, o.DirPerm); err != nil {
 		return err
 	}
 	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
+		switch {
+		case st.IsDir():
 			return fmt.Errorf("%s is a folder", path)
-		}
-		if o.NoClobber {
+		case st.Mode()&(os.ModeCharDevice|os.ModeNamedPipe) != 0:
+			// A terminal, /dev/stdout or a pipe: written into, never replaced.
+			return writeInto(path, fill)
+		case !st.Mode().IsRegular():
+			return fmt.Errorf("%s is not a regular file; name a file to write", path)
+		case o.NoClobber:
 			return ErrExists
 		}
 	}
@@ -60,6 +75,8 @@ func Write(path string, fill func(io.Writer) error, o Options) (err error) {
 	if err != nil {
 		return err
 	}
+	track(tmp.Name())
+	defer untrack(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -98,6 +115,60 @@ func Write(path string, fill func(io.Writer) error, o Options) (err error) {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// writeInto writes to a character device or a named pipe as it is. A pipe
+// that no one reads is an error at once, not a wait.
+func writeInto(path string, fill func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if errors.Is(err, syscall.ENXIO) {
+			return fmt.Errorf("%s is a named pipe that no one is reading", path)
+		}
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	// Opened again blocking, so that a slow reader is waited for.
+	if f, err = os.OpenFile(path, os.O_WRONLY, 0); err != nil {
+		return err
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// The temporary files being written, so that a signal can remove them: a
+// half-written file holds personal data.
+var (
+	pendingMu sync.Mutex
+	pending   = map[string]bool{}
+)
+
+func track(name string) {
+	pendingMu.Lock()
+	pending[name] = true
+	pendingMu.Unlock()
+}
+
+func untrack(name string) {
+	pendingMu.Lock()
+	delete(pending, name)
+	pendingMu.Unlock()
+}
+
+// RemovePending removes every temporary file still being written. The
+// command calls it when a signal ends the program.
+func RemovePending() {
+	pendingMu.Lock()
+	defer pendingMu.Unlock()
+	for name := range pending {
+		os.Remove(name)
+		delete(pending, name)
+	}
 }
 
 func syncDir(dir string) error {

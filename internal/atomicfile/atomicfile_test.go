@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -73,5 +75,66 @@ func TestNoClobber(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(path); string(data) != "mine" {
 		t.Errorf("overwritten: %q", data)
+	}
+}
+
+// A link stays a link; the file it points to gets the new content.
+func TestWriteThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.yaml")
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, []byte("new"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	if data, _ := os.ReadFile(real); string(data) != "new" {
+		t.Errorf("the linked file holds %q", data)
+	}
+}
+
+// Devices and pipes are written into, never replaced; a pipe no one reads
+// is an error at once.
+func TestDevicesAndPipesAreNeverReplaced(t *testing.T) {
+	if err := WriteFile("/dev/null", []byte("x"), Options{NoClobber: true}); err != nil {
+		t.Errorf("/dev/null: %v", err)
+	}
+	if st, err := os.Stat("/dev/null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("/dev/null is no longer a device: %v", st.Mode())
+	}
+	fifo := filepath.Join(t.TempDir(), "out.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	err := WriteFile(fifo, []byte("x"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "no one is reading") {
+		t.Errorf("err = %v", err)
+	}
+	if st, _ := os.Lstat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the pipe was replaced: %v", st.Mode())
+	}
+}
+
+// A signal during a save leaves no temporary file with personal data behind.
+func TestRemovePendingDuringAWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "me.yaml")
+	var before, after []string
+	err := Write(path, func(w io.Writer) error {
+		io.WriteString(w, "name: Kim")
+		before, _ = filepath.Glob(filepath.Join(dir, ".*"))
+		RemovePending() // what the signal handler does, before the process ends
+		after, _ = filepath.Glob(filepath.Join(dir, ".*"))
+		return errors.New("interrupted")
+	}, Options{})
+	if err == nil || len(before) != 1 || len(after) != 0 {
+		t.Errorf("err %v; temporary files before %v, after %v", err, before, after)
 	}
 }
