@@ -5,6 +5,14 @@ import (
 	"os"
 
 	"github.com/skillgap/skillgap/cmd/cli"
+	"github.com/skillgap/skillgap/internal/interrupt"
 )
 
-func main() { os.Exit(cli.Main(os.Args[1:], cli.SystemFactory())) }
+func main() {
+	// SIGTERM, SIGHUP and SIGINT restore the terminal and remove
+	// half-written files before the program ends.
+	stop := interrupt.Install(os.Stdin)
+	code := cli.Main(os.Args[1:], cli.SystemFactory())
+	stop()
+	os.Exit(code)
+}
