@@ -12,8 +12,8 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/skillgap/skillgap/assess"
-	"github.com/skillgap/skillgap/report"
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/report"
 )
 
 // surveyPrompter asks questions on a terminal with survey.
