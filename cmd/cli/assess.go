@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +10,7 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/assess"
-	"github.com/skillgap/skillgap/internal/atomicfile"
+	"github.com/skillgap/skillgap/internal/draft"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/report"
@@ -105,21 +103,12 @@ func stateDir(f *Factory) string {
 	if d := getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
 		return filepath.Join(d, "skillgap")
 	}
-	if home := getenv("HOME"); home != "" {
+	if home := getenv("HOME"); filepath.IsAbs(home) {
 		return filepath.Join(home, ".local", "state", "skillgap")
 	}
-	return filepath.Join(os.TempDir(), "skillgap-state")
-}
-
-// draftPath is where the draft for a profile file is kept: one per file,
-// named by a hash of its absolute path.
-func draftPath(stateDir, output string) string {
-	abs, err := filepath.Abs(output)
-	if err != nil {
-		abs = output
-	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(stateDir, "drafts", hex.EncodeToString(sum[:8])+".yaml")
+	// No private place: a shared folder such as /tmp would let another user
+	// plant a draft to be offered for resume. No drafts, then.
+	return ""
 }
 
 func runAssess(opts *AssessOptions) error {
@@ -145,27 +134,50 @@ func runAssess(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	if start != nil && opts.Rubric == "" {
-		if err := profiles.Check(start, r); err != nil {
+	if start != nil {
+		if start.RubricID() != r.ID {
+			// Answers for another rubric would be lost, or saved where no
+			// rubric accepts them: ask first.
+			ok, err := pr.Confirm(assess.Question{ID: "other-rubric",
+				Message: fmt.Sprintf("%s holds answers for rubric %s; start again with rubric %s?", opts.Output, start.RubricID(), r.ID),
+				Help:    "Yes asks every question of " + r.ID + " and, once you confirm saving, replaces the answers for " + start.RubricID() + ". No leaves the file as it is; answer into another file with --output."}, false)
+			if err != nil {
+				return interrupted(opts, err, "", r)
+			}
+			if !ok {
+				return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s holds answers for rubric %s and is left as it is; answer rubric %s into another file with --output", opts.Output, start.RubricID(), r.ID)}
+			}
+			start = &profiles.Profile{Version: profiles.FormatVersion, Name: start.Name}
+		} else if err := profiles.Check(start, r); err != nil {
 			return fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
 		}
 	}
 
-	draft := draftPath(opts.StateDir, opts.Output)
-	if d, err := profiles.LoadFile(draft, nil); err == nil && profiles.Check(d, r) == nil {
-		when := "earlier"
-		if d.Updated != "" {
-			when = "on " + d.Updated
-		}
-		resume, err := pr.Confirm(assess.Question{ID: "resume",
-			Message: fmt.Sprintf("Resume the answers you left unfinished %s?", when),
-			Help:    "An earlier assessment for " + opts.Output + " was interrupted. Yes starts from the answers you gave then; no starts from " + map[bool]string{true: "the saved file", false: "scratch"}[exists] + "."},
-			true)
-		if err != nil {
-			return interrupted(opts, err, draft)
-		}
-		if resume {
-			start = d
+	store := draft.Store{Dir: opts.StateDir}
+	if opts.StateDir == "" {
+		fmt.Fprintln(ios.ErrOut, "skillgap: warning: neither HOME nor XDG_STATE_HOME is set, so your answers are not kept as a draft: if you stop midway, they are lost")
+	}
+	if d, err := store.Load(opts.Output); err == nil {
+		if rerr := d.Resumable(r); rerr != nil {
+			// Kept as it is, never overwritten: this session keeps no draft.
+			fmt.Fprintf(ios.ErrOut, "skillgap: an unfinished assessment for %s answers %s; it is kept in %s. Resume it with: %s\n",
+				report.Clean(opts.Output), draftRubric(d, rerr), d.Path, resumeDraftCommand(opts, d))
+			store = draft.Store{}
+		} else {
+			when := "earlier"
+			if d.Profile.Updated != "" {
+				when = "on " + d.Profile.Updated
+			}
+			resume, err := pr.Confirm(assess.Question{ID: "resume",
+				Message: fmt.Sprintf("Resume the answers you left unfinished %s?", when),
+				Help:    "An earlier assessment for " + opts.Output + " was interrupted. Yes starts from the answers you gave then; no starts from " + map[bool]string{true: "the saved file", false: "scratch"}[exists] + "."},
+				true)
+			if err != nil {
+				return interrupted(opts, err, "", r)
+			}
+			if resume {
+				start = d.Profile
+			}
 		}
 	}
 
@@ -173,18 +185,14 @@ func runAssess(opts *AssessOptions) error {
 	draftFailed := false
 	q := &assess.Questionnaire{Rubric: r, Prompter: pr, Answered: func(p *profiles.Profile) {
 		p.Updated = today
-		data, err := profiles.Marshal(p)
-		if err == nil {
-			err = atomicfile.WriteFile(draft, data, atomicfile.Options{})
-		}
-		if err != nil && !draftFailed {
+		if err := store.Save(opts.Output, p, r); err != nil && !draftFailed {
 			draftFailed = true
-			fmt.Fprintf(ios.ErrOut, "skillgap: warning: cannot keep a draft at %s: %v\n", draft, err)
+			fmt.Fprintf(ios.ErrOut, "skillgap: warning: cannot keep a draft at %s: %v\n", store.Path(opts.Output), err)
 		}
 	}}
 	p, err := q.Run(start)
 	if err != nil {
-		return interrupted(opts, err, draft)
+		return interrupted(opts, err, store.Path(opts.Output), r)
 	}
 
 	res, err := assess.For(r).Score(p, "")
@@ -198,34 +206,92 @@ func runAssess(opts *AssessOptions) error {
 		ok, err := pr.Confirm(assess.Question{ID: "replace", Message: fmt.Sprintf("Replace %s with these answers?", opts.Output),
 			Help: "No keeps the file as it was; your new answers stay in the draft for next time."}, true)
 		if err != nil {
-			return interrupted(opts, err, draft)
+			return interrupted(opts, err, store.Path(opts.Output), r)
 		}
 		if !ok {
-			fmt.Fprintf(ios.ErrOut, "Kept %s as it was. Your new answers are in the draft; run 'skillgap assess -o %s' to resume them.\n", opts.Output, opts.Output)
+			fmt.Fprintf(ios.ErrOut, "Kept %s as it was. Your new answers are in the draft; run '%s' to resume them.\n", opts.Output, resumeCommand(opts, r))
 			return nil
 		}
 	}
+	// Never write a file its rubric would refuse.
+	if err := profiles.Check(p, r); err != nil {
+		return fmt.Errorf("not saved, the answers do not fit rubric %s: %w (they are kept in the draft %s)", r.ID, err, store.Path(opts.Output))
+	}
 	p.File = opts.Output
 	if err := profiles.Save(opts.Output, p, today); err != nil {
-		return fmt.Errorf("%s: cannot save: %v (your answers are kept in the draft %s)", opts.Output, err, draft)
+		return fmt.Errorf("%s: cannot save: %v (your answers are kept in the draft %s)", opts.Output, err, store.Path(opts.Output))
 	}
-	os.Remove(draft)
+	store.Remove(opts.Output)
 	again := "skillgap score " + opts.Output
-	if _, err := rubric.NewResolver(opts.rubricDirs...).ByID(r.ID); err != nil {
+	if rubricArg(opts, r) != "" && r.File != "" {
 		// A rubric given by its path: scoring needs the path again.
-		again = "skillgap score --rubric " + opts.Rubric + " " + opts.Output
+		again = "skillgap score --rubric " + rubricArg(opts, r) + " " + opts.Output
 	}
 	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: %s\n", opts.Output, again)
 	return nil
 }
 
-func interrupted(opts *AssessOptions, err error, draft string) error {
+// rubricArg is what to pass as --rubric to get r again: its file as an
+// absolute path when it was given as a file, else its id when it was named.
+func rubricArg(opts *AssessOptions, r *rubric.Rubric) string {
+	if opts.Rubric == "" {
+		return ""
+	}
+	if f := draft.RubricFile(r); f != "" && rubric.LooksLikePath(opts.Rubric) {
+		return shellQuote(f)
+	}
+	return r.ID
+}
+
+// resumeCommand is the command that resumes this assessment exactly.
+func resumeCommand(opts *AssessOptions, r *rubric.Rubric) string {
+	cmd := "skillgap assess"
+	if a := rubricArg(opts, r); a != "" {
+		cmd += " --rubric " + a
+	}
+	return cmd + " -o " + shellQuote(opts.Output)
+}
+
+// resumeDraftCommand resumes a draft kept for another rubric.
+func resumeDraftCommand(opts *AssessOptions, d *draft.Draft) string {
+	cmd := "skillgap assess --rubric "
+	if d.RubricFile != "" {
+		cmd += shellQuote(d.RubricFile)
+	} else {
+		cmd += d.RubricID
+	}
+	return cmd + " -o " + shellQuote(opts.Output)
+}
+
+func draftRubric(d *draft.Draft, err error) string {
+	if !errors.Is(err, draft.ErrOtherRubric) {
+		return fmt.Sprintf("rubric %s but no longer fits it (%v)", d.RubricID, err)
+	}
+	if d.RubricFile != "" {
+		return "rubric " + d.RubricID + " from " + report.Clean(d.RubricFile)
+	}
+	return "rubric " + d.RubricID
+}
+
+// shellQuote quotes s for a shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return report.Clean(s)
+	}
+	return "'" + report.Clean(strings.ReplaceAll(s, "'", `'\''`)) + "'"
+}
+
+func interrupted(opts *AssessOptions, err error, draftPath string, r *rubric.Rubric) error {
 	if !errors.Is(err, assess.ErrInterrupted) {
 		return err
 	}
-	msg := fmt.Sprintf("interrupted; %s is untouched", opts.Output)
-	if _, statErr := os.Stat(draft); statErr == nil {
-		msg += fmt.Sprintf(". Your answers so far are kept in %s; run 'skillgap assess -o %s' to resume", draft, opts.Output)
+	what := "is untouched"
+	if _, statErr := os.Stat(opts.Output); statErr != nil {
+		what = "was not written"
+	}
+	msg := fmt.Sprintf("interrupted; %s %s", opts.Output, what)
+	if _, statErr := os.Stat(draftPath); draftPath != "" && statErr == nil {
+		msg += fmt.Sprintf(". Your answers so far are kept in %s; run '%s' to resume", draftPath, resumeCommand(opts, r))
 	}
 	return &ExitError{Code: ExitInterrupted, Err: errors.New(msg)}
 }
@@ -251,3 +317,4 @@ func summary(w io.Writer, res *assess.Result, st report.Style) {
 	}
 	fmt.Fprintln(w)
 }
+

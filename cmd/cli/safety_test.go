@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/profiles"
 )
 
 // runWith runs skillgap with the given environment (nothing else is seen).
@@ -242,5 +243,90 @@ func TestTargetOverMixedRubrics(t *testing.T) {
 	code, out, errOut := runWith(t, map[string]string{"XDG_CONFIG_HOME": cfg}, "", "score", "-f", "json", "--target", "senior", a, b)
 	if code != ExitBadInput || !strings.Contains(errOut, `a.yaml: unknown target "senior"`) || !strings.Contains(out, `"name":"Mini person"`) {
 		t.Errorf("exit %d, stdout %.100s, stderr %q", code, out, errOut)
+	}
+}
+
+// Without HOME or XDG_STATE_HOME no draft is kept anywhere (a shared folder
+// would let another user plant one), and the person is told.
+func TestNoDraftsWithoutAPrivatePlace(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	ios, _, _, errOut := iostreams.Test()
+	f := &Factory{IO: ios, Prompter: &enterPrompter{interrupt: "skills.cloud"}, Getenv: func(string) string { return "" },
+		Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }}
+	if code := Main([]string{"assess", "-o", "me.yaml"}, f); code != ExitInterrupted {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(errOut.String(), "not kept as a draft") || strings.Contains(errOut.String(), "to resume") {
+		t.Errorf("stderr %q", errOut)
+	}
+	if _, err := os.Stat(filepath.Join(os.TempDir(), "skillgap-state")); err == nil {
+		t.Error("a shared draft folder exists")
+	}
+}
+
+// An assessment from a rubric file, interrupted: the printed command resumes
+// it exactly; run without the rubric, the draft is kept and the way to
+// resume it said; answers for another rubric are never mixed in.
+func TestDraftsRememberTheirRubric(t *testing.T) {
+	rub, err := filepath.Abs(miniRubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := &enterPrompter{inputs: map[string]string{"name": "Mo"}, interrupt: "skills.sql"}
+	f, ios, state := assessFactory(t, pr)
+	if code := Main([]string{"assess", "--rubric", rub, "-o", "me.yaml"}, f); code != ExitInterrupted {
+		t.Fatalf("exit %d", code)
+	}
+	errText := ios.ErrOut.(interface{ String() string }).String()
+	if !strings.Contains(errText, "run 'skillgap assess --rubric "+rub+" -o me.yaml' to resume") {
+		t.Fatalf("stderr %q", errText)
+	}
+	drafts, _ := filepath.Glob(filepath.Join(state, "skillgap", "drafts", "*.yaml"))
+	if len(drafts) != 1 {
+		t.Fatalf("drafts %v", drafts)
+	}
+	kept, _ := os.ReadFile(drafts[0])
+
+	// Without --rubric: the it-manager questionnaire must not overwrite it.
+	pr2 := &enterPrompter{interrupt: "skills.cloud"}
+	f.Prompter = pr2
+	ios2, _, _, errOut := iostreams.Test()
+	f.IO = ios2
+	Main([]string{"assess", "-o", "me.yaml"}, f)
+	if !strings.Contains(errOut.String(), "answers rubric mini from "+rub+"; it is kept in") || !strings.Contains(errOut.String(), "Resume it with: skillgap assess --rubric "+rub+" -o me.yaml") {
+		t.Errorf("stderr %q", errOut)
+	}
+	if now, _ := os.ReadFile(drafts[0]); string(now) != string(kept) {
+		t.Error("the draft was overwritten")
+	}
+
+	// The printed command resumes it: the name given before is the default.
+	pr3 := &enterPrompter{}
+	f.Prompter = pr3
+	ios3, _, _, errOut3 := iostreams.Test()
+	f.IO = ios3
+	if code := Main([]string{"assess", "--rubric", rub, "-o", "me.yaml"}, f); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut3)
+	}
+	p, err := profiles.LoadFile("me.yaml", nil)
+	if err != nil || p.Name != "Mo" || p.Rubric != "mini" {
+		t.Fatalf("saved %+v, %v", p, err)
+	}
+	if _, err := os.Stat(drafts[0]); err == nil {
+		t.Error("the draft outlived the save")
+	}
+
+	// me.yaml now holds mini answers: answering it-manager into it asks
+	// first, and no (the default) leaves it as it is.
+	before, _ := os.ReadFile("me.yaml")
+	f.Prompter = &enterPrompter{}
+	ios4, _, _, errOut4 := iostreams.Test()
+	f.IO = ios4
+	if code := Main([]string{"assess", "--rubric", "it-manager", "-o", "me.yaml"}, f); code != ExitBadInput || !strings.Contains(errOut4.String(), "holds answers for rubric mini and is left as it is") {
+		t.Errorf("exit %d: %s", code, errOut4)
+	}
+	if after, _ := os.ReadFile("me.yaml"); string(after) != string(before) {
+		t.Error("me.yaml changed")
 	}
 }
