@@ -317,4 +317,3 @@ func summary(w io.Writer, res *assess.Result, st report.Style) {
 	}
 	fmt.Fprintln(w)
 }
-
