@@ -132,21 +132,30 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 			})
 		}
 	}
-	// Experience starts now, or once the foundations it needs are in place.
+	// Experience starts now for someone already working in the field. With
+	// none yet, it starts once the foundations it needs are in place; the
+	// wait fades out over the first year of experience, so that a few weeks
+	// in a first job make no cliff.
+	worked := 0.0
+	for _, y := range st.years {
+		worked = max(worked, y)
+	}
 	entryDeps := make([][]int, len(s.fields))
 	for i := range s.items {
 		ci := &s.items[i]
-		if ci.kind != rubric.KindYears || ci.entry == nil || st.years[ci.field] > 0 {
+		if ci.kind != rubric.KindYears || ci.entry == nil || worked >= 1 {
 			continue
 		}
+		end := 0
 		for k := range p.steps {
 			ps := &p.steps[k]
 			if ps.kind == stepLevel && ps.to <= float64(ci.entry.level) && s.items[ps.item].it.Category == ci.entry.cat {
-				p.yearStart[ci.field] = max(p.yearStart[ci.field], ps.end)
+				end = max(end, ps.end)
 				entryDeps[ci.field] = append(entryDeps[ci.field], k)
 				ps.pinned = true
 			}
 		}
+		p.yearStart[ci.field] = max(p.yearStart[ci.field], weeks(float64(end)*(1-worked)))
 	}
 	yearsReach := func(f int, y float64) int {
 		return p.yearStart[f] + weeks((y-st.years[f])*52)
@@ -190,9 +199,22 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		}
 		switch ci.kind {
 		case rubric.KindYears:
-			p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: h, to: need,
-				start: p.yearStart[ci.field], end: yearsReach(ci.field, need), class: classWait,
-				impact: impact(i, h, need, need), deps: entryDeps[ci.field]})
+			// Like a skill's levels, the wait is split where the hard level
+			// is met: the part up to it may be needed for ready, the rest not.
+			from := h
+			if hard := ci.it.HardLevel(si, need); ci.require == rubric.RequireHard && hard > h && hard < need {
+				p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: h, to: hard,
+					start: p.yearStart[ci.field], end: yearsReach(ci.field, hard), class: classWait,
+					impact: impact(i, h, hard, need), deps: entryDeps[ci.field]})
+				from = hard
+			}
+			start := p.yearStart[ci.field]
+			if from > h {
+				start = p.steps[len(p.steps)-1].end
+			}
+			p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: from, to: need,
+				start: start, end: yearsReach(ci.field, need), class: classWait,
+				impact: impact(i, from, need, need), deps: entryDeps[ci.field]})
 		case rubric.KindHeld:
 			set, studyEnd := i, 0
 			pre, _ := prereqEnd(i, false)

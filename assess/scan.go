@@ -200,10 +200,12 @@ func (s *Scorer) categories(st *state, si int, total float64, res *Result) {
 // advice is what to do next about item i: the advice for the next level of a
 // skill, the band of a years item, else the item's next step.
 func (s *Scorer) advice(i int, h, need float64) string {
+	// The advice is for where the person goes next: the next level of a
+	// skill, the next whole year of experience.
 	it := s.items[i].it
 	next := need
-	if it.Kind == rubric.KindSkill {
-		next = math.Floor(h) + 1
+	if it.Kind == rubric.KindSkill || it.Kind == rubric.KindYears {
+		next = min(math.Floor(h)+1, need)
 	}
 	if a := it.AdviceFor(next); a != "" {
 		return a

@@ -283,7 +283,11 @@ func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, block
 		return false, false
 	}
 	switch ci.kind {
-	case rubric.KindSkill, rubric.KindYears:
+	case rubric.KindSkill:
+		// Two levels short of the need is always blocking (the core-skill
+		// rule), whatever the item's own hard level and margin.
+		return true, h < lvl-ci.margin-1e-9 || need-h >= 2-1e-9
+	case rubric.KindYears:
 		return true, h < lvl-ci.margin-1e-9
 	}
 	return true, quickWeeks > AlmostWeeks

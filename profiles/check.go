@@ -16,6 +16,9 @@ func Check(p *Profile, r *rubric.Rubric) error {
 	errAt := func(path, format string, args ...any) error {
 		return input.Errorf(p.File, p.Line(path), format, args...)
 	}
+	if p.Revision() > r.Rev() {
+		return errAt("rubric_revision", "rubric_revision: %d is newer than rubric %s (revision %d); a newer skillgap or rubric wrote these answers", p.RubricRevision, r.ID, r.Rev())
+	}
 	if p.Target != "" && r.StageIndex(p.Target) < 0 {
 		return errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
 			input.Short(p.Target), r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
