@@ -6,20 +6,24 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 )
 
-// Settings come from, in order: flags, then the environment (SKILLGAP_ and
-// the flag's name in capitals, dashes as underscores: SKILLGAP_FORMAT,
-// SKILLGAP_MIN_READINESS), then the config file ($XDG_CONFIG_HOME/skillgap/
-// config.yaml or --config FILE, keys named as the flags), then defaults.
-// Every run builds its own viper instance: nothing is global.
+// Settings come from, in order: flags, then the environment, then the config
+// file ($XDG_CONFIG_HOME/skillgap/config.yaml or --config FILE), then
+// defaults. Keys are named as the flags, under their command for the flags
+// whose meaning differs by command (score.format, report.output); in the
+// environment, SKILLGAP_ and the key in capitals with underscores
+// (SKILLGAP_SCORE_FORMAT, SKILLGAP_MIN_READINESS). Every run builds its own
+// viper instance: nothing is global.
 
 // configDir is $XDG_CONFIG_HOME/skillgap, or ~/.config/skillgap.
 func (f *Factory) configDir() string {
@@ -50,13 +54,31 @@ func (f *Factory) getenv(k string) string {
 // skipConfig names flags that settings never fill.
 var skipConfig = map[string]bool{"help": true, "version": true, "config": true}
 
+// perCommand names flags whose meaning differs from command to command: a
+// setting for them names its command (score.format, report.output), so that
+// a format meant for score never turns a report into JSON, nor an output
+// meant for one command overwrites another's input.
+var perCommand = map[string]bool{"format": true, "output": true, "force": true}
+
+// settingKey is the key of flag name for command cmd: "score.format",
+// "rubric.export.output".
+func settingKey(cmd *cobra.Command, name string) string {
+	path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name())
+	path = strings.ReplaceAll(strings.TrimSpace(path), " ", ".")
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func envName(key string) string {
+	return "SKILLGAP_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(key))
+}
+
 // applySettings fills every flag of cmd that was not given on the command line
 // from the environment or the config file.
 func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 	v := viper.New()
-	v.SetEnvPrefix("SKILLGAP")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-
 	explicit := configFile != ""
 	if !explicit && f.configDir() != "" {
 		configFile = filepath.Join(f.configDir(), "config.yaml")
@@ -69,22 +91,42 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 			if err := file.ReadInConfig(); err != nil {
 				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", configFile, errors.Unwrap(err))}
 			}
-			known := allFlagNames(cmd.Root())
+			known := allSettingKeys(cmd.Root())
 			for _, key := range file.AllKeys() {
-				if !known[key] {
-					names := make([]string, 0, len(known))
-					for k := range known {
-						names = append(names, k)
-					}
-					sort.Strings(names)
-					return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags: %s", configFile, key, rubric.DidYouMean(key, names), strings.Join(names, ", "))}
+				if known[key] {
+					continue
 				}
+				names := make([]string, 0, len(known))
+				for k := range known {
+					names = append(names, k)
+				}
+				sort.Strings(names)
+				if perCommand[key] {
+					var scoped []string
+					for _, k := range names {
+						if strings.HasSuffix(k, "."+key) {
+							scoped = append(scoped, k)
+						}
+					}
+					return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %s means something else for each command; name the command: %s", configFile, key, strings.Join(scoped, ", "))}
+				}
+				// Suggest from the flag names: "fromat" is a slip for format.
+				last := key[strings.LastIndex(key, ".")+1:]
+				hint := ""
+				if near, ok := rubric.Nearest(last, flagNames(names)); ok {
+					if perCommand[near] {
+						near = settingKey(cmd, near)
+					}
+					hint = " (did you mean " + near + "?)"
+				}
+				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags, and %s under their command (score.format, report.output); see 'skillgap COMMAND --help' for the flags",
+					configFile, key, hint, strings.Join(sortedKeys(perCommand), ", "))}
 			}
 			if err := v.MergeConfigMap(file.AllSettings()); err != nil {
 				return err
 			}
 		} else if explicit || !errors.Is(err, fs.ErrNotExist) {
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--config: %v", err)}
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--config: %s: %v", configFile, input.PathError(err))}
 		}
 	}
 
@@ -93,25 +135,53 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 		if firstErr != nil || fl.Changed || skipConfig[fl.Name] {
 			return
 		}
-		env := "SKILLGAP_" + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
-		_ = v.BindEnv(fl.Name, env)
-		if !v.IsSet(fl.Name) {
+		// The command's own setting first, then a shared one.
+		keys := []string{settingKey(cmd, fl.Name)}
+		if !perCommand[fl.Name] && keys[0] != fl.Name {
+			keys = append(keys, fl.Name)
+		}
+		for _, key := range keys {
+			value, source, ok := "", "", false
+			if e, set := os.LookupEnv(envName(key)); set {
+				value, source, ok = e, envName(key), true
+			} else if v.IsSet(key) {
+				value, source, ok = v.GetString(key), configFile+" ("+key+")", true
+			}
+			if !ok {
+				continue
+			}
+			if err := cmd.Flags().Set(fl.Name, value); err != nil {
+				firstErr = &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", source, err)}
+				return
+			}
+			if f.sources == nil {
+				f.sources = map[string]string{}
+			}
+			f.sources[fl.Name] = source
 			return
 		}
-		source := configFile + " (" + fl.Name + ")"
-		if _, ok := os.LookupEnv(env); ok {
-			source = env
-		}
-		if err := cmd.Flags().Set(fl.Name, v.GetString(fl.Name)); err != nil {
-			firstErr = &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", source, err)}
-			return
-		}
-		if f.sources == nil {
-			f.sources = map[string]string{}
-		}
-		f.sources[fl.Name] = source
 	})
 	return firstErr
+}
+
+// flagNames are the last parts of setting keys: the flags' own names.
+func flagNames(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if n := k[strings.LastIndex(k, ".")+1:]; !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // from says where a flag's value came from when it was not the command line.
@@ -122,24 +192,28 @@ func (f *Factory) from(flag string) string {
 	return ""
 }
 
-func allFlagNames(root *cobra.Command) map[string]bool {
-	names := map[string]bool{}
+// allSettingKeys lists what a config file may set: every flag under its
+// command ("score.format"), and the flags shared by commands on their own
+// ("target").
+func allSettingKeys(root *cobra.Command) map[string]bool {
+	keys := map[string]bool{}
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
-		c.Flags().VisitAll(func(fl *pflag.Flag) {
-			if !skipConfig[fl.Name] {
-				names[fl.Name] = true
+		add := func(fl *pflag.Flag) {
+			if skipConfig[fl.Name] {
+				return
 			}
-		})
-		c.PersistentFlags().VisitAll(func(fl *pflag.Flag) {
-			if !skipConfig[fl.Name] {
-				names[fl.Name] = true
+			keys[settingKey(c, fl.Name)] = true
+			if !perCommand[fl.Name] {
+				keys[fl.Name] = true
 			}
-		})
+		}
+		c.Flags().VisitAll(add)
+		c.PersistentFlags().VisitAll(add)
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
 	}
 	walk(root)
-	return names
+	return keys
 }

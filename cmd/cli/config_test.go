@@ -45,23 +45,23 @@ func TestSettingsLayerDefault(t *testing.T) {
 }
 
 func TestSettingsLayerConfigFile(t *testing.T) {
-	configHome(t, "format: json\n")
+	configHome(t, "score:\n  format: json\n")
 	if _, out, errOut := runEnv(t, false, "score", alex); !isJSON(out) {
 		t.Errorf("config file ignored: %s %s", out, errOut)
 	}
 }
 
 func TestSettingsLayerEnvBeatsConfig(t *testing.T) {
-	configHome(t, "format: json\n")
-	t.Setenv("SKILLGAP_FORMAT", "table")
+	configHome(t, "score.format: json\n")
+	t.Setenv("SKILLGAP_SCORE_FORMAT", "table")
 	if _, out, _ := runEnv(t, false, "score", alex); isJSON(out) {
-		t.Error("SKILLGAP_FORMAT did not override the config file")
+		t.Error("SKILLGAP_SCORE_FORMAT did not override the config file")
 	}
 }
 
 func TestSettingsLayerFlagBeatsEnv(t *testing.T) {
-	configHome(t, "format: table\n")
-	t.Setenv("SKILLGAP_FORMAT", "table")
+	configHome(t, "score:\n  format: table\n")
+	t.Setenv("SKILLGAP_SCORE_FORMAT", "table")
 	if _, out, _ := runEnv(t, false, "score", "--format", "json", alex); !isJSON(out) {
 		t.Error("--format did not override the environment")
 	}
@@ -84,16 +84,16 @@ func TestSettingsExplicitConfigAndOtherFlags(t *testing.T) {
 func TestSettingsErrorsSayWhere(t *testing.T) {
 	configHome(t, "fromat: json\n")
 	code, _, errOut := runEnv(t, false, "score", alex)
-	if code != ExitUsage || !strings.Contains(errOut, `config.yaml: unknown setting "fromat" (did you mean format?)`) {
+	if code != ExitUsage || !strings.Contains(errOut, `config.yaml: unknown setting "fromat" (did you mean score.format?)`) {
 		t.Errorf("exit %d, %s", code, errOut)
 	}
 	configHome(t, "")
-	t.Setenv("SKILLGAP_FORMAT", "yaml")
+	t.Setenv("SKILLGAP_SCORE_FORMAT", "yaml")
 	code, _, errOut = runEnv(t, false, "score", alex)
-	if code != ExitUsage || !strings.Contains(errOut, `"yaml" is not one of [table json] (set by SKILLGAP_FORMAT)`) {
+	if code != ExitUsage || !strings.Contains(errOut, `"yaml" is not one of [table json] (set by SKILLGAP_SCORE_FORMAT)`) {
 		t.Errorf("exit %d, %s", code, errOut)
 	}
-	os.Unsetenv("SKILLGAP_FORMAT")
+	os.Unsetenv("SKILLGAP_SCORE_FORMAT")
 	t.Setenv("SKILLGAP_MIN_READINESS", "lots")
 	code, _, errOut = runEnv(t, false, "score", alex)
 	if code != ExitUsage || !strings.Contains(errOut, "SKILLGAP_MIN_READINESS: ") {
@@ -148,5 +148,35 @@ func TestUserRubricsByID(t *testing.T) {
 	code, out, errOut := runEnv(t, false, "score", "-f", "json", prof)
 	if code != 0 || !strings.Contains(out, `"rubric":"mini"`) || !strings.Contains(out, `"readiness":100`) {
 		t.Errorf("exit %d: %s %s", code, out, errOut)
+	}
+}
+
+// A format or output meant for one command never reaches another: settings
+// for them name their command, and a report's format follows its file's
+// extension unless the command line says otherwise.
+func TestSettingsForOneCommandNeverTrapAnother(t *testing.T) {
+	configHome(t, "format: json\n")
+	code, _, errOut := runEnv(t, false, "score", alex)
+	if code != ExitUsage || !strings.Contains(errOut, "format means something else for each command; name the command: report.format, score.format, team.format") {
+		t.Errorf("plain format: exit %d, %s", code, errOut)
+	}
+	configHome(t, "score:\n  format: json\nreport:\n  format: csv\n")
+	t.Setenv("SKILLGAP_FORMAT", "json") // not a key any command reads
+	dir := t.TempDir()
+	out := filepath.Join(dir, "me.html")
+	if code, _, errOut := runEnv(t, false, "report", alex, "-o", out); code != 0 {
+		t.Fatalf("exit %d, %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(out); !strings.HasPrefix(string(data), "<!DOCTYPE html>") {
+		t.Errorf("me.html holds %.40q", data)
+	}
+	// The output a report would overwrite is its own input: refused.
+	cp := filepath.Join(dir, "me.yaml")
+	data, _ := os.ReadFile(alex)
+	os.WriteFile(cp, data, 0o600)
+	configHome(t, "report:\n  output: "+cp+"\n  force: true\n")
+	code, _, errOut = runEnv(t, false, "report", cp)
+	if after, _ := os.ReadFile(cp); code == 0 || string(after) != string(data) || !strings.Contains(errOut, "is the profile being read") {
+		t.Errorf("exit %d, %s", code, errOut)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -66,8 +67,17 @@ replaced without --force; files are written atomically with mode 0600.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
+			// The output file's extension decides the format unless the
+			// command line says otherwise: a setting never puts JSON into a
+			// .html file.
+			_, fromSettings := f.sources["format"]
+			if !cmd.Flags().Changed("format") || fromSettings {
+				if ext := formatFromExt(opts.Output); ext != "" {
+					opts.Format = ext
+				}
+			}
 			if opts.Format == "" {
-				opts.Format = formatFromExt(opts.Output)
+				opts.Format = "markdown"
 			}
 			if opts.Format == "md" {
 				opts.Format = "markdown"
@@ -95,6 +105,7 @@ replaced without --force; files are written atomically with mode 0600.`,
 	return cmd
 }
 
+// formatFromExt is the report format a file name asks for, "" for none.
 func formatFromExt(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm":
@@ -103,11 +114,18 @@ func formatFromExt(path string) string {
 		return "json"
 	case ".csv":
 		return "csv"
+	case ".md", ".markdown":
+		return "markdown"
 	}
-	return "markdown"
+	return ""
 }
 
 func runReport(opts *ReportOptions) error {
+	for _, in := range []string{opts.File, opts.Since} {
+		if in != "" && in != "-" && opts.Output != "-" && sameFile(opts.Output, in) {
+			return usageError("--output: %s is the profile being read; choose another file", opts.Output)
+		}
+	}
 	rs := newRubrics(opts.Rubric, opts.rubricDirs)
 	p, r, err := rs.load(opts.File, opts.IO.In)
 	if err != nil {
@@ -166,4 +184,16 @@ func runReport(opts *ReportOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%s).\n", opts.Output, opts.Format)
 	return nil
+}
+
+// sameFile reports whether a and b name the same file (through links too).
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	absA, _ := filepath.Abs(a)
+	absB, _ := filepath.Abs(b)
+	return absA == absB
 }
