@@ -86,9 +86,17 @@ func usageError(format string, args ...any) error {
 
 // Main runs skillgap with args and returns the exit code.
 func Main(args []string, f *Factory) int {
+	// Every write to stdout is checked: output that could not be written
+	// (a full disk, /dev/full, a closed pipe) is never a success.
+	out := &checkedWriter{w: f.IO.Out}
+	f.IO.Out = out
+	defer func() { f.IO.Out = out.w }()
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("cannot write the output: %w", out.err)
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -159,4 +167,18 @@ Exit codes: 0 ok, 1 bad input, 2 wrong usage, 3 below --min-readiness,
 		SilenceErrors: true,
 		Version:       Version(),
 	}
+}
+
+// checkedWriter remembers the first error of the writer it wraps.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }

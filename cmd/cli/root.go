@@ -46,6 +46,22 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdSchema(f),
 		NewCmdRubric(f),
 	)
+	// cobra's completion command shows its help for any word it does not
+	// know, and exits 0: an unknown shell is a usage error here.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = func(_ *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usageError("completion: %q is not a shell skillgap completes; choose bash, zsh, fish or powershell", args[0])
+				}
+				return nil
+			}
+			c.RunE = func(*cobra.Command, []string) error {
+				return usageError("completion: name a shell: bash, zsh, fish or powershell")
+			}
+		}
+	}
 	return root
 }
 

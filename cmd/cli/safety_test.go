@@ -330,3 +330,23 @@ func TestDraftsRememberTheirRubric(t *testing.T) {
 		t.Error("me.yaml changed")
 	}
 }
+
+type fullDisk struct{}
+
+func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// Output that could not be written is never a success; an unknown shell for
+// completion is a usage error.
+func TestWriteErrorsAndCompletionArgs(t *testing.T) {
+	for _, args := range [][]string{{"rubric", "list"}, {"rubric", "show", "it-manager"}, {"schema", "profile"}, {"score", "../../testdata/profiles/alex.yaml"}, {"completion", "bash"}} {
+		ios, _, _, errOut := iostreams.Test()
+		ios.Out = fullDisk{}
+		if code := Main(args, &Factory{IO: ios, Getenv: func(string) string { return "" }}); code == 0 || !strings.Contains(errOut.String(), "no space left") {
+			t.Errorf("%v to a full disk: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	code, _, errOut := run(t, "", "completion", "bogus")
+	if code != ExitUsage || !strings.Contains(errOut, `"bogus" is not a shell`) {
+		t.Errorf("completion bogus: exit %d, %q", code, errOut)
+	}
+}
