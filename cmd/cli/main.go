@@ -90,6 +90,10 @@ func Main(args []string, f *Factory) int {
 	// (a full disk, /dev/full, a closed pipe) is never a success.
 	out := &checkedWriter{w: f.IO.Out}
 	f.IO.Out = out
+	if file, ok := out.w.(interface{ Fd() uintptr }); ok {
+		// A terminal stays one: the prompts need its descriptor.
+		f.IO.Out = checkedFile{out, file}
+	}
 	defer func() { f.IO.Out = out.w }()
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
@@ -182,3 +186,11 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// checkedFile is a checkedWriter over a file, which keeps its descriptor.
+type checkedFile struct {
+	*checkedWriter
+	file interface{ Fd() uintptr }
+}
+
+func (c checkedFile) Fd() uintptr { return c.file.Fd() }
