@@ -225,3 +225,18 @@ func TestQuestionnaireFromAnotherRubric(t *testing.T) {
 		t.Errorf("asked %s", got)
 	}
 }
+
+// The name limit counts characters, not bytes: 80 Chinese characters (240
+// bytes) are a name; a NUL is not.
+func TestNameLimitCountsCharacters(t *testing.T) {
+	name := strings.Repeat("李", 80)
+	sp := &stubPrompter{answers: map[string]any{"name": name}}
+	p, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
+	if err != nil || p.Name != name {
+		t.Errorf("name %q, err %v", p.Name, err)
+	}
+	sp = &stubPrompter{answers: map[string]any{"name": "a\x00b"}}
+	if _, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil); err == nil {
+		t.Error("a NUL in the name is accepted")
+	}
+}
