@@ -123,29 +123,24 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 		Ladder: make([]Rung, 0, len(s.r.Stages)),
 	}
 	s.categories(st, si, e.total, res)
-	for _, i := range s.asked[si] {
-		ci := &s.items[i]
-		if st.skip(i) {
+	for _, q := range s.requirements(l) {
+		ci := &s.items[q.i]
+		switch {
+		case q.unanswered:
 			res.Unanswered = append(res.Unanswered, ci.it.ID)
 			res.UnansweredNames = append(res.UnansweredNames, ci.it.Name)
-			continue
+		case q.have >= q.need:
+			res.Strengths = append(res.Strengths, Strength{ID: ci.it.ID, Have: round2(q.have), Need: q.need})
+		default:
+			g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
+				Have: round2(q.have), Need: q.need, Blocking: q.blocking, Hard: q.hard,
+				Preferred: ci.require == rubric.RequirePreferred, Impact: round1(q.impact),
+				NextStep: s.advice(q.i, q.have, q.need), Section: ci.it.Section}
+			if ci.require == rubric.RequireHard {
+				g.HardNeed = ci.it.HardLevel(si, q.need)
+			}
+			res.Gaps = append(res.Gaps, g)
 		}
-		need := ci.it.Need[si]
-		h := s.have(st, i, si)
-		if h >= need {
-			res.Strengths = append(res.Strengths, Strength{ID: ci.it.ID, Have: round2(h), Need: need})
-			continue
-		}
-		hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
-		g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
-			Have: round2(h), Need: need, Blocking: blocking, Hard: hard,
-			Preferred: ci.require == rubric.RequirePreferred,
-			Impact:    round1(100 * s.abs[si][i] * (1 - credit(h, need)) / e.total),
-			NextStep:  s.advice(i, h, need), Section: ci.it.Section}
-		if ci.require == rubric.RequireHard {
-			g.HardNeed = ci.it.HardLevel(si, need)
-		}
-		res.Gaps = append(res.Gaps, g)
 	}
 	// Most important first: what blocks, then what else keeps from ready,
 	// then what moves readiness most; preferred last.
@@ -178,6 +173,37 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 		res.Explain = s.explain(l)
 	}
 	return res, nil
+}
+
+// requirement is one item the target asks for, as the profile stands: the
+// one walk over the target's items that Score, Brief and the explanation
+// share.
+type requirement struct {
+	i              int
+	have, need     float64
+	unanswered     bool
+	hard, blocking bool
+	credit, weight float64 // weight: the item's share of the readiness, 0..1
+	impact         float64 // readiness points if met in full
+}
+
+func (s *Scorer) requirements(l *ladder) []requirement {
+	si, st, total := l.si, &l.st, l.evals[l.si].total
+	out := make([]requirement, 0, len(s.asked[si]))
+	for _, i := range s.asked[si] {
+		ci := &s.items[i]
+		q := requirement{i: i, need: ci.it.Need[si], have: s.have(st, i, si), unanswered: st.skip(i)}
+		if !q.unanswered && total > 0 {
+			q.credit = credit(q.have, q.need)
+			q.weight = s.abs[si][i] / total
+			q.impact = 100 * q.weight * (1 - q.credit)
+			if q.have < q.need {
+				q.hard, q.blocking = ci.judge(si, q.have, q.need, s.quickWeeks(i, si))
+			}
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 func (s *Scorer) categories(st *state, si int, total float64, res *Result) {
@@ -322,37 +348,30 @@ func years(y float64) string {
 }
 
 func (s *Scorer) explain(l *ladder) *Explanation {
-	si, st := l.si, &l.st
+	si := l.si
 	e := l.evals[si]
 	x := &Explanation{Items: []ExplainItem{}, RawReadiness: round1(e.raw), Readiness: round1(l.ready[si]),
 		Ready: s.r.Thresholds.Ready, Almost: s.r.Thresholds.Almost}
 	if l.from[si] != si {
 		x.RaisedBy = s.r.Stages[l.from[si]].ID
 	}
-	for _, i := range s.asked[si] {
-		ci := &s.items[i]
-		need := ci.it.Need[si]
-		h := s.have(st, i, si)
+	for _, q := range s.requirements(l) {
+		ci := &s.items[q.i]
 		item := ExplainItem{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Require: ci.require,
-			Need: need, Have: round2(h), Section: ci.it.Section}
+			Need: q.need, Have: round2(q.have), Section: ci.it.Section}
 		if ci.require == rubric.RequireHard {
-			item.HardNeed = ci.it.HardLevel(si, need)
+			item.HardNeed = ci.it.HardLevel(si, q.need)
 		}
-		if st.skip(i) {
-			item.Status = "unanswered"
-			x.Items = append(x.Items, item)
-			continue
-		}
-		c := credit(h, need)
-		w := 100 * s.abs[si][i] / e.total
-		item.Credit, item.Weight, item.Points, item.Cost = round3(c), round2(w), round2(w*c), round2(w*(1-c))
-		hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
+		w := 100 * q.weight
+		item.Credit, item.Weight, item.Points, item.Cost = round3(q.credit), round2(w), round2(w*q.credit), round2(w*(1-q.credit))
 		switch {
-		case h >= need:
+		case q.unanswered:
+			item.Status = "unanswered"
+		case q.have >= q.need:
 			item.Status = "met"
-		case blocking:
+		case q.blocking:
 			item.Status = "blocking"
-		case hard:
+		case q.hard:
 			item.Status = "hard"
 		default:
 			item.Status = "short"
@@ -389,21 +408,11 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 		return Brief{}, err
 	}
 	l := s.scan(p, si, false)
-	st := &l.st
 	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: l.verdict, Weeks: l.weeks}
-	total := l.evals[si].total
-	for _, i := range s.asked[si] {
-		if st.skip(i) {
-			continue
+	for _, q := range s.requirements(l) {
+		if !q.unanswered && q.have < q.need {
+			b.Gaps = append(b.Gaps, BriefGap{Item: q.i, Have: round2(q.have), Need: q.need, Impact: round1(q.impact), Blocking: q.blocking})
 		}
-		ci := &s.items[i]
-		need := ci.it.Need[si]
-		h := s.have(st, i, si)
-		if h >= need {
-			continue
-		}
-		_, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
-		b.Gaps = append(b.Gaps, BriefGap{Item: i, Have: round2(h), Need: need, Impact: round1(100 * s.abs[si][i] * (1 - credit(h, need)) / total), Blocking: blocking})
 	}
 	return b, nil
 }
