@@ -71,15 +71,36 @@ type centry struct {
 	level int
 }
 
-var scorers sync.Map // *rubric.Rubric -> *Scorer
+// Scorers holds one Scorer per rubric for a caller that scores profiles of
+// several rubrics, such as a batch; safe for concurrent use. The caller owns
+// it: nothing is cached behind its back.
+type Scorers struct {
+	mu sync.Mutex
+	m  map[*rubric.Rubric]*Scorer
+}
 
-// For returns the shared Scorer of r, building it on first use.
-func For(r *rubric.Rubric) *Scorer {
-	if s, ok := scorers.Load(r); ok {
-		return s.(*Scorer)
+// For returns the Scorer of r, building it on first use.
+func (c *Scorers) For(r *rubric.Rubric) *Scorer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.m[r]; ok {
+		return s
 	}
-	s, _ := scorers.LoadOrStore(r, New(r))
-	return s.(*Scorer)
+	if c.m == nil {
+		c.m = map[*rubric.Rubric]*Scorer{}
+	}
+	s := New(r)
+	c.m[r] = s
+	return s
+}
+
+// Compile validates r and prepares its Scorer: the way to score with a
+// rubric built in Go.
+func Compile(r *rubric.Rubric) (*Scorer, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return New(r), nil
 }
 
 // New prepares a Scorer for r, which must be valid (rubric.Parse checks it).
@@ -388,12 +409,13 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
 
-// Score scores p against target with the shared Scorer of r.
+// Score scores p against target with r, for one-off use: to score many
+// profiles, hold a Scorer (New or Compile) and call its Score.
 func Score(r *rubric.Rubric, p *profiles.Profile, target string) (*Result, error) {
-	return For(r).Score(p, target)
+	return New(r).Score(p, target)
 }
 
-// ScoreWith scores p against target with the shared Scorer of r and options.
+// ScoreWith is Score with options.
 func ScoreWith(r *rubric.Rubric, p *profiles.Profile, target string, opts ScoreOptions) (*Result, error) {
-	return For(r).ScoreWith(p, target, opts)
+	return New(r).ScoreWith(p, target, opts)
 }

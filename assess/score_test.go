@@ -331,7 +331,7 @@ func TestLadderAndPlanInvariants(t *testing.T) {
 func BenchmarkScore(b *testing.B) {
 	r := rubric.Default()
 	p := randomProfile(rand.New(rand.NewPCG(5, 6)), r)
-	s := For(r)
+	s := New(r)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Score(p, "it-manager"); err != nil {
@@ -364,7 +364,7 @@ func FuzzScore(f *testing.F) {
 // Brief, what team summaries use, says what Score says.
 func TestBriefAgreesWithScore(t *testing.T) {
 	r := rubric.Default()
-	s := For(r)
+	s := New(r)
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 100 {
 		p := randomProfile(rng, r)

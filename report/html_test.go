@@ -33,7 +33,11 @@ func buildReport(t testing.TB, name string, since bool) *Report {
 		oldP, _ = profiles.LoadFile("../testdata/profiles/alex-2026-05.yaml", nil)
 		old, _ = assess.Score(r, oldP, res.Target)
 	}
-	rep, err := Build(r, p, res, "2026-11-25", oldP, old)
+	var next *assess.Result
+	if i := NextRungIndex(res); i < len(r.Stages) {
+		next, _ = assess.Score(r, p, r.Stages[i].ID)
+	}
+	rep, err := Build(r, p, res, "2026-11-25", oldP, old, next)
 	if err != nil {
 		t.Fatal(err)
 	}

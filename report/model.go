@@ -71,9 +71,24 @@ type SkillLevel struct {
 	Have, Need         float64
 }
 
-// Build assembles a report. since and oldP, when not nil, are the earlier
-// assessment to show progress against.
-func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedOn string, oldP *profiles.Profile, since *assess.Result) (*Report, error) {
+// NextRungIndex is the ladder index of the rung above the highest one res is
+// ready for (len of the ladder when there is none): the rung a report looks
+// ahead to. The caller scores it and passes the result to Build.
+func NextRungIndex(res *assess.Result) int {
+	next := 0
+	for i, rung := range res.Ladder {
+		if rung.Verdict == assess.Ready {
+			next = i + 1
+		}
+	}
+	return next
+}
+
+// Build assembles a report from results computed by the caller: res for
+// the target, next for the rung NextRungIndex names (nil when there is none),
+// and since and oldP, when not nil, the earlier assessment to show progress
+// against. It only arranges what it is given; it never scores.
+func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedOn string, oldP *profiles.Profile, since, next *assess.Result) (*Report, error) {
 	rep := &Report{Result: res, GeneratedOn: generatedOn, ProfileDate: p.Updated, RubricName: r.Name, Source: r.Source, Evidence: p.Evidence}
 	si := r.StageIndex(res.Target)
 	st := r.Stages[si]
@@ -81,20 +96,12 @@ func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedO
 	if st.Salary != nil {
 		rep.Stage.SalaryMedianUSD, rep.Stage.SalaryAverageUSD = st.Salary.MedianUSD, st.Salary.AverageUSD
 	}
-	next := 0
-	for i, rung := range res.Ladder {
-		if rung.Verdict == assess.Ready {
-			rep.ReadyFor = rung.Target
-			next = i + 1
-		}
+	if i := NextRungIndex(res); i > 0 {
+		rep.ReadyFor = res.Ladder[i-1].Target
 	}
-	if next < len(r.Stages) {
-		nres, err := assess.For(r).Score(p, r.Stages[next].ID)
-		if err != nil {
-			return nil, err
-		}
-		nr := &NextRung{Target: nres.Target, Name: nres.TargetName, Readiness: nres.Readiness, Verdict: nres.Verdict, Years: r.Stages[next].Years.String()}
-		nr.TopGaps = nres.Gaps[:min(3, len(nres.Gaps))]
+	if next != nil {
+		nr := &NextRung{Target: next.Target, Name: next.TargetName, Readiness: next.Readiness, Verdict: next.Verdict, Years: r.Stages[r.StageIndex(next.Target)].Years.String()}
+		nr.TopGaps = next.Gaps[:min(3, len(next.Gaps))]
 		rep.NextRung = nr
 	}
 	if oldP != nil && since != nil {

@@ -179,7 +179,11 @@ func listLines(root *yaml.Node) map[string]int {
 
 // Validate checks that the rubric makes sense: unique ids, known references,
 // levels 0..4, positive weights, stages in ladder order.
+//
+// It also indexes the rubric, so that a rubric built in Go and one parsed from
+// a file behave the same once validated.
 func (r *Rubric) Validate() error {
+	r.index()
 	file := r.File
 	if file == "" {
 		file = r.ID + ".yaml"

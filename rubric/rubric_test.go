@@ -179,3 +179,17 @@ func BenchmarkHintOnLongKey(b *testing.B) {
 		}
 	}
 }
+
+// A rubric built in Go works once validated, as one parsed from a file does.
+func TestRubricBuiltInGo(t *testing.T) {
+	r := &Rubric{Version: 1, ID: "go-made", Name: "Made in Go",
+		Stages:     []Stage{{ID: "one", Name: "One"}},
+		Categories: []Category{{ID: "s", Name: "Skills", Weight: 1}},
+		Items:      []Item{{ID: "go", Kind: KindSkill, Category: "s", Name: "Go", Weight: 1, Need: []float64{2}, Levels: []string{"a", "b", "c", "d"}}}}
+	if err := r.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if it, ok := r.Item("go"); !ok || it.Name != "Go" || r.StageIndex("one") != 0 {
+		t.Errorf("not indexed: %v %v", it, ok)
+	}
+}

@@ -195,7 +195,7 @@ func runAssess(opts *AssessOptions) error {
 		return interrupted(opts, err, store.Path(opts.Output), r)
 	}
 
-	res, err := assess.For(r).Score(p, "")
+	res, err := assess.New(r).Score(p, "")
 	if err != nil {
 		return err
 	}

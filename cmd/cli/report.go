@@ -131,9 +131,16 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := assess.For(r).Score(p, opts.Target)
+	sc := rs.scorers.For(r)
+	res, err := sc.Score(p, opts.Target)
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(opts.File), err)
+	}
+	var next *assess.Result
+	if i := report.NextRungIndex(res); i < len(r.Stages) {
+		if next, err = sc.Score(p, r.Stages[i].ID); err != nil {
+			return err
+		}
 	}
 	var oldP *profiles.Profile
 	var oldRes *assess.Result
@@ -148,11 +155,11 @@ func runReport(opts *ReportOptions) error {
 		if err := profiles.Check(oldP, r); err != nil {
 			return err
 		}
-		if oldRes, err = assess.For(r).Score(oldP, res.Target); err != nil {
+		if oldRes, err = sc.Score(oldP, res.Target); err != nil {
 			return fmt.Errorf("%s: %w", displayName(opts.Since), err)
 		}
 	}
-	rep, err := report.Build(r, p, res, opts.Now().Format("2006-01-02"), oldP, oldRes)
+	rep, err := report.Build(r, p, res, opts.Now().Format("2006-01-02"), oldP, oldRes, next)
 	if err != nil {
 		return err
 	}

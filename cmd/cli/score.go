@@ -106,6 +106,7 @@ func checkFormat(format, from string, allowed ...string) error {
 type rubrics struct {
 	*rubric.Resolver
 	override string
+	scorers  assess.Scorers
 }
 
 func newRubrics(override string, dirs []string) *rubrics {
@@ -241,7 +242,7 @@ func scoreRecord(rec profiles.Record, rs *rubrics, target string, opts assess.Sc
 	if err != nil {
 		return nil, err
 	}
-	res, err := assess.For(r).ScoreWith(p, target, opts)
+	res, err := rs.scorers.For(r).ScoreWith(p, target, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(rec.String()), err)
 	}

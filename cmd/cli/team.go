@@ -103,7 +103,7 @@ func runTeam(opts *TeamOptions) error {
 		if target == "" {
 			target = r.Target()
 		}
-		b, err := assess.For(r).Brief(p, target)
+		b, err := rs.scorers.For(r).Brief(p, target)
 		if err != nil {
 			return teamItem{err: fmt.Errorf("%s: %w", displayName(rec.String()), err)}
 		}
