@@ -10,7 +10,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/skillgap/skillgap/internal/input"
 	"go.yaml.in/yaml/v3"
@@ -35,8 +34,6 @@ const (
 // DefaultID is the id of the rubric used when a profile names none.
 const DefaultID = "it-manager"
 
-var builtinCache sync.Map // id -> *Rubric, parsed on first use only
-
 // BuiltinIDs lists the ids of the embedded rubrics.
 func BuiltinIDs() []string {
 	entries, _ := builtinFS.ReadDir("rubrics")
@@ -50,11 +47,9 @@ func BuiltinIDs() []string {
 	return ids
 }
 
-// Builtin returns the embedded rubric id. It is parsed once, on first use.
+// Builtin returns the embedded rubric id, decoded afresh: nothing is cached
+// behind the caller's back (a Resolver keeps what a run needs).
 func Builtin(id string) (*Rubric, error) {
-	if r, ok := builtinCache.Load(id); ok {
-		return r.(*Rubric), nil
-	}
 	data, err := builtinFS.ReadFile("rubrics/" + id + ".json")
 	if err != nil {
 		return nil, fmt.Errorf("no built-in rubric %q (built in: %s)", id, strings.Join(BuiltinIDs(), ", "))
@@ -69,8 +64,7 @@ func Builtin(id string) (*Rubric, error) {
 	if err := r.Validate(); err != nil {
 		return nil, fmt.Errorf("built-in rubric %s: %w", id, err)
 	}
-	actual, _ := builtinCache.LoadOrStore(id, &r)
-	return actual.(*Rubric), nil
+	return &r, nil
 }
 
 // BuiltinSource returns the YAML text of an embedded rubric.

@@ -193,3 +193,11 @@ func TestRubricBuiltInGo(t *testing.T) {
 		t.Errorf("not indexed: %v %v", it, ok)
 	}
 }
+
+func BenchmarkBuiltinDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := Builtin(DefaultID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,8 +36,10 @@ func withoutSource(t *testing.T, line string) string {
 	return string(b)
 }
 
+var defaultRubric = sync.OnceValue(rubric.Default)
+
 func randomProfileJSON(rng *rand.Rand, i int) string {
-	r := rubric.Default()
+	r := defaultRubric()
 	skills := map[string]int{}
 	for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
 		skills[id] = rng.IntN(5)
