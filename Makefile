@@ -11,7 +11,7 @@ build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/skillgap
 
 test: lint
-	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

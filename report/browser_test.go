@@ -53,8 +53,17 @@ func TestHTMLReportInChromium(t *testing.T) {
 	bin := chromium(t)
 	var mu sync.Mutex
 	var requests []string
-	var page []byte
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	// The page names the server it must not reach, so the address is
+	// reserved first and the page is made before the server serves it.
+	srv := httptest.NewUnstartedServer(nil)
+	base := "http://" + srv.Listener.Addr().String()
+	name := `<img src="` + base + `/leak.png"><script>fetch("` + base + `/script");document.title="pwned"</script>`
+	var buf bytes.Buffer
+	if err := HTML(&buf, buildReport(t, name, true), 80); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.Bytes()
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		requests = append(requests, r.URL.Path)
 		mu.Unlock()
@@ -64,15 +73,9 @@ func TestHTMLReportInChromium(t *testing.T) {
 			return
 		}
 		http.NotFound(w, r)
-	}))
+	})
+	srv.Start()
 	defer srv.Close()
-
-	name := `<img src="` + srv.URL + `/leak.png"><script>fetch("` + srv.URL + `/script");document.title="pwned"</script>`
-	var buf bytes.Buffer
-	if err := HTML(&buf, buildReport(t, name, true), 80); err != nil {
-		t.Fatal(err)
-	}
-	page = buf.Bytes()
 
 	dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", srv.URL+"/report.html"))
 	if n := strings.Count(dom, "<svg "); n != 3 {
@@ -87,7 +90,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 		t.Error("a script ran: the title changed")
 	}
 
-	shot := filepath.Join(os.TempDir(), "skillgap-report.png")
+	shot := filepath.Join(t.TempDir(), "skillgap-report.png")
 	if d := os.Getenv("SKILLGAP_SCREENSHOT"); d != "" {
 		shot = d
 	}
