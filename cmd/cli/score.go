@@ -6,9 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/batch"
 	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
@@ -169,11 +169,9 @@ func runScore(opts *ScoreOptions) error {
 		return err
 	}
 	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}
-	// Output buffers go back to a pool once written: a batch's results are
-	// about 10 KB each, and allocating them afresh was most of the garbage.
-	pool := sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+	var pool batch.Buffers
 	render := func(res *assess.Result) (*[]byte, error) {
-		bp := pool.Get().(*[]byte)
+		bp := pool.Get()
 		if opts.Format == "json" {
 			*bp = report.AppendJSON((*bp)[:0], res)
 			return bp, nil
@@ -184,8 +182,8 @@ func runScore(opts *ScoreOptions) error {
 		return bp, err
 	}
 	scored, failed, below := 0, 0, 0
-	prog := newProgress(opts.IO, "scored", opts.Files)
-	err := eachRecord(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
+	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "scored", opts.Files)
+	err := batch.Each(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
 		res, err := scoreRecord(rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain})
 		if err != nil {
 			return scoredRecord{err: err}
@@ -211,7 +209,7 @@ func runScore(opts *ScoreOptions) error {
 		pool.Put(s.out)
 		return err
 	})
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/batch"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/report"
@@ -93,8 +94,8 @@ func runTeam(opts *TeamOptions) error {
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
 	failed := 0
-	prog := newProgress(opts.IO, "summarised", opts.Inputs)
-	err := eachRecord(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
+	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "summarised", opts.Inputs)
+	err := batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
 		if err != nil {
 			return teamItem{err: err}
@@ -124,7 +125,7 @@ func runTeam(opts *TeamOptions) error {
 		team.Add(it.brief)
 		return nil
 	})
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return err
 	}

@@ -1,14 +1,18 @@
-package cli
+// Package batch runs the batch commands' engine: it reads profile records
+// from files, folders and standard input in order, scores them on all cores,
+// and hands the results back in input order in flat memory, with a progress
+// bar on a terminal.
+package batch
 
 import (
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/internal/pipeline"
 	"github.com/skillgap/skillgap/profiles"
 )
@@ -17,9 +21,9 @@ import (
 // profile-sized records is a few hundred kilobytes at most.
 const recordsPerBatch = 64
 
-// eachRecord reads the records of inputs in order, runs work on each on all
+// Each reads the records of inputs in order, runs work on each on all
 // cores, and hands the outputs to consume in input order, in flat memory.
-func eachRecord[Out any](inputs []string, stdin io.Reader, prog *progress, work func(profiles.Record) Out, consume func(Out) error) error {
+func Each[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error) error {
 	return pipeline.Ordered(0, 8,
 		func(emit func([]profiles.Record) error) error {
 			batch := make([]profiles.Record, 0, recordsPerBatch)
@@ -61,7 +65,7 @@ func eachRecord[Out any](inputs []string, stdin io.Reader, prog *progress, work 
 // a terminal, and only once the work has taken more than a moment. With
 // inputs whose size is known (files, not folders or stdin) it shows how far
 // through them the reading is; otherwise a count.
-type progress struct {
+type Progress struct {
 	w     io.Writer
 	verb  string
 	on    bool
@@ -74,9 +78,10 @@ type progress struct {
 	now   func() time.Time
 }
 
-func newProgress(ios *iostreams.IOStreams, verb string, inputs []string) *progress {
+// NewProgress starts a progress bar on w, drawn only when tty is true.
+func NewProgress(w io.Writer, tty bool, verb string, inputs []string) *Progress {
 	now := time.Now()
-	p := &progress{w: ios.ErrOut, verb: verb, on: ios.ErrTTY, start: now, last: now, now: time.Now}
+	p := &Progress{w: w, verb: verb, on: tty, start: now, last: now, now: time.Now}
 	if p.on {
 		for _, in := range inputs {
 			st, err := os.Stat(in)
@@ -90,13 +95,13 @@ func newProgress(ios *iostreams.IOStreams, verb string, inputs []string) *progre
 	return p
 }
 
-func (p *progress) read(n int) {
+func (p *Progress) read(n int) {
 	if p != nil && p.on {
 		p.bytes.Add(int64(n))
 	}
 }
 
-func (p *progress) add(n int) {
+func (p *Progress) add(n int) {
 	if p == nil {
 		return
 	}
@@ -121,8 +126,26 @@ func (p *progress) add(n int) {
 	fmt.Fprintf(p.w, "\r\x1b[K%s %d profiles (%.0f/s)", p.verb, p.n, rate)
 }
 
-func (p *progress) done() {
+// Done clears the bar.
+func (p *Progress) Done() {
 	if p != nil && p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
 }
+
+// Buffers recycles output buffers: a batch's results are about 10 KB each,
+// and allocating them afresh was most of the garbage.
+type Buffers struct{ pool sync.Pool }
+
+// Get returns an empty buffer.
+func (b *Buffers) Get() *[]byte {
+	if p, ok := b.pool.Get().(*[]byte); ok {
+		*p = (*p)[:0]
+		return p
+	}
+	buf := make([]byte, 0, 16<<10)
+	return &buf
+}
+
+// Put gives a buffer back once written.
+func (b *Buffers) Put(p *[]byte) { b.pool.Put(p) }
