@@ -143,4 +143,3 @@ func TestNoProgressInAPipe(t *testing.T) {
 		t.Errorf("stderr in a pipe: %q", errOut)
 	}
 }
-
