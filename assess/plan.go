@@ -239,6 +239,9 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 					best, bestEnd = a.idx, end
 				}
 			}
+			if best < 0 {
+				continue // no alternative counts here (validation refuses this)
+			}
 			held = append(held, len(p.steps))
 			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: best, from: h, to: 1, class: class, impact: impact(i, h, 1, need)})
 		}

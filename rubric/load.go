@@ -27,8 +27,9 @@ var builtinFS embed.FS
 // Bounds on rubric numbers: beyond them a figure is a mistake, and scoring
 // must never meet a number it cannot add up.
 const (
-	maxYears = 80   // a working life
-	maxWeeks = 1040 // 20 years of effort for one step
+	maxYears  = 80   // a working life
+	maxWeeks  = 1040 // 20 years of effort for one step
+	minWeight = 1e-6 // weights are relative; smaller ones vanish in the sums
 )
 
 // DefaultID is the id of the rubric used when a profile names none.
@@ -240,15 +241,18 @@ func (r *Rubric) Validate() error {
 		if s.Name == "" {
 			return errf(at, "stage %s: missing name", s.ID)
 		}
-		if s.Years.Min < 0 || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
-			return errf(at, "stage %s: years band %s is not a range", s.ID, s.Years)
+		if !(s.Years.Min >= 0 && s.Years.Min <= maxYears && s.Years.Max >= 0 && s.Years.Max <= maxYears) || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
+			return errf(at, "stage %s: years band %s is not a range from 0 to %d years", s.ID, s.Years, maxYears)
+		}
+		if sal := s.Salary; sal != nil && (sal.MedianUSD < 0 || sal.MedianUSD > 1e9 || sal.AverageUSD < 0 || sal.AverageUSD > 1e9) {
+			return errf(at, "stage %s: salary figures must be from 0 to 1000000000 a year", s.ID)
 		}
 		for _, cid := range sortedWeightKeys(s.Weights) {
 			if _, ok := r.Category(cid); !ok {
 				return errf(at, "stage %s: weights: %q is not a category (categories: %s)", s.ID, cid, strings.Join(r.categoryIDs(), ", "))
 			}
-			if w := s.Weights[cid]; !(w > 0 && w <= 1e6) {
-				return errf(at, "stage %s: weights: %s must be greater than 0 and under 1000000, found %g", s.ID, cid, w)
+			if w := s.Weights[cid]; !(w >= minWeight && w <= 1e6) {
+				return errf(at, "stage %s: weights: %s must be from %g to 1000000, found %g", s.ID, cid, minWeight, w)
 			}
 		}
 		if s.Years.Min < prevMin {
@@ -264,8 +268,8 @@ func (r *Rubric) Validate() error {
 		if err := claim(at, c.ID, "category"); err != nil {
 			return err
 		}
-		if !(c.Weight > 0) || math.IsInf(c.Weight, 0) {
-			return errf(at, "category %s: weight must be greater than 0, found %g", c.ID, c.Weight)
+		if !(c.Weight >= minWeight) || math.IsInf(c.Weight, 0) {
+			return errf(at, "category %s: weight must be at least %g, found %g", c.ID, minWeight, c.Weight)
 		}
 		if !(c.Weight <= 1e6) {
 			return errf(at, "category %s: weight %g is too large; weights are relative, keep them under 1000000", c.ID, c.Weight)
@@ -310,9 +314,13 @@ func (r *Rubric) Validate() error {
 // for profiles of every revision, they carry at most 100-ready percent of the
 // weight asked.
 func (r *Rubric) validatePreferred(errf func(at, format string, args ...any) error) error {
-	for rev := 1; rev <= r.Rev(); rev++ {
-		for si, st := range r.Stages {
-			abs := r.AbsoluteWeights(si)
+	revs := map[int]bool{1: true}
+	for i := range r.Items {
+		revs[r.Items[i].AddedIn()] = true
+	}
+	for si, st := range r.Stages {
+		abs := r.AbsoluteWeights(si)
+		for rev := range revs {
 			total, pref := 0.0, 0.0
 			for i := range r.Items {
 				it := &r.Items[i]
@@ -395,6 +403,9 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	}
 	if !(it.Weight <= 1e6) {
 		return bad("weight %g is too large; weights are relative, keep them under 1000000", it.Weight)
+	}
+	if it.Weight > 0 && it.Weight < minWeight {
+		return bad("weight %g is too small; weights are relative: use 0 (not scored) or from %g", it.Weight, minWeight)
 	}
 	if !(it.Gate >= 0 && it.Gate <= 1) {
 		return bad("gate must be between 0 and 1, found %g", it.Gate)
@@ -515,6 +526,16 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		}
 		if maxNeed > 1 || !wholeNumbers(it.Need) {
 			return bad("an \"any\" item's needs are 0 or 1; found %v", it.Need)
+		}
+		// Every stage that asks for it must accept one of its alternatives.
+		for si, n := range it.Need {
+			ok := false
+			for _, a := range it.Alternatives {
+				ok = ok || a.Until == "" || r.StageIndex(a.Until) >= si
+			}
+			if n > 0 && !ok {
+				return bad("stage %s asks for it, but none of its alternatives counts there (each has an earlier until)", r.Stages[si].ID)
+			}
 		}
 	default:
 		return bad("kind %q is not one of skill, held, years, any", it.Kind)

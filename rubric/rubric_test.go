@@ -77,7 +77,7 @@ func TestValidateRefusesNonsense(t *testing.T) {
 		{"unknown alternative", "- {id: cism}", "- {id: cims}", `alternative "cims" is not an item (did you mean cism?)`},
 		{"unknown category", "category: soft", "category: sfot", `category "sfot" is not one of`},
 		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is already the id of an item`},
-		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be greater than 0"},
+		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be at least 1e-06"},
 		{"stages out of order", "years: {min: 25}", "years: {min: 1}", "before the stage below it"},
 		{"unknown key", "require: hard", "requier: hard", `unknown key "requier"`},
 		{"need falls", "need: [1, 2, 3, 3, 4, 4]", "need: [1, 2, 3, 2, 4, 4]", "need falls from 3 at senior-it-manager to 2 at it-director"},
@@ -87,7 +87,10 @@ func TestValidateRefusesNonsense(t *testing.T) {
 		{"requires a held item", "requires: [{id: cybersecurity, level: 3}]", "requires: [{id: pmp, level: 3}]", `requires "pmp": name a skill`},
 		{"advice lines", "      - \"Learn the basics of return on investment, total cost of ownership and payback.\"\n", "", "advice: give one line for reaching each of levels 1-4"},
 		{"since beyond the revision", "    since: 2\n", "    since: 3\n", "since 3: an item is added in a revision from 1 to the rubric's revision (2)"},
-		{"infinite weight", "weight: 0.25}", "weight: .inf}", "weight must be greater than 0"},
+		{"infinite weight", "weight: 0.25}", "weight: .inf}", "weight must be at least 1e-06, found +Inf"},
+		{"vanishing weight", "weight: 0.25}", "weight: 1e-200}", "weight must be at least 1e-06"},
+		{"NaN band", "years: {min: 25}", "years: {min: .nan}", "is not a range from 0 to 80 years"},
+		{"absurd salary", "median_usd: 280000", "median_usd: 9223372036854775807", "salary figures must be from 0"},
 		{"absurd effort", "effort_weeks: 208", "effort_weeks: 1e300", "effort_weeks must be from 0 to 1040"},
 		{"years from above years", "from: 5, years: 7", "from: 9, years: 7", "or_years.from must be from 0 to or_years.years"},
 		{"until not a stage", "until: it-manager", "until: manager", `until "manager" is not a stage`},
@@ -199,5 +202,19 @@ func BenchmarkBuiltinDefault(b *testing.B) {
 		if _, err := Builtin(DefaultID); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// An "any" item asked at a stage where none of its alternatives counts is
+// refused (it used to crash scoring).
+func TestAnyItemNeedsAnAlternativeAtEveryStage(t *testing.T) {
+	data, err := os.ReadFile("../testdata/rubrics/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "alternatives: [{id: cert-a}, {id: cert-b, until: junior}]", "alternatives: [{id: cert-b, until: junior}]", 1)
+	_, err = Parse("bad.yaml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "stage senior asks for it, but none of its alternatives counts there") {
+		t.Errorf("err = %v", err)
 	}
 }
