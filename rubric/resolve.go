@@ -22,6 +22,7 @@ type Resolver struct {
 	dirs  []string
 	mu    sync.Mutex
 	cache map[string]resolved
+	list  []Listed // the user's rubrics, read once
 }
 
 type resolved struct {
@@ -53,13 +54,13 @@ func (rs *Resolver) ByID(id string) (*Rubric, error) {
 }
 
 // Named returns the rubric a person named on the command line or in their
-// settings: a file when ref is the path of one (or looks like a path), else
-// an id as in ByID.
+// settings: an id as in ByID, or the file at a path.
+//
+// A bare id is always an id, even when a file of that name is in the current
+// folder: write ./it-manager for such a file.
 func (rs *Resolver) Named(ref string) (*Rubric, error) {
 	if ref == "" || (!LooksLikePath(ref) && validID(ref)) {
-		if _, err := os.Stat(ref); ref == "" || err != nil {
-			return rs.ByID(ref)
-		}
+		return rs.ByID(ref)
 	}
 	abs, err := filepath.Abs(ref)
 	if err != nil {
@@ -116,7 +117,7 @@ func (rs *Resolver) byID(id string) (*Rubric, error) {
 	if near, ok := Nearest(id, known); ok {
 		hint = fmt.Sprintf("did you mean %s? ", near)
 	}
-	for _, l := range rs.List() {
+	for _, l := range rs.listed() {
 		if l.Rubric != nil && l.Rubric.ID == id {
 			return nil, fmt.Errorf("unknown rubric %q: %s has that id, but a rubric is found by its file name; rename it to %s%s", id, l.File, id, filepath.Ext(l.File))
 		}
@@ -146,10 +147,25 @@ type Listed struct {
 	Warning string  // a mismatch of file name and id, or a shadowed built-in
 }
 
+// listed is List, read once per Resolver: an unknown id in every record of
+// a batch must not read every rubric file again. (Called with rs.mu held.)
+func (rs *Resolver) listed() []Listed {
+	if rs.list == nil {
+		rs.list = rs.readList()
+	}
+	return rs.list
+}
+
 // List lists the built-in rubrics and the files in the user's folders, in
 // the order ByID searches them, with a warning for a file whose name is not
 // its id and for one that takes the place of a built-in rubric.
 func (rs *Resolver) List() []Listed {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return slices.Clone(rs.listed())
+}
+
+func (rs *Resolver) readList() []Listed {
 	var out []Listed
 	seen := map[string]string{}
 	for _, dir := range rs.dirs {

@@ -350,3 +350,20 @@ func TestWriteErrorsAndCompletionArgs(t *testing.T) {
 		t.Errorf("completion bogus: exit %d, %q", code, errOut)
 	}
 }
+
+// An id stays an id: a file of that name in the current folder is not read
+// in its place; and many unknown ids do not read the user's rubrics again
+// for each record.
+func TestRubricIDIsNeverAFile(t *testing.T) {
+	mini, err := os.ReadFile(miniRubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, filepath.Join(dir, "it-manager"), string(mini))
+	code, out, errOut := run(t, "", "rubric", "show", "it-manager")
+	if code != 0 || strings.Contains(out, "Mini ladder") || !strings.Contains(out, "IT Manager (it-manager)") {
+		t.Errorf("exit %d, %.80s %s", code, out, errOut)
+	}
+}
