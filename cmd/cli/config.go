@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,7 +31,7 @@ func (f *Factory) configDir() string {
 	if d := f.getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
 		return filepath.Join(d, "skillgap")
 	}
-	if home := f.getenv("HOME"); home != "" {
+	if home := f.getenv("HOME"); filepath.IsAbs(home) {
 		return filepath.Join(home, ".config", "skillgap")
 	}
 	return ""
@@ -85,11 +86,16 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 	}
 	if configFile != "" {
 		if _, err := os.Stat(configFile); err == nil {
+			// Read like any input: a regular file of sane size, never a
+			// FIFO or device that would hang or exhaust memory.
+			data, err := readConfig(configFile)
+			if err != nil {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
 			file := viper.New()
-			file.SetConfigFile(configFile)
 			file.SetConfigType("yaml")
-			if err := file.ReadInConfig(); err != nil {
-				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", configFile, errors.Unwrap(err))}
+			if err := file.ReadConfig(bytes.NewReader(data)); err != nil {
+				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", configFile, err)}
 			}
 			known := allSettingKeys(cmd.Root())
 			for _, key := range file.AllKeys() {
@@ -145,6 +151,11 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 			if e, set := os.LookupEnv(envName(key)); set {
 				value, source, ok = e, envName(key), true
 			} else if v.IsSet(key) {
+				switch v.Get(key).(type) {
+				case []any, map[string]any:
+					firstErr = &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s (%s): give one value, not a list or a mapping", configFile, key)}
+					return
+				}
 				value, source, ok = v.GetString(key), configFile+" ("+key+")", true
 			}
 			if !ok {
@@ -216,4 +227,14 @@ func allSettingKeys(root *cobra.Command) map[string]bool {
 	}
 	walk(root)
 	return keys
+}
+
+// readConfig reads a config file: only a regular file, at most 1 MiB.
+func readConfig(path string) ([]byte, error) {
+	f, err := input.OpenRegular(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, input.PathError(err))
+	}
+	defer f.Close()
+	return input.ReadAll(path, f, 1<<20)
 }

@@ -367,3 +367,26 @@ func TestRubricIDIsNeverAFile(t *testing.T) {
 		t.Errorf("exit %d, %.80s %s", code, out, errOut)
 	}
 }
+
+// A config file is read like any input: a device or FIFO is refused at once,
+// and a list where one value belongs is an error, not silence.
+func TestConfigFileIsReadSafely(t *testing.T) {
+	code, _, errOut := run(t, "", "--config", "/dev/zero", "rubric", "list")
+	if code != ExitUsage || !strings.Contains(errOut, "/dev/zero: not a regular file: it is a device") {
+		t.Errorf("/dev/zero: exit %d, %q", code, errOut)
+	}
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "config.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err == nil {
+		finishes(t, "--config FIFO", func() { code, _, errOut = run(t, "", "--config", fifo, "rubric", "list") })
+		if code != ExitUsage || !strings.Contains(errOut, "named pipe") {
+			t.Errorf("FIFO: exit %d, %q", code, errOut)
+		}
+	}
+	list := filepath.Join(dir, "list.yaml")
+	writeFile(t, list, "target: [a, b]\n")
+	code, _, errOut = run(t, "", "--config", list, "score", "../../testdata/profiles/alex.yaml")
+	if code != ExitUsage || !strings.Contains(errOut, "(target): give one value") {
+		t.Errorf("list: exit %d, %q", code, errOut)
+	}
+}
