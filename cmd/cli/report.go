@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,15 +122,23 @@ func formatFromExt(path string) string {
 }
 
 func runReport(opts *ReportOptions) error {
+	// Never write over an input: the profiles (standard input too, when it
+	// is a file) and the rubric read.
 	for _, in := range []string{opts.File, opts.Since} {
-		if in != "" && in != "-" && opts.Output != "-" && sameFile(opts.Output, in) {
-			return usageError("--output: %s is the profile being read; choose another file", opts.Output)
+		if opts.Output == "-" || in == "" {
+			continue
+		}
+		if (in == "-" && stdinIs(opts.IO.In, opts.Output)) || (in != "-" && sameFile(opts.Output, in)) {
+			return usageError("--output: %s is the profile being read; choose another file", report.Clean(opts.Output))
 		}
 	}
 	rs := newRubrics(opts.Rubric, opts.rubricDirs)
 	p, r, err := rs.load(opts.File, opts.IO.In)
 	if err != nil {
 		return err
+	}
+	if opts.Output != "-" && r.File != "" && sameFile(opts.Output, r.File) {
+		return usageError("--output: %s is the rubric being read; choose another file", report.Clean(opts.Output))
 	}
 	sc := rs.scorers.For(r)
 	res, err := sc.Score(p, opts.Target)
@@ -203,4 +212,15 @@ func sameFile(a, b string) bool {
 	absA, _ := filepath.Abs(a)
 	absB, _ := filepath.Abs(b)
 	return absA == absB
+}
+
+// stdinIs reports whether standard input is the file at path.
+func stdinIs(in io.Reader, path string) bool {
+	f, ok := in.(*os.File)
+	if !ok {
+		return false
+	}
+	si, err1 := f.Stat()
+	so, err2 := os.Stat(path)
+	return err1 == nil && err2 == nil && si.Mode().IsRegular() && os.SameFile(si, so)
 }

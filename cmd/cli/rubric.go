@@ -64,6 +64,9 @@ put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 				_, err := f.IO.Out.Write(data)
 				return err
 			}
+			if r.File != "" && sameFile(output, r.File) {
+				return usageError("--output: %s is the rubric being exported; choose another file", report.Clean(output))
+			}
 			err = atomicfile.WriteFile(output, data, atomicfile.Options{Perm: 0o644, DirPerm: 0o755, NoClobber: !force})
 			if errors.Is(err, atomicfile.ErrExists) {
 				return fmt.Errorf("%s exists; use --force to replace it", output)

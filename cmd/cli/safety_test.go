@@ -390,3 +390,34 @@ func TestConfigFileIsReadSafely(t *testing.T) {
 		t.Errorf("list: exit %d, %q", code, errOut)
 	}
 }
+
+// A report or an export never writes over what it reads: the rubric file,
+// nor a profile given on standard input.
+func TestOutputsNeverReplaceInputs(t *testing.T) {
+	dir := t.TempDir()
+	rub := filepath.Join(dir, "r.md")
+	mini, _ := os.ReadFile(miniRubricPath)
+	writeFile(t, rub, string(mini))
+	p := filepath.Join(dir, "sam.yaml")
+	writeFile(t, p, "version: 1\nrubric: mini\nskills: {go: 2}\n")
+	if code, _, errOut := run(t, "", "report", "--rubric", rub, p, "-o", rub, "--force"); code != ExitUsage || !strings.Contains(errOut, "is the rubric being read") {
+		t.Errorf("report over its rubric: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "rubric", "export", rub, "-o", rub, "--force"); code != ExitUsage || !strings.Contains(errOut, "is the rubric being exported") {
+		t.Errorf("export over itself: exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(rub); string(after) != string(mini) {
+		t.Error("the rubric was overwritten")
+	}
+	in, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	ios, _, _, errOut := iostreams.Test()
+	ios.In = in
+	code := Main([]string{"report", "--rubric", rub, "-", "-o", p, "--force"}, &Factory{IO: ios, Getenv: func(string) string { return "" }})
+	if code != ExitUsage || !strings.Contains(errOut.String(), "is the profile being read") {
+		t.Errorf("report from stdin over the same file: exit %d, %q", code, errOut)
+	}
+}
