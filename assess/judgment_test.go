@@ -446,3 +446,20 @@ func TestLeadershipAndLeadingYears(t *testing.T) {
 		t.Errorf("beginner %d weeks, 0.1 years in IT %d weeks", a, b)
 	}
 }
+
+// A held item with no effort given still takes a week: not ready now is
+// never "ready in 0 weeks".
+func TestNothingMissingIsDoneNow(t *testing.T) {
+	r := miniRubric(t)
+	for i := range r.Items {
+		r.Items[i].EffortWeeks = 0
+	}
+	// Senior with everything but the certificate: 75, not ready.
+	res, err := New(r).Score(prof(6, map[string]int{"go": 4, "sql": 2}), "senior")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict == Ready || res.TimeToReadyWeeks < 1 {
+		t.Errorf("%s %.1f with time to ready %d", res.Verdict, res.Readiness, res.TimeToReadyWeeks)
+	}
+}

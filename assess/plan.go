@@ -59,6 +59,10 @@ type plan struct {
 
 func weeks(x float64) int { return max(int(math.Ceil(x-1e-9)), 0) }
 
+// studyWeeks is the time to gain a held item: at least a week, so that
+// nothing not yet done counts as done now.
+func studyWeeks(it *rubric.Item) int { return max(weeks(it.EffortWeeks), 1) }
+
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
 	p := &plan{si: si, base: st, yearStart: make([]int, len(s.fields)), steps: make([]pstep, 0, 2*len(s.asked[si]))}
@@ -218,7 +222,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		case rubric.KindHeld:
 			set, studyEnd := i, 0
 			pre, _ := prereqEnd(i, false)
-			studyEnd = pre + weeks(ci.it.EffortWeeks)
+			studyEnd = pre + studyWeeks(ci.it)
 			if ci.orField >= 0 {
 				if standIn := yearsReach(ci.orField, ci.it.OrYears.Years); standIn <= studyEnd {
 					p.steps = append(p.steps, pstep{kind: stepStandIn, item: i, set: i, from: h, to: 1,
@@ -235,7 +239,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 					continue
 				}
 				pre, _ := prereqEnd(a.idx, false)
-				if end := pre + weeks(s.r.Items[a.idx].EffortWeeks); best < 0 || end < bestEnd {
+				if end := pre + studyWeeks(&s.r.Items[a.idx]); best < 0 || end < bestEnd {
 					best, bestEnd = a.idx, end
 				}
 			}
@@ -266,7 +270,7 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		}
 		cat := s.items[ps.item].it.Category
 		ps.start = max(cursor[cat], pre)
-		ps.end = ps.start + weeks(s.r.Items[ps.set].EffortWeeks)
+		ps.end = ps.start + studyWeeks(&s.r.Items[ps.set])
 		ps.deps = deps
 		cursor[cat] = ps.end
 	}
