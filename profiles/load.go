@@ -22,12 +22,12 @@ func LoadFile(path string, stdin io.Reader) (*Profile, error) {
 	if path == "-" {
 		return Read("-", stdin)
 	}
+	if st, err := os.Stat(path); err == nil && st.Mode()&os.ModeDevice != 0 {
+		return nil, input.Errorf(path, 0, "is a device, not a profile file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		if pe, ok := err.(*os.PathError); ok {
-			err = pe.Err
-		}
-		return nil, input.Errorf(path, 0, "cannot open: %v", err)
+		return nil, input.Errorf(path, 0, "cannot open: %v", input.PathError(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

@@ -114,6 +114,9 @@ func walkFile(path string, regularOnly bool, emit func(Record) error) error {
 	open := os.Open
 	if regularOnly {
 		open = input.OpenRegular
+	} else if st, err := os.Stat(path); err == nil && st.Mode()&os.ModeDevice != 0 {
+		// A device never ends (/dev/zero) or waits on a person (/dev/tty).
+		return emit(Record{Source: path, Err: input.Errorf(path, 0, "is a device, not a profile file")})
 	}
 	f, err := open(path)
 	if err != nil {
@@ -145,7 +148,10 @@ func walkStdin(stdin io.Reader, emit func(Record) error) error {
 	}
 	rest := io.MultiReader(bytes.NewReader(first), br)
 	line := bytes.TrimSpace(bytes.TrimPrefix(first, []byte("\xef\xbb\xbf")))
-	if len(line) > 1 && line[0] == '{' && line[len(line)-1] == '}' {
+	// A JSON object alone on the first line, or a first line too long to be
+	// a profile that starts like one: JSON Lines, where an overlong line is
+	// reported and the next ones are read.
+	if len(line) > 1 && line[0] == '{' && (line[len(line)-1] == '}' || len(first) > MaxSize) {
 		return readLines("-", rest, emit)
 	}
 	data, err := input.ReadAll("-", rest, MaxSize)

@@ -115,7 +115,10 @@ func runAssess(opts *AssessOptions) error {
 	ios, pr := opts.IO, opts.Prompter
 	var start *profiles.Profile
 	exists := false
-	if _, err := os.Stat(opts.Output); err == nil {
+	if st, err := os.Stat(opts.Output); err == nil {
+		if !st.Mode().IsRegular() {
+			return usageError("--output: %s is not a regular file; name the profile file to write", report.Clean(opts.Output))
+		}
 		exists = true
 		p, err := profiles.LoadFile(opts.Output, nil)
 		if err != nil {

@@ -421,3 +421,36 @@ func TestOutputsNeverReplaceInputs(t *testing.T) {
 		t.Errorf("report from stdin over the same file: exit %d, %q", code, errOut)
 	}
 }
+
+// A device named as a profile is refused, not read forever; a first record
+// on stdin over the 1 MiB limit is reported and the next ones scored; assess
+// never writes into a FIFO named as its output.
+func TestEndlessAndSpecialInputs(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "z.jsonl")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Fatal(err)
+	}
+	var code int
+	var errOut string
+	finishes(t, "a .jsonl link to /dev/zero", func() { code, _, errOut = run(t, "", "score", link) })
+	if code != ExitBadInput || !strings.Contains(errOut, "is a device, not a profile file") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	big := `{"version":1,"name":"` + strings.Repeat("x", 1200<<10) + `"}` + "\n" + `{"version":1,"name":"After"}` + "\n"
+	code, out, errOut := run(t, big, "score", "-f", "json", "-")
+	if code != ExitBadInput || !strings.Contains(out, `"name":"After"`) || !strings.Contains(errOut, "line 1: line is longer than 1024 KiB") {
+		t.Errorf("exit %d, %.80s, %q", code, out, errOut)
+	}
+	fifo := filepath.Join(dir, "me.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	f, _, _ := assessFactory(t, &enterPrompter{})
+	ios, _, _, e := iostreams.Test()
+	f.IO = ios
+	finishes(t, "assess -o FIFO", func() { code = Main([]string{"assess", "-o", fifo}, f) })
+	if code != ExitUsage || !strings.Contains(e.String(), "is not a regular file") {
+		t.Errorf("assess -o FIFO: exit %d, %q", code, e)
+	}
+}
