@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/text"
 )
 
 //go:embed templates/report.html.tmpl
@@ -124,7 +125,14 @@ func HTML(w io.Writer, rep *Report, readyAt float64) error {
 	d.Cat = categoryChart(rep, readyAt)
 	d.Ladder = ladderChartOf(rep, readyAt)
 	d.Radar = radarOf(rep)
-	return htmlTemplate().Execute(w, d)
+	var buf strings.Builder
+	if err := htmlTemplate().Execute(&buf, d); err != nil {
+		return err
+	}
+	// The template escapes markup; control characters in names are made
+	// visible too, should the page be printed on a terminal.
+	_, err := io.WriteString(w, text.CleanHTML(buf.String()))
+	return err
 }
 
 func categoryChart(rep *Report, readyAt float64) catChart {

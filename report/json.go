@@ -3,11 +3,13 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"io"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/text"
 )
 
 // JSON writes res as one line of JSON (FORMATS.md section 2); several results
@@ -18,9 +20,18 @@ func JSON(w io.Writer, res *assess.Result) error {
 }
 
 // JSONReport writes the report as one indented JSON object.
-func JSONReport(w io.Writer, rep *Report) error {
-	enc := json.NewEncoder(w)
+func JSONReport(w io.Writer, rep *Report) error { return indentedJSON(w, rep) }
+
+// indentedJSON writes v as indented JSON whose text is safe to print (C1
+// controls and bidi overrides escaped; the values are exact).
+func indentedJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(text.EscapeJSON(buf.Bytes()))
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/text"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -18,7 +19,7 @@ func encodingJSON(res *assess.Result) []byte {
 	if err := enc.Encode(res); err != nil {
 		panic(err)
 	}
-	return buf.Bytes()
+	return text.EscapeJSON(buf.Bytes())
 }
 
 // The hand-written encoder writes exactly what encoding/json writes, for
@@ -26,7 +27,7 @@ func encodingJSON(res *assess.Result) []byte {
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(7, 8))
-	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte"}
+	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte", "csi \u009b2J osc \u009d rlo \u202e end"}
 	skills := r.IDsOfKind(rubric.KindSkill, "")
 	held := r.IDsOfKind(rubric.KindHeld, "certification")
 	for n := range 300 {

@@ -10,6 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/text"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -287,49 +288,11 @@ func profileArg(file string) string {
 	return Clean(file)
 }
 
-// Clean makes text from files safe to print on a terminal: control
-// characters (C0, DEL, C1) and bidirectional overrides become visible
-// escapes (\x1b, <U+202E>), so a name cannot clear the screen, write the
-// clipboard, forge a link or turn text around. JSON keeps exact values.
-func Clean(s string) string { return clean(s, false) }
+// Clean makes text from files safe to print on a terminal (text.Clean).
+func Clean(s string) string { return text.Clean(s) }
 
 // CleanMessage is Clean for a message of several lines: newlines stay.
-func CleanMessage(s string) string { return clean(s, true) }
-
-func clean(s string, keepNewlines bool) string {
-	if !needsClean(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' && keepNewlines:
-			b.WriteRune(r)
-		case r == utf8.RuneError:
-			b.WriteString("\\ufffd")
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case isBidiControl(r):
-			fmt.Fprintf(&b, "<U+%04X>", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
-}
-
-func needsClean(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == utf8.RuneError {
-			return true
-		}
-	}
-	return false
-}
+func CleanMessage(s string) string { return text.CleanMessage(s) }
 
 func tableOptions(st Style) []tablewriter.Option {
 	opts := []tablewriter.Option{

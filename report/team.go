@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -11,12 +10,7 @@ import (
 )
 
 // TeamJSON writes the team summary as one indented JSON object.
-func TeamJSON(w io.Writer, t *assess.Team) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(t)
-}
+func TeamJSON(w io.Writer, t *assess.Team) error { return indentedJSON(w, t) }
 
 // TeamMarkdown writes the team summary with GitHub-style tables.
 func TeamMarkdown(w io.Writer, t *assess.Team) error {

@@ -212,7 +212,7 @@ func runAssess(opts *AssessOptions) error {
 			return interrupted(opts, err, store.Path(opts.Output), r)
 		}
 		if !ok {
-			fmt.Fprintf(ios.ErrOut, "Kept %s as it was. Your new answers are in the draft; run '%s' to resume them.\n", opts.Output, resumeCommand(opts, r))
+			fmt.Fprintf(ios.ErrOut, "Kept %s as it was. Your new answers are in the draft; run '%s' to resume them.\n", report.Clean(opts.Output), resumeCommand(opts, r))
 			return nil
 		}
 	}
@@ -230,7 +230,7 @@ func runAssess(opts *AssessOptions) error {
 		// A rubric given by its path: scoring needs the path again.
 		again = "skillgap score --rubric " + rubricArg(opts, r) + " " + opts.Output
 	}
-	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: %s\n", opts.Output, again)
+	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: %s\n", report.Clean(opts.Output), report.Clean(again))
 	return nil
 }
 

@@ -198,7 +198,7 @@ func runReport(opts *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: cannot write: %v", opts.Output, err)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%s).\n", opts.Output, opts.Format)
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%s).\n", report.Clean(opts.Output), opts.Format)
 	return nil
 }
 

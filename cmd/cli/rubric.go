@@ -72,7 +72,7 @@ put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 				return fmt.Errorf("%s exists; use --force to replace it", output)
 			}
 			if err == nil {
-				fmt.Fprintf(f.IO.ErrOut, "Wrote %s.\n", output)
+				fmt.Fprintf(f.IO.ErrOut, "Wrote %s.\n", report.Clean(output))
 			}
 			return err
 		},
@@ -107,7 +107,7 @@ name existing held items). Exit 1 if any file fails.`,
 					continue
 				}
 				skills := len(r.IDsOfKind(rubric.KindSkill, ""))
-				fmt.Fprintf(f.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", path, r.ID, len(r.Stages), len(r.Items), skills)
+				fmt.Fprintf(f.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", report.Clean(path), r.ID, len(r.Stages), len(r.Items), skills)
 			}
 			if failed > 0 {
 				return &ExitError{Code: ExitBadInput}
@@ -141,7 +141,7 @@ The list warns about both.`,
 					source = l.File
 				}
 				if l.Warning != "" {
-					fmt.Fprintf(f.IO.ErrOut, "skillgap: warning: %s: %s\n", report.Clean(source), l.Warning)
+					fmt.Fprintf(f.IO.ErrOut, "skillgap: warning: %s\n", report.Clean(source+": "+l.Warning))
 				}
 				list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
 			}

@@ -136,7 +136,7 @@ func TestUserRubricsOneRule(t *testing.T) {
 // hostile holds what a profile or rubric might carry to take over a terminal:
 // clear screen, an OSC 52 clipboard write, an OSC 8 link, a carriage return
 // and a right-to-left override.
-const hostile = "Eve\x1b[2J\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\rX\u202eevil"
+const hostile = "Eve\x1b[2J\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\rX\u202eevil\u009b2J"
 
 func rawControl(s string) bool {
 	return strings.ContainsAny(s, "\x1b\r\x07\u202e")
@@ -148,6 +148,7 @@ func TestHostileTextIsMadeVisible(t *testing.T) {
 	dir := t.TempDir()
 	quoted := strings.ReplaceAll(strings.ReplaceAll(hostile, "\\", "\\\\"), "\x1b", "\\e")
 	quoted = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(quoted, "\x07", "\\a"), "\r", "\\r"), "\u202e", "\\u202E")
+	quoted = strings.ReplaceAll(quoted, "\u009b", "\\u009B")
 	p := filepath.Join(dir, "eve.yaml")
 	writeFile(t, p, "version: 1\nname: \""+quoted+"\"\nskills: {cloud: 2}\nevidence: {cloud: \""+quoted+"\"}\n")
 	bad := filepath.Join(dir, "bad\x1b[2J.yaml")
@@ -161,19 +162,24 @@ func TestHostileTextIsMadeVisible(t *testing.T) {
 	cfg := t.TempDir()
 	writeFile(t, filepath.Join(cfg, "skillgap", "rubrics", "mini.yaml"), strings.Replace(string(rub), "name: Mini ladder", "name: \""+quoted+"\"", 1))
 	env := map[string]string{"XDG_CONFIG_HOME": cfg}
+	// A key holding a newline must not forge a line of output.
+	nl := filepath.Join(dir, "nl.yaml")
+	writeFile(t, nl, "version: 1\nskills: {\"a\\nskillgap: all good\": 2}\n")
 	for _, args := range [][]string{
 		{"score", p}, {"score", "--explain", p}, {"team", p}, {"score", bad}, {"team", bad, p},
 		{"report", "--format", "markdown", p}, {"report", "--format", "csv", p},
 		{"rubric", "show", rubFile}, {"rubric", "list"}, {"score", "--rubric", rubFile, "--target", "senior", p},
-		{"score", "--target", "x\x1b[2J", p},
+		{"score", "--target", "x\x1b[2J", p}, {"report", "--format", "html", p},
+		{"score", "-f", "json", p}, {"report", "--format", "json", p}, {"team", "-f", "json", p},
+		{"score", nl}, {"rubric", "validate", rubFile},
 	} {
 		code, out, errOut := runWith(t, env, "", args...)
-		if rawControl(out) || rawControl(errOut) {
+		if rawControl(out) || rawControl(errOut) || strings.Contains(out+errOut, "\u009b") || strings.Contains(errOut, "\nskillgap: all good") {
 			t.Errorf("%q (exit %d) prints raw control characters:\n%q\n%q", args, code, out, errOut)
 		}
 	}
 	_, out, _ := runWith(t, env, "", "score", "-f", "json", p)
-	if !strings.Contains(out, `"name":"Eve\u001b[2J`) {
+	if !strings.Contains(out, `"name":"Eve\u001b[2J`) || !strings.Contains(out, `X\u202eevil`) {
 		t.Errorf("JSON does not keep the exact name: %.120s", out)
 	}
 	_, out, _ = runWith(t, env, "", "score", p)

@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/skillgap/skillgap/internal/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -31,15 +32,21 @@ type Error struct {
 	Msg  string // what is wrong and, where we can tell, how to fix it
 }
 
+// Error names the file and the line. The file's name and the message quote
+// what a file holds (keys, ids), so control characters in them, newlines
+// too, are made visible: a key cannot forge a line of output.
 func (e *Error) Error() string {
 	file := e.File
-	if file == "-" || file == "" {
+	switch file {
+	case "-":
 		file = "<stdin>"
+	case "":
+		file = "profile"
 	}
 	if e.Line > 0 {
-		return fmt.Sprintf("%s: line %d: %s", file, e.Line, e.Msg)
+		return fmt.Sprintf("%s: line %d: %s", text.Clean(file), e.Line, text.Clean(e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", file, e.Msg)
+	return fmt.Sprintf("%s: %s", text.Clean(file), text.Clean(e.Msg))
 }
 
 // Errorf builds an *Error.
