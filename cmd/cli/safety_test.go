@@ -460,3 +460,12 @@ func TestEndlessAndSpecialInputs(t *testing.T) {
 		t.Errorf("assess -o FIFO: exit %d, %q", code, e)
 	}
 }
+
+// Scoring nothing is no success: a bar cannot be met by an empty input.
+func TestNoProfileIsAnError(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty.jsonl")
+	writeFile(t, empty, "\n\n")
+	if code, _, errOut := run(t, "", "score", "--min-readiness", "90", empty); code != ExitBadInput || !strings.Contains(errOut, "no profile found in") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}

@@ -215,6 +215,8 @@ func runScore(opts *ScoreOptions) error {
 	}
 	total := scored + failed
 	switch {
+	case total == 0:
+		return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("no profile found in %s", strings.Join(opts.Files, ", "))}
 	case failed > 0:
 		if total > 1 {
 			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles could not be scored\n", failed, total)

@@ -71,7 +71,13 @@ func Write(path string, fill func(io.Writer) error, o Options) (err error) {
 			return ErrExists
 		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	// A short prefix of the name: a long name plus the suffix would pass
+	// the file system's limit.
+	base := filepath.Base(path)
+	if len(base) > 40 {
+		base = base[:40]
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return err
 	}

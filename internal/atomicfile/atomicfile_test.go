@@ -138,3 +138,11 @@ func TestRemovePendingDuringAWrite(t *testing.T) {
 		t.Errorf("err %v; temporary files before %v, after %v", err, before, after)
 	}
 }
+
+// A long file name still gets a temporary twin the file system accepts.
+func TestLongNames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), strings.Repeat("n", 245)+".html")
+	if err := WriteFile(path, []byte("x"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
