@@ -27,7 +27,7 @@ func LoadFile(path string, stdin io.Reader) (*Profile, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, input.Errorf(path, 0, "cannot open: %v", input.PathError(err))
+		return nil, input.Errorf(path, 0, "cannot open: %w", input.PathError(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

@@ -50,7 +50,7 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 		}
 		st, err := os.Stat(in)
 		if err != nil {
-			if err := emit(Record{Source: in, Line: 0, Err: input.Errorf(in, 0, "cannot open: %v", pathErr(err))}); err != nil {
+			if err := emit(Record{Source: in, Line: 0, Err: input.Errorf(in, 0, "cannot open: %w", input.PathError(err))}); err != nil {
 				return err
 			}
 			continue
@@ -69,7 +69,7 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot read: %v", pathErr(err))})
+				return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot read: %w", input.PathError(err))})
 			}
 			if path != root && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
@@ -100,13 +100,6 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 	return nil
 }
 
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
 
 // walkFile emits the records of one file. A file named on the command line
 // may be a pipe (<(...)); one found in a folder must be a regular file.
@@ -120,7 +113,7 @@ func walkFile(path string, regularOnly bool, emit func(Record) error) error {
 	}
 	f, err := open(path)
 	if err != nil {
-		return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot open: %v", pathErr(err))})
+		return emit(Record{Source: path, Err: input.Errorf(path, 0, "cannot open: %w", input.PathError(err))})
 	}
 	defer f.Close()
 	if isJSONLines(path) {
@@ -203,7 +196,7 @@ func readLines(name string, r io.Reader, emit func(Record) error) error {
 			return nil
 		}
 		if err != nil {
-			return emit(Record{Source: name, Line: line + 1, Err: input.Errorf(name, line+1, "cannot read: %v", err)})
+			return emit(Record{Source: name, Line: line + 1, Err: input.Errorf(name, line+1, "cannot read: %w", err)})
 		}
 	}
 }

@@ -89,9 +89,9 @@ func LoadFile(path string) (*Rubric, error) {
 	f, err := input.OpenRegular(path)
 	if err != nil {
 		if errors.Is(err, input.ErrNotRegular) {
-			return nil, input.Errorf(path, 0, "%v; name a rubric file", err)
+			return nil, input.Errorf(path, 0, "%w; name a rubric file", err)
 		}
-		return nil, input.Errorf(path, 0, "cannot open: %v", input.PathError(err))
+		return nil, input.Errorf(path, 0, "cannot open: %w", input.PathError(err))
 	}
 	defer f.Close()
 	return Read(path, f)

@@ -126,7 +126,7 @@ func runAssess(opts *AssessOptions) error {
 		}
 		start = p
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%s: %v", opts.Output, err)
+		return fmt.Errorf("%s: %w", opts.Output, err)
 	}
 
 	owner := start // the profile whose rubric to ask from, if any

@@ -95,7 +95,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 			file := viper.New()
 			file.SetConfigType("yaml")
 			if err := file.ReadConfig(bytes.NewReader(data)); err != nil {
-				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", configFile, err)}
+				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", configFile, err)}
 			}
 			known := allSettingKeys(cmd.Root())
 			for _, key := range file.AllKeys() {
@@ -132,7 +132,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 				return err
 			}
 		} else if explicit || !errors.Is(err, fs.ErrNotExist) {
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--config: %s: %v", configFile, input.PathError(err))}
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--config: %s: %w", configFile, input.PathError(err))}
 		}
 	}
 
@@ -162,7 +162,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 				continue
 			}
 			if err := cmd.Flags().Set(fl.Name, value); err != nil {
-				firstErr = &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %v", source, err)}
+				firstErr = &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", source, err)}
 				return
 			}
 			if f.sources == nil {
@@ -233,7 +233,7 @@ func allSettingKeys(root *cobra.Command) map[string]bool {
 func readConfig(path string) ([]byte, error) {
 	f, err := input.OpenRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, input.PathError(err))
+		return nil, fmt.Errorf("%s: %w", path, input.PathError(err))
 	}
 	defer f.Close()
 	return input.ReadAll(path, f, 1<<20)

@@ -196,7 +196,7 @@ func runReport(opts *ReportOptions) error {
 		return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s exists; use --force to replace it, or choose another --output", opts.Output)}
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %v", opts.Output, err)
+		return fmt.Errorf("%s: cannot write: %w", opts.Output, err)
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%s).\n", report.Clean(opts.Output), opts.Format)
 	return nil

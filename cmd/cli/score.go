@@ -119,7 +119,7 @@ func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
 	}
 	r, err := rs.ByID(p.RubricID())
 	if err != nil {
-		return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %v", err)
+		return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %w", err)
 	}
 	return r, nil
 }

@@ -30,7 +30,11 @@ type Error struct {
 	File string // as the user named it; "-" is standard input
 	Line int    // 1-based; 0 when the problem has no line
 	Msg  string // what is wrong and, where we can tell, how to fix it
+	Err  error  // the cause, for errors.Is and errors.As; nil when none
 }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Error names the file and the line. The file's name and the message quote
 // what a file holds (keys, ids), so control characters in them, newlines
@@ -49,9 +53,10 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", text.Clean(file), text.Clean(e.Msg))
 }
 
-// Errorf builds an *Error.
+// Errorf builds an *Error; a %w in format names its cause.
 func Errorf(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	e := fmt.Errorf(format, args...)
+	return &Error{File: file, Line: line, Msg: e.Error(), Err: errors.Unwrap(e)}
 }
 
 // ErrTooLarge is wrapped by the error ReadAll returns for an oversized input.
@@ -61,10 +66,10 @@ var ErrTooLarge = errors.New("too large")
 func ReadAll(file string, r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, Errorf(file, 0, "cannot read: %v", err)
+		return nil, Errorf(file, 0, "cannot read: %w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("file is larger than %d KiB: %v; is it the right file?", limit>>10, ErrTooLarge)}
+		return nil, &Error{File: file, Msg: fmt.Sprintf("file is larger than %d KiB: %v; is it the right file?", limit>>10, ErrTooLarge), Err: ErrTooLarge}
 	}
 	return data, nil
 }
