@@ -135,7 +135,7 @@ func ParseYears(s string) (float64, error) {
 	if y < 0 {
 		return 0, errors.New("years cannot be negative")
 	}
-	if y > 80 {
+	if y > rubric.MaxYears {
 		return 0, errors.New("that is more than a working life; type the years again")
 	}
 	return y, nil
@@ -179,7 +179,7 @@ type heldGroup struct {
 // "any" item that names them), then those no group names.
 func heldGroups(r *rubric.Rubric) []heldGroup {
 	var groups []heldGroup
-	if ids := r.IDsOfKind(rubric.KindHeld, "education"); len(ids) > 0 {
+	if ids := r.IDsOfKind(rubric.KindHeld, rubric.CategoryEducation); len(ids) > 0 {
 		groups = append(groups, heldGroup{title: "Education", help: "Tick each degree you hold (space to tick, enter to go on).", ids: ids})
 	}
 	shown := map[string]bool{}
@@ -189,7 +189,7 @@ func heldGroups(r *rubric.Rubric) []heldGroup {
 		}
 		var ids []string
 		for _, a := range it.Alternatives {
-			if alt, ok := r.Item(a.ID); ok && alt.Category != "education" && !shown[a.ID] {
+			if alt, ok := r.Item(a.ID); ok && alt.Category != rubric.CategoryEducation && !shown[a.ID] {
 				ids = append(ids, a.ID)
 				shown[a.ID] = true
 			}
@@ -200,7 +200,7 @@ func heldGroups(r *rubric.Rubric) []heldGroup {
 	}
 	var rest []string
 	for _, id := range r.IDsOfKind(rubric.KindHeld, "") {
-		if it, _ := r.Item(id); it.Category != "education" && !shown[id] {
+		if it, _ := r.Item(id); it.Category != rubric.CategoryEducation && !shown[id] {
 			rest = append(rest, id)
 		}
 	}
@@ -260,7 +260,7 @@ func (q *Questionnaire) askHeld(p *profiles.Profile) error {
 		for i, id := range g.ids {
 			it, _ := q.Rubric.Item(id)
 			list := &p.Certifications
-			if it.Category == "education" {
+			if it.Category == rubric.CategoryEducation {
 				list = &p.Education
 			}
 			*list = slices.DeleteFunc(*list, func(s string) bool { return s == id })

@@ -39,9 +39,9 @@ func Check(p *Profile, r *rubric.Rubric) error {
 		path string
 		ids  []string
 	}{{"education", p.Education}, {"certifications", p.Certifications}} {
-		cat := "education"
+		cat := rubric.CategoryEducation
 		if list.path == "certifications" {
-			cat = "certification"
+			cat = rubric.CategoryCertification
 		}
 		for i, id := range list.ids {
 			if it, ok := r.Item(id); !ok || it.Kind != rubric.KindHeld || it.Category != cat {
@@ -63,7 +63,7 @@ func Check(p *Profile, r *rubric.Rubric) error {
 }
 
 func other(category string) string {
-	if category == "certification" {
+	if category == rubric.CategoryCertification {
 		return "certifications"
 	}
 	return category

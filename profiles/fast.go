@@ -50,7 +50,7 @@ func parseFast(rec Record) (*Profile, bool) {
 		return nil, false
 	}
 	e := fp.Experience
-	if e.ITYears < 0 || e.ITYears > 80 || e.ManagementYears < 0 || e.ManagementYears > 80 {
+	if e.ITYears < 0 || e.ITYears > rubric.MaxYears || e.ManagementYears < 0 || e.ManagementYears > rubric.MaxYears {
 		return nil, false
 	}
 	for _, lvl := range fp.Skills {

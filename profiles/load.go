@@ -197,7 +197,7 @@ func (d *decoder) years(n *yaml.Node, path string) (float64, error) {
 	if f < 0 {
 		return 0, d.errf(n, "%s: years cannot be negative, found %s", path, n.Value)
 	}
-	if f > 80 {
+	if f > rubric.MaxYears {
 		return 0, d.errf(n, "%s: %s years is more than a working life; check the number", path, n.Value)
 	}
 	return f, nil

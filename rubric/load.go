@@ -27,7 +27,7 @@ var builtinFS embed.FS
 // Bounds on rubric numbers: beyond them a figure is a mistake, and scoring
 // must never meet a number it cannot add up.
 const (
-	maxYears  = 80   // a working life
+	maxYears  = MaxYears
 	maxWeeks  = 1040 // 20 years of effort for one step
 	minWeight = 1e-6 // weights are relative; smaller ones vanish in the sums
 )
@@ -510,7 +510,7 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 			return bad("levels: describe each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Levels))
 		}
 	case KindHeld:
-		if it.Category != "education" && it.Category != "certification" {
+		if it.Category != CategoryEducation && it.Category != CategoryCertification {
 			return bad("a held item belongs to category education or certification, as profiles list them under education or certifications")
 		}
 		if maxNeed > 1 || !wholeNumbers(it.Need) {

@@ -48,6 +48,17 @@ const (
 // year to practitioner and two more to expert.
 var DefaultWeeksToLevel = []float64{13, 40, 52, 104}
 
+// The categories whose held items a profile lists under education and
+// certifications.
+const (
+	CategoryEducation     = "education"
+	CategoryCertification = "certification"
+)
+
+// MaxYears bounds any number of years, in a profile or a rubric: a working
+// life.
+const MaxYears = 80
+
 // Experience fields a years item can read.
 const (
 	FieldITYears         = "it_years"

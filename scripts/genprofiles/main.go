@@ -28,8 +28,8 @@ func main() {
 	w := bufio.NewWriterSize(os.Stdout, 1<<16)
 	defer w.Flush()
 	skills := r.IDsOfKind(rubric.KindSkill, "")
-	edu := r.IDsOfKind(rubric.KindHeld, "education")
-	certs := r.IDsOfKind(rubric.KindHeld, "certification")
+	edu := r.IDsOfKind(rubric.KindHeld, rubric.CategoryEducation)
+	certs := r.IDsOfKind(rubric.KindHeld, rubric.CategoryCertification)
 	stages := r.StageIDs()
 	enc := json.NewEncoder(w)
 	for i := range *n {
