@@ -9,21 +9,6 @@ import (
 	"github.com/skillgap/skillgap/rubric"
 )
 
-// fastProfile is the shape of a JSON profile as the fast decoder reads it.
-type fastProfile struct {
-	Version        int               `json:"version"`
-	Name           string            `json:"name"`
-	Rubric         string            `json:"rubric"`
-	RubricRevision int               `json:"rubric_revision"`
-	Target         string            `json:"target"`
-	Experience     Experience        `json:"experience"`
-	Education      []string          `json:"education"`
-	Certifications []string          `json:"certifications"`
-	Skills         map[string]int    `json:"skills"`
-	Evidence       map[string]string `json:"evidence"`
-	Updated        string            `json:"updated"`
-}
-
 var fastOptions = json.JoinOptions(json.RejectUnknownMembers(true))
 
 // parseFast decodes a JSON profile about ten times faster than the YAML path
@@ -41,9 +26,10 @@ func parseFast(rec Record) (*Profile, bool) {
 	if i == len(data) || data[i] != '{' || bytes.IndexByte(data, '\n') >= 0 || bytes.Contains(data, []byte("null")) {
 		return nil, false
 	}
-	var fp fastProfile
-	// The JSON v2 decoder rejects duplicate keys and invalid UTF-8 by default.
-	if err := json.Unmarshal(data, &fp, fastOptions); err != nil {
+	// The same model the slow path fills: the JSON v2 decoder reads the
+	// profile's json tags, and rejects duplicate keys and invalid UTF-8.
+	fp := &Profile{}
+	if err := json.Unmarshal(data, fp, fastOptions); err != nil {
 		return nil, false
 	}
 	if fp.Version != FormatVersion || !bytes.Contains(data, []byte(`"version"`)) {
@@ -73,11 +59,8 @@ func parseFast(rec Record) (*Profile, bool) {
 			return nil, false
 		}
 	}
-	p := &Profile{
-		Version: FormatVersion, Name: fp.Name, Rubric: fp.Rubric, RubricRevision: fp.RubricRevision, Target: fp.Target, Experience: e,
-		Education: fp.Education, Certifications: fp.Certifications, Skills: fp.Skills, Evidence: fp.Evidence,
-		Updated: fp.Updated, File: rec.Source,
-	}
+	p := fp
+	p.Version, p.Experience, p.File = FormatVersion, e, rec.Source
 	p.fillEmpty()
 	// The record is one line: every key is on it.
 	p.BaseLine = max(rec.Line, 1) - 1
