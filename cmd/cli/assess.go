@@ -69,22 +69,12 @@ and run 'skillgap score FILE'.`,
 			}
 			opts.StateDir = stateDir(f)
 			opts.rubricDirs = f.rubricDirs()
+			// The prompter is wired here, for tests and for real alike.
+			if !opts.NoInput {
+				opts.Prompter = f.prompter()
+			}
 			if runF != nil {
 				return runF(opts)
-			}
-			if opts.NoInput || (f.Prompter == nil && !opts.IO.CanPrompt()) {
-				return &ExitError{Code: ExitUsage, Err: errors.New(`assess asks questions and needs a terminal on stdin and stdout;
-without one, write a profile file by hand (the format is in
-'skillgap schema profile', an example in testdata/profiles/alex.yaml)
-and run 'skillgap score FILE'`)}
-			}
-			opts.Prompter = f.Prompter
-			if opts.Prompter == nil {
-				pr, ok := terminalPrompter(opts.IO)
-				if !ok {
-					return &ExitError{Code: ExitUsage, Err: errors.New("assess needs a terminal")}
-				}
-				opts.Prompter = pr
 			}
 			return runAssess(opts)
 		},
@@ -111,7 +101,16 @@ func stateDir(f *Factory) string {
 	return ""
 }
 
+// errNoTerminal is why assess refuses to run without a prompter.
+var errNoTerminal = errors.New(`assess asks questions and needs a terminal on stdin and stdout;
+without one, write a profile file by hand (the format is in
+'skillgap schema profile', an example in testdata/profiles/alex.yaml)
+and run 'skillgap score FILE'`)
+
 func runAssess(opts *AssessOptions) error {
+	if opts.Prompter == nil {
+		return &ExitError{Code: ExitUsage, Err: errNoTerminal}
+	}
 	ios, pr := opts.IO, opts.Prompter
 	var start *profiles.Profile
 	exists := false

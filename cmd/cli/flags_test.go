@@ -96,3 +96,32 @@ func TestAssessFlags(t *testing.T) {
 		t.Errorf("default output: %+v", got)
 	}
 }
+
+func TestRubricAndSchemaFlags(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	f := &Factory{IO: ios, Getenv: func(string) string { return "" }}
+	var got *RubricOptions
+	capture := func(o *RubricOptions) error { got = o; return nil }
+	if err := parse(t, NewCmdRubricExport(f, capture), []string{"it-manager", "-o", "x.yaml", "--force"}); err != nil || got.Ref != "it-manager" || got.Output != "x.yaml" || !got.Force {
+		t.Errorf("export: %v %+v", err, got)
+	}
+	if err := parse(t, NewCmdRubricShow(f, capture), []string{"./r.yaml"}); err != nil || got.Ref != "./r.yaml" {
+		t.Errorf("show: %v %+v", err, got)
+	}
+	if err := parse(t, NewCmdRubricValidate(f, capture), []string{"a.yaml", "b.yaml"}); err != nil || strings.Join(got.Files, ",") != "a.yaml,b.yaml" {
+		t.Errorf("validate: %v %+v", err, got)
+	}
+	if err := parse(t, NewCmdRubricValidate(f, capture), nil); err == nil || !strings.Contains(err.Error(), "name at least one rubric file") {
+		t.Errorf("validate with nothing: %v", err)
+	}
+	if err := parse(t, NewCmdRubricList(f, capture), []string{"extra"}); err == nil {
+		t.Error("list takes no arguments")
+	}
+	var sg *SchemaOptions
+	if err := parse(t, NewCmdSchema(f, func(o *SchemaOptions) error { sg = o; return nil }), []string{"rubric"}); err != nil || sg.Kind != "rubric" {
+		t.Errorf("schema: %v %+v", err, sg)
+	}
+	if err := parse(t, NewCmdSchema(f, nil), []string{"foo"}); err == nil || !strings.Contains(err.Error(), `not "foo"`) {
+		t.Errorf("schema foo: %v", err)
+	}
+}

@@ -46,6 +46,21 @@ func (f *Factory) now() time.Time {
 	return time.Now()
 }
 
+// prompter is what asks the questions: the one set on the factory (tests),
+// else the terminal's, else nil when there is no terminal to ask on.
+func (f *Factory) prompter() assess.Prompter {
+	if f.Prompter != nil {
+		return f.Prompter
+	}
+	if !f.IO.CanPrompt() {
+		return nil
+	}
+	if pr, ok := terminalPrompter(f.IO); ok {
+		return pr
+	}
+	return nil
+}
+
 // SystemFactory wires the real process.
 func SystemFactory() *Factory {
 	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Now: clock(os.Getenv)}

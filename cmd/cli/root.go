@@ -43,7 +43,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdScore(f, nil),
 		NewCmdReport(f, nil),
 		NewCmdTeam(f, nil),
-		NewCmdSchema(f),
+		NewCmdSchema(f, nil),
 		NewCmdRubric(f),
 	)
 	// cobra's completion command shows its help for any word it does not

@@ -6,6 +6,7 @@ import (
 
 	"github.com/skillgap/skillgap/internal/atomicfile"
 	"github.com/skillgap/skillgap/internal/input"
+	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/report"
 	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
@@ -23,13 +24,24 @@ func NewCmdRubric(f *Factory) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newCmdRubricList(f), newCmdRubricShow(f), newCmdRubricExport(f), newCmdRubricValidate(f))
+	cmd.AddCommand(NewCmdRubricList(f, nil), NewCmdRubricShow(f, nil), NewCmdRubricExport(f, nil), NewCmdRubricValidate(f, nil))
 	return cmd
 }
 
-func newCmdRubricExport(f *Factory) *cobra.Command {
-	var output string
-	var force bool
+// RubricOptions holds the arguments, flags and dependencies of the rubric
+// subcommands.
+type RubricOptions struct {
+	IO         *iostreams.IOStreams
+	Ref        string   // show, export: a rubric id or file
+	Files      []string // validate
+	Output     string   // export
+	Force      bool     // export
+	RubricDirs []string
+}
+
+// NewCmdRubricExport builds `skillgap rubric export`.
+func NewCmdRubricExport(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
+	opts := &RubricOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "export ID|FILE",
 		Short: "Write a rubric as YAML, to start your own from",
@@ -46,50 +58,62 @@ put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := rubric.NewResolver(f.rubricDirs()...).Named(args[0])
-			if err != nil {
-				return rubricArgError(err)
+			opts.Ref, opts.RubricDirs = args[0], f.rubricDirs()
+			if runF != nil {
+				return runF(opts)
 			}
-			// A built-in rubric is written as it is kept, with its comments.
-			data, ok := []byte(nil), false
-			if r.File == "" {
-				data, ok = rubric.BuiltinSource(r.ID)
-			}
-			if !ok {
-				if data, err = rubric.Marshal(r); err != nil {
-					return err
-				}
-			}
-			if output == "" || output == "-" {
-				_, err := f.IO.Out.Write(data)
-				return err
-			}
-			if r.File != "" && sameFile(output, r.File) {
-				return usageError("--output: %s is the rubric being exported; choose another file", report.Clean(output))
-			}
-			err = atomicfile.WriteFile(output, data, atomicfile.Options{Perm: 0o644, DirPerm: 0o755, NoClobber: !force})
-			if errors.Is(err, atomicfile.ErrExists) {
-				return fmt.Errorf("%s exists; use --force to replace it", output)
-			}
-			if err == nil {
-				fmt.Fprintf(f.IO.ErrOut, "Wrote %s.\n", report.Clean(output))
-			}
-			return err
+			return runRubricExport(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "-", "file to write, or - for standard output")
-	cmd.Flags().BoolVar(&force, "force", false, "replace the output file if it exists")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, or - for standard output")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	return cmd
 }
 
-func newCmdRubricValidate(f *Factory) *cobra.Command {
+func runRubricExport(opts *RubricOptions) error {
+	r, err := rubric.NewResolver(opts.RubricDirs...).Named(opts.Ref)
+	if err != nil {
+		return rubricArgError(err)
+	}
+	// A built-in rubric is written as it is kept, with its comments.
+	data, ok := []byte(nil), false
+	if r.File == "" {
+		data, ok = rubric.BuiltinSource(r.ID)
+	}
+	if !ok {
+		if data, err = rubric.Marshal(r); err != nil {
+			return err
+		}
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		_, err := opts.IO.Out.Write(data)
+		return err
+	}
+	if r.File != "" && sameFile(opts.Output, r.File) {
+		return usageError("--output: %s is the rubric being exported; choose another file", report.Clean(opts.Output))
+	}
+	err = atomicfile.WriteFile(opts.Output, data, atomicfile.Options{Perm: 0o644, DirPerm: 0o755, NoClobber: !opts.Force})
+	if errors.Is(err, atomicfile.ErrExists) {
+		return fmt.Errorf("%s exists; use --force to replace it", opts.Output)
+	}
+	if err == nil {
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s.\n", report.Clean(opts.Output))
+	}
+	return err
+}
+
+// NewCmdRubricValidate builds `skillgap rubric validate`.
+func NewCmdRubricValidate(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
+	opts := &RubricOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check rubric files strictly and for sense",
 		Long: `Check rubric files: strictly (unknown keys, wrong types and duplicate keys are
 errors with the line) and for sense (unique ids, stages in ladder order,
-levels 0-4, weights greater than 0, one need per stage, alternatives that
-name existing held items). Exit 1 if any file fails.`,
+levels 0-4, weights and numbers in range, one need per stage, needs that never
+fall up the ladder without a reason, alternatives that name existing held
+items, preferred items that cannot keep anyone from ready). Exit 1 if any file
+fails.`,
 		Example: `  skillgap rubric validate my-role.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -98,26 +122,36 @@ name existing held items). Exit 1 if any file fails.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			failed := 0
-			for _, path := range args {
-				r, err := rubric.LoadFile(path)
-				if err != nil {
-					failed++
-					printErr(f.IO.ErrOut, err)
-					continue
-				}
-				skills := len(r.IDsOfKind(rubric.KindSkill, ""))
-				fmt.Fprintf(f.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", report.Clean(path), r.ID, len(r.Stages), len(r.Items), skills)
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
 			}
-			if failed > 0 {
-				return &ExitError{Code: ExitBadInput}
-			}
-			return nil
+			return runRubricValidate(opts)
 		},
 	}
 }
 
-func newCmdRubricList(f *Factory) *cobra.Command {
+func runRubricValidate(opts *RubricOptions) error {
+	failed := 0
+	for _, path := range opts.Files {
+		r, err := rubric.LoadFile(path)
+		if err != nil {
+			failed++
+			printErr(opts.IO.ErrOut, err)
+			continue
+		}
+		skills := len(r.IDsOfKind(rubric.KindSkill, ""))
+		fmt.Fprintf(opts.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", report.Clean(path), r.ID, len(r.Stages), len(r.Items), skills)
+	}
+	if failed > 0 {
+		return &ExitError{Code: ExitBadInput}
+	}
+	return nil
+}
+
+// NewCmdRubricList builds `skillgap rubric list`.
+func NewCmdRubricList(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
+	opts := &RubricOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the rubrics skillgap knows",
@@ -129,28 +163,38 @@ The list warns about both.`,
 		Example: `  skillgap rubric list`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var list []report.ListedRubric
-			for _, l := range rubric.NewResolver(f.rubricDirs()...).List() {
-				if l.Err != nil {
-					// A broken one is reported and skipped.
-					printErr(f.IO.ErrOut, l.Err)
-					continue
-				}
-				source := "built in"
-				if l.File != "" {
-					source = l.File
-				}
-				if l.Warning != "" {
-					fmt.Fprintf(f.IO.ErrOut, "skillgap: warning: %s\n", report.Clean(source+": "+l.Warning))
-				}
-				list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
+			opts.RubricDirs = f.rubricDirs()
+			if runF != nil {
+				return runF(opts)
 			}
-			return report.RubricList(f.IO.Out, list)
+			return runRubricList(opts)
 		},
 	}
 }
 
-func newCmdRubricShow(f *Factory) *cobra.Command {
+func runRubricList(opts *RubricOptions) error {
+	var list []report.ListedRubric
+	for _, l := range rubric.NewResolver(opts.RubricDirs...).List() {
+		if l.Err != nil {
+			// A broken one is reported and skipped.
+			printErr(opts.IO.ErrOut, l.Err)
+			continue
+		}
+		source := "built in"
+		if l.File != "" {
+			source = l.File
+		}
+		if l.Warning != "" {
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: warning: %s\n", report.Clean(source+": "+l.Warning))
+		}
+		list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
+	}
+	return report.RubricList(opts.IO.Out, list)
+}
+
+// NewCmdRubricShow builds `skillgap rubric show`.
+func NewCmdRubricShow(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
+	opts := &RubricOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "show ID|FILE",
 		Short: "Show every item of a rubric and the level each rung needs",
@@ -167,13 +211,21 @@ ask for it.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, err := rubric.NewResolver(f.rubricDirs()...).Named(args[0])
-			if err != nil {
-				return rubricArgError(err)
+			opts.Ref, opts.RubricDirs = args[0], f.rubricDirs()
+			if runF != nil {
+				return runF(opts)
 			}
-			return report.RubricTable(f.IO.Out, r)
+			return runRubricShow(opts)
 		},
 	}
+}
+
+func runRubricShow(opts *RubricOptions) error {
+	r, err := rubric.NewResolver(opts.RubricDirs...).Named(opts.Ref)
+	if err != nil {
+		return rubricArgError(err)
+	}
+	return report.RubricTable(opts.IO.Out, r)
 }
 
 // rubricArgError is the exit for a rubric named on the command line: a file

@@ -1,12 +1,23 @@
 package cli
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/internal/schema"
 	"github.com/spf13/cobra"
 )
 
+// SchemaOptions holds the argument and dependencies of `skillgap schema`.
+type SchemaOptions struct {
+	IO   *iostreams.IOStreams
+	Kind string // profile or rubric
+}
+
 // NewCmdSchema builds `skillgap schema profile|rubric`.
-func NewCmdSchema(f *Factory) *cobra.Command {
+func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
+	opts := &SchemaOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "schema profile|rubric",
 		Short: "Print the JSON Schema of profile or rubric files",
@@ -24,21 +35,33 @@ against the rubric by 'skillgap score'.`,
 		ValidArgs: []string{"profile", "rubric"},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || (args[0] != "profile" && args[0] != "rubric") {
-				return usageError("schema: name profile or rubric")
+				got := ""
+				if len(args) > 0 {
+					got = fmt.Sprintf(", not %q", strings.Join(args, " "))
+				}
+				return usageError("schema: name profile or rubric%s", got)
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			gen := schema.Profile
-			if args[0] == "rubric" {
-				gen = schema.Rubric
+			opts.Kind = args[0]
+			if runF != nil {
+				return runF(opts)
 			}
-			data, err := gen()
-			if err != nil {
-				return err
-			}
-			_, err = f.IO.Out.Write(data)
-			return err
+			return runSchema(opts)
 		},
 	}
+}
+
+func runSchema(opts *SchemaOptions) error {
+	gen := schema.Profile
+	if opts.Kind == "rubric" {
+		gen = schema.Rubric
+	}
+	data, err := gen()
+	if err != nil {
+		return err
+	}
+	_, err = opts.IO.Out.Write(data)
+	return err
 }
