@@ -148,7 +148,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 		}
 		for _, key := range keys {
 			value, source, ok := "", "", false
-			if e, set := os.LookupEnv(envName(key)); set {
+			if e := f.getenv(envName(key)); e != "" {
 				value, source, ok = e, envName(key), true
 			} else if v.IsSet(key) {
 				switch v.Get(key).(type) {
