@@ -1,4 +1,4 @@
-package assess
+package assess_test
 
 import (
 	"math"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -49,33 +50,33 @@ func persona(t *testing.T, it, lead float64, at string, level int, skills map[st
 	return p
 }
 
-func score(t *testing.T, p *profiles.Profile, target string) *Result {
+func score(t *testing.T, p *profiles.Profile, target string) *assess.Result {
 	t.Helper()
-	res, err := ScoreWith(rubric.Default(), p, target, ScoreOptions{Explain: true})
+	res, err := assess.ScoreWith(rubric.Default(), p, target, assess.ScoreOptions{Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res
 }
 
-func gap(res *Result, id string) (Gap, bool) {
+func gap(res *assess.Result, id string) (assess.Gap, bool) {
 	for _, g := range res.Gaps {
 		if g.ID == id {
 			return g, true
 		}
 	}
-	return Gap{}, false
+	return assess.Gap{}, false
 }
 
 func TestNoAlmostWithAMultiYearBlockingGap(t *testing.T) {
 	// 6 years in IT, 2 leading, every skill at the director's needs.
 	res := score(t, persona(t, 6, 2, "it-director", -1, nil, "bachelor-it", "itil-foundation"), "it-director")
-	if g, ok := gap(res, "it-years"); res.Verdict != NotReady || !ok || !g.Blocking {
+	if g, ok := gap(res, "it-years"); res.Verdict != assess.NotReady || !ok || !g.Blocking {
 		t.Errorf("6 years for IT Director (12-18): %s, it-years gap %+v", res.Verdict, g)
 	}
 	// No experience at all and every skill at 4, aiming at CIO.
 	res = score(t, persona(t, 0, 0, "", 4, nil), "cio")
-	if res.Verdict != NotReady || res.TimeToReadyWeeks < 25*52 {
+	if res.Verdict != assess.NotReady || res.TimeToReadyWeeks < 25*52 {
 		t.Errorf("0 years for CIO: %s in %d weeks", res.Verdict, res.TimeToReadyWeeks)
 	}
 }
@@ -94,16 +95,16 @@ func TestNotReadyBeforeTheBandStarts(t *testing.T) {
 		p := persona(t, c.years, c.years/2, c.target, 4, nil, "master-it", "itil-foundation", "cissp", "azure")
 		res := score(t, p, c.target)
 		g, _ := gap(res, "it-years")
-		if res.Verdict == Ready || !g.Hard || g.Blocking != c.blocking {
+		if res.Verdict == assess.Ready || !g.Hard || g.Blocking != c.blocking {
 			t.Errorf("%g years for %s: %s, it-years gap %+v", c.years, c.target, res.Verdict, g)
 		}
-		if !c.blocking && res.Verdict != Almost {
+		if !c.blocking && res.Verdict != assess.Almost {
 			t.Errorf("%g years for %s: %s, want almost (everything else is there)", c.years, c.target, res.Verdict)
 		}
 	}
 	// At the band's minimum the same person is ready.
 	res := score(t, persona(t, 5, 2, "it-manager", -1, nil, "bachelor-it", "itil-foundation", "comptia-a-plus"), "it-manager")
-	if res.Verdict != Ready {
+	if res.Verdict != assess.Ready {
 		t.Errorf("5 years for IT Manager with every need met: %s %.1f %+v", res.Verdict, res.Readiness, res.Gaps)
 	}
 }
@@ -131,7 +132,7 @@ func TestStrengthsDoNotBuyMissingCoreSkills(t *testing.T) {
 	core := map[string]int{"infrastructure": 1, "networking": 1, "operating-systems": 1, "cybersecurity": 1, "project-management": 4}
 	p := persona(t, 7, 3, "senior-it-manager", -1, core, "pmp", "bachelor-it", "azure")
 	res := score(t, p, "it-manager")
-	if res.Verdict != NotReady || res.TimeToReadyWeeks <= AlmostWeeks {
+	if res.Verdict != assess.NotReady || res.TimeToReadyWeeks <= assess.AlmostWeeks {
 		t.Errorf("%s in %d weeks, want not ready for more than a year", res.Verdict, res.TimeToReadyWeeks)
 	}
 	for id := range core {
@@ -145,7 +146,7 @@ func TestStrengthsDoNotBuyMissingCoreSkills(t *testing.T) {
 			p.Skills[id] = 2
 		}
 	}
-	if res := score(t, p, "it-manager"); res.Verdict != Ready {
+	if res := score(t, p, "it-manager"); res.Verdict != assess.Ready {
 		t.Errorf("one level short in four skills: %s %.1f", res.Verdict, res.Readiness)
 	}
 }
@@ -296,7 +297,7 @@ func TestNoCliffsAndPreferredNeverBlocks(t *testing.T) {
 		p := persona(t, st.Years.Min, 0, st.ID, -1, nil, "bachelor-it", "itil-foundation", "comptia-a-plus")
 		p.Experience.ManagementYears = r.Items[r.ItemIndex("management-years")].NeedAt(si)
 		res := score(t, p, st.ID)
-		if res.Verdict != Ready {
+		if res.Verdict != assess.Ready {
 			t.Errorf("%s: every required item met, yet %s %.1f %+v", st.ID, res.Verdict, res.Readiness, res.Gaps)
 		}
 		for _, g := range res.Gaps {
@@ -307,13 +308,13 @@ func TestNoCliffsAndPreferredNeverBlocks(t *testing.T) {
 	}
 }
 
-func explainOf(res *Result, id string) ExplainItem {
+func explainOf(res *assess.Result, id string) assess.ExplainItem {
 	for _, x := range res.Explain.Items {
 		if x.ID == id {
 			return x
 		}
 	}
-	return ExplainItem{}
+	return assess.ExplainItem{}
 }
 
 func TestFocusAreasOfEachRung(t *testing.T) {
@@ -361,7 +362,7 @@ func TestOldProfilesKeepTheirMeaning(t *testing.T) {
 	}
 	p.RubricRevision = 0 // written before revision 2
 	res := score(t, p, "it-manager")
-	if res.Verdict != Ready || len(res.Unanswered) == 0 {
+	if res.Verdict != assess.Ready || len(res.Unanswered) == 0 {
 		t.Errorf("an old ready profile: %s %.1f, unanswered %v", res.Verdict, res.Readiness, res.Unanswered)
 	}
 	for _, id := range res.Unanswered {
@@ -408,7 +409,7 @@ func TestExplainAddsUp(t *testing.T) {
 // that year never holds anyone back; a few weeks of IT make no cliff.
 func TestLeadershipAndLeadingYears(t *testing.T) {
 	p := persona(t, 14, 4, "", 4, map[string]int{"leadership": 3}, "master-it", "itil-foundation", "azure", "cissp")
-	if res := score(t, p, "it-director"); res.Verdict != Ready {
+	if res := score(t, p, "it-director"); res.Verdict != assess.Ready {
 		t.Errorf("leadership 3 for IT Director (needs 4): %s %.1f %+v", res.Verdict, res.Readiness, res.Gaps)
 	}
 	p.Skills["leadership"] = 2
@@ -418,13 +419,13 @@ func TestLeadershipAndLeadingYears(t *testing.T) {
 	// For IT Manager, leadership must be met in full: one short is not
 	// ready, but within a year.
 	res := score(t, persona(t, 7, 2, "it-manager", -1, map[string]int{"leadership": 2}, "bachelor-it", "itil-foundation"), "it-manager")
-	if g, _ := gap(res, "leadership"); res.Verdict != Almost || !g.Hard || g.Blocking {
+	if g, _ := gap(res, "leadership"); res.Verdict != assess.Almost || !g.Hard || g.Blocking {
 		t.Errorf("leadership 2 for IT Manager: %s, gap %+v", res.Verdict, g)
 	}
 	// Seven years in IT, never led: the year of leading starts now, and is
 	// the step to ready.
 	res = score(t, persona(t, 7, 0, "it-manager", -1, map[string]int{"service-desk": 1}, "bachelor-it", "itil-foundation"), "it-manager")
-	if res.Verdict != Almost || res.TimeToReadyWeeks != 52 {
+	if res.Verdict != assess.Almost || res.TimeToReadyWeeks != 52 {
 		t.Errorf("never led: %s in %d weeks", res.Verdict, res.TimeToReadyWeeks)
 	}
 	for _, s := range res.NextSteps {
@@ -435,7 +436,7 @@ func TestLeadershipAndLeadingYears(t *testing.T) {
 	// A CIO candidate with every required item met and a single year of
 	// leading: the years beyond it are preferred.
 	p = persona(t, 28, 1, "cio", -1, nil, "bachelor-it", "itil-foundation")
-	if res := score(t, p, "cio"); res.Verdict != Ready {
+	if res := score(t, p, "cio"); res.Verdict != assess.Ready {
 		t.Errorf("one year of leading, everything else met, for CIO: %s %.1f", res.Verdict, res.Readiness)
 	}
 	// No cliff in the first year of IT: a beginner and someone five weeks
@@ -455,11 +456,11 @@ func TestNothingMissingIsDoneNow(t *testing.T) {
 		r.Items[i].EffortWeeks = 0
 	}
 	// Senior with everything but the certificate: 75, not ready.
-	res, err := New(r).Score(prof(6, map[string]int{"go": 4, "sql": 2}), "senior")
+	res, err := assess.New(r).Score(prof(6, map[string]int{"go": 4, "sql": 2}), "senior")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Verdict == Ready || res.TimeToReadyWeeks < 1 {
+	if res.Verdict == assess.Ready || res.TimeToReadyWeeks < 1 {
 		t.Errorf("%s %.1f with time to ready %d", res.Verdict, res.Readiness, res.TimeToReadyWeeks)
 	}
 }

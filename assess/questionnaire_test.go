@@ -1,4 +1,4 @@
-package assess
+package assess_test
 
 import (
 	"errors"
@@ -6,76 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
 
-// stubPrompter answers from a script keyed by question id (for held-item
-// groups, by their message); unscripted questions take the default, as
-// pressing Enter would.
-type stubPrompter struct {
-	answers   map[string]any // string for Input, int for Select, []int for MultiSelect, bool for Confirm
-	interrupt string         // interrupt at this question id
-	asked     []Question
-	confirms  []bool // consumed in order for "revisit"
-}
-
-func (s *stubPrompter) ask(q Question) (any, bool, error) {
-	s.asked = append(s.asked, q)
-	if q.ID == s.interrupt {
-		return nil, false, ErrInterrupted
-	}
-	key := q.ID
-	if key == "held" {
-		key = q.Message
-	}
-	a, ok := s.answers[key]
-	return a, ok, nil
-}
-
-func (s *stubPrompter) Input(q Question, def string, validate func(string) error) (string, error) {
-	a, ok, err := s.ask(q)
-	if err != nil || !ok {
-		return def, err
-	}
-	if err := validate(a.(string)); err != nil {
-		return "", err
-	}
-	return a.(string), nil
-}
-
-func (s *stubPrompter) Select(q Question, opts []Option, def int) (int, error) {
-	a, ok, err := s.ask(q)
-	if err != nil || !ok {
-		return def, err
-	}
-	return a.(int), nil
-}
-
-func (s *stubPrompter) MultiSelect(q Question, opts []Option, defs []int) ([]int, error) {
-	a, ok, err := s.ask(q)
-	if err != nil || !ok {
-		return defs, err
-	}
-	return a.([]int), nil
-}
-
-func (s *stubPrompter) Confirm(q Question, def bool) (bool, error) {
-	_, _, err := s.ask(q)
-	if err != nil {
-		return false, err
-	}
-	if q.ID == "revisit" && len(s.confirms) > 0 {
-		c := s.confirms[0]
-		s.confirms = s.confirms[1:]
-		return c, nil
-	}
-	return def, nil
-}
-
 func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 	r := rubric.Default()
-	sp := &stubPrompter{answers: map[string]any{
+	sp := &testkit.Prompter{Answers: map[string]any{
 		"name":                        "Sam <Lee>",
 		"target":                      2, // senior-it-manager
 		"experience.it_years":         "9,5",
@@ -86,7 +25,7 @@ func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 		"skills.leadership":           3,
 	}}
 	var drafts []*profiles.Profile
-	q := &Questionnaire{Rubric: r, Prompter: sp, Answered: func(p *profiles.Profile) { drafts = append(drafts, p) }}
+	q := &assess.Questionnaire{Rubric: r, Prompter: sp, Answered: func(p *profiles.Profile) { drafts = append(drafts, p) }}
 	p, err := q.Run(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +48,7 @@ func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 	}
 	// Where the user is, and no required levels shown while answering.
 	var progress []string
-	for _, q := range sp.asked {
+	for _, q := range sp.Asked {
 		if strings.HasPrefix(q.ID, "skills.") {
 			progress = append(progress, q.Progress)
 			if strings.Contains(q.Message+q.Help, "need") || strings.Contains(q.Message+q.Help, "required") {
@@ -123,8 +62,8 @@ func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 }
 
 func TestEnterThroughEverythingCompletes(t *testing.T) {
-	sp := &stubPrompter{}
-	p, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
+	sp := &testkit.Prompter{}
+	p, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +71,7 @@ func TestEnterThroughEverythingCompletes(t *testing.T) {
 		t.Errorf("defaults %+v", p)
 	}
 	// All skills 0 is "the same rating": asked once whether to revisit, default no.
-	if last := sp.asked[len(sp.asked)-1]; last.ID != "revisit" || !strings.Contains(last.Message, "You rated every skill 0 (none)") {
+	if last := sp.Asked[len(sp.Asked)-1]; last.ID != "revisit" || !strings.Contains(last.Message, "You rated every skill 0 (none)") {
 		t.Errorf("last question %+v", last)
 	}
 }
@@ -141,13 +80,13 @@ func TestReassessmentStartsFromTheProfile(t *testing.T) {
 	start := &profiles.Profile{Version: 1, Name: "Alex", Target: "cio", Experience: profiles.Experience{ITYears: 26.5, ManagementYears: 12},
 		Education: []string{"master-it"}, Certifications: []string{"cissp", "pmp"}, Skills: map[string]int{"cloud": 3, "budgeting": 4},
 		Evidence: map[string]string{"cloud": "migrated"}}
-	p, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: &stubPrompter{}}).Run(start)
+	p, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: &testkit.Prompter{}}).Run(start)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.Name != "Alex" || p.Target != "cio" || p.Experience.ITYears != 26.5 || p.Experience.ManagementYears != 12 ||
 		!p.Holds("master-it") || !p.Holds("cissp") || !p.Holds("pmp") || p.Skills["cloud"] != 3 || p.Skills["budgeting"] != 4 || p.Evidence["cloud"] != "migrated" {
-		t.Errorf("re-assessment changed answers: %+v", p)
+		t.Errorf("re-assessment changed Answers: %+v", p)
 	}
 	if start.Skills["networking"] != 0 || len(start.Skills) != 2 {
 		t.Error("the starting profile was modified")
@@ -155,10 +94,10 @@ func TestReassessmentStartsFromTheProfile(t *testing.T) {
 }
 
 func TestInterruptKeepsAnswersSoFar(t *testing.T) {
-	sp := &stubPrompter{answers: map[string]any{"name": "Kim", "experience.it_years": "4"}, interrupt: "skills.cloud"}
+	sp := &testkit.Prompter{Answers: map[string]any{"name": "Kim", "experience.it_years": "4"}, Interrupt: "skills.cloud"}
 	var last *profiles.Profile
-	_, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp, Answered: func(p *profiles.Profile) { last = p }}).Run(nil)
-	if !errors.Is(err, ErrInterrupted) {
+	_, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: sp, Answered: func(p *profiles.Profile) { last = p }}).Run(nil)
+	if !errors.Is(err, assess.ErrInterrupted) {
 		t.Fatalf("err = %v", err)
 	}
 	if last == nil || last.Name != "Kim" || last.Experience.ITYears != 4 {
@@ -171,13 +110,13 @@ func TestSameRatingOffersRevisit(t *testing.T) {
 	for _, id := range rubric.Default().IDsOfKind(rubric.KindSkill, "") {
 		answers["skills."+id] = 2
 	}
-	sp := &stubPrompter{answers: answers, confirms: []bool{true, false}}
-	_, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
+	sp := &testkit.Prompter{Answers: answers, Revisits: []bool{true, false}}
+	_, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, q := range sp.asked {
+	for _, q := range sp.Asked {
 		if q.ID == "skills.cloud" {
 			n++
 		}
@@ -189,12 +128,12 @@ func TestSameRatingOffersRevisit(t *testing.T) {
 
 func TestParseYears(t *testing.T) {
 	for in, want := range map[string]float64{"6": 6, "2.5": 2.5, "2,5": 2.5, " 3 ": 3, "": 0} {
-		if got, err := ParseYears(in); err != nil || got != want {
+		if got, err := assess.ParseYears(in); err != nil || got != want {
 			t.Errorf("ParseYears(%q) = %v, %v", in, got, err)
 		}
 	}
 	for _, in := range []string{"-1", "six", "NaN", "81", "1e400"} {
-		if _, err := ParseYears(in); err == nil {
+		if _, err := assess.ParseYears(in); err == nil {
 			t.Errorf("ParseYears(%q) accepted", in)
 		}
 	}
@@ -206,8 +145,8 @@ func TestQuestionnaireFromAnotherRubric(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp := &stubPrompter{answers: map[string]any{"skills.go": 3, "Certification:": []int{1}}}
-	p, err := (&Questionnaire{Rubric: r, Prompter: sp}).Run(nil)
+	sp := &testkit.Prompter{Answers: map[string]any{"skills.go": 3, "Certification:": []int{1}}}
+	p, err := (&assess.Questionnaire{Rubric: r, Prompter: sp}).Run(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +157,7 @@ func TestQuestionnaireFromAnotherRubric(t *testing.T) {
 		t.Error(err)
 	}
 	var ids []string
-	for _, q := range sp.asked {
+	for _, q := range sp.Asked {
 		ids = append(ids, q.ID)
 	}
 	if got := strings.Join(ids, " "); got != "name target experience.it_years experience.management_years held skills.go skills.sql" {
@@ -230,13 +169,13 @@ func TestQuestionnaireFromAnotherRubric(t *testing.T) {
 // bytes) are a name; a NUL is not.
 func TestNameLimitCountsCharacters(t *testing.T) {
 	name := strings.Repeat("李", 80)
-	sp := &stubPrompter{answers: map[string]any{"name": name}}
-	p, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
+	sp := &testkit.Prompter{Answers: map[string]any{"name": name}}
+	p, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil)
 	if err != nil || p.Name != name {
 		t.Errorf("name %q, err %v", p.Name, err)
 	}
-	sp = &stubPrompter{answers: map[string]any{"name": "a\x00b"}}
-	if _, err := (&Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil); err == nil {
+	sp = &testkit.Prompter{Answers: map[string]any{"name": "a\x00b"}}
+	if _, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil); err == nil {
 		t.Error("a NUL in the name is accepted")
 	}
 }

@@ -1,10 +1,12 @@
-package assess
+package assess_test
 
 import (
 	"math/rand/v2"
 	"slices"
 	"testing"
 
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -47,7 +49,7 @@ func TestScoreWorkedByHand(t *testing.T) {
 			// The plan closes blocking gaps in full: go 2 by week 20, sql by 10,
 			// and the years reach 2 at week 104.
 			name: "empty profile", p: prof(0, nil), target: "junior",
-			readiness: 0, verdict: NotReady, blocking: []string{"go", "years"}, ttr: 104,
+			readiness: 0, verdict: assess.NotReady, blocking: []string{"go", "years"}, ttr: 104,
 		},
 		{
 			// years 0.25*(1/2)² = 0.0625; go 0.375*(1/2)² = 0.09375; sql 0.125
@@ -56,12 +58,12 @@ func TestScoreWorkedByHand(t *testing.T) {
 			// years reach 2, at week 52 (go 2 at week 10). 37.5 is under the
 			// almost threshold (60): not ready.
 			name: "partial", p: prof(1, map[string]int{"go": 1, "sql": 1}), target: "junior",
-			readiness: 37.5, verdict: NotReady, ttr: 52,
+			readiness: 37.5, verdict: assess.NotReady, ttr: 52,
 		},
 		{
 			// All junior needs met: 100.
 			name: "junior met", p: prof(3, map[string]int{"go": 2, "sql": 1}), target: "junior",
-			readiness: 100, verdict: Ready,
+			readiness: 100, verdict: assess.Ready,
 		},
 		{
 			// Senior: years 0.25*(3/6)² = 0.0625, go 0.375*(2/4)² = 0.09375,
@@ -70,26 +72,26 @@ func TestScoreWorkedByHand(t *testing.T) {
 			// more than a year short of 6: blocking (go's impact 28.1 > 18.8).
 			// The years reach 6 at week 156.
 			name: "senior with a junior-only cert", p: prof(3, map[string]int{"go": 2, "sql": 1}, "cert-b"), target: "senior",
-			readiness: 18.8, verdict: NotReady, blocking: []string{"go", "years"}, ttr: 156,
+			readiness: 18.8, verdict: assess.NotReady, blocking: []string{"go", "years"}, ttr: 156,
 		},
 		{
 			// years 0.25*(5/6)² = 0.1736 + 0.75 -> 92.4, but 5 years is below
 			// the senior band's 6: not ready before the band starts. Within a
 			// year, so almost: ready at week 52.
 			name: "senior before the band", p: prof(5, map[string]int{"go": 4, "sql": 2}, "cert-a"), target: "senior",
-			readiness: 92.4, verdict: Almost, ttr: 52,
+			readiness: 92.4, verdict: assess.Almost, ttr: 52,
 		},
 		{
 			// (2.9/6)² = 0.2336 -> 0.0584 + 0.75 = 80.8, above the ready
 			// threshold, but 2.9 years is more than a year short of 6:
 			// blocking, so not ready. 3.1 years = 161.2 weeks -> 162.
 			name: "blocked by experience", p: prof(2.9, map[string]int{"go": 4, "sql": 2}, "cert-a"), target: "senior",
-			readiness: 80.8, verdict: NotReady, blocking: []string{"years"}, ttr: 162,
+			readiness: 80.8, verdict: assess.NotReady, blocking: []string{"years"}, ttr: 162,
 		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Score(r, tc.p, tc.target)
+			res, err := assess.Score(r, tc.p, tc.target)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,7 +122,7 @@ func TestGapsAndPlanOrder(t *testing.T) {
 	// go is two levels short (blocking), so it comes first and the plan takes
 	// it all the way to 4: 2 levels of 10 weeks. cert-a takes 4 weeks (cert-b
 	// does not count at senior), sql 10.
-	res, err := Score(r, prof(6, map[string]int{"go": 2, "sql": 1}), "senior")
+	res, err := assess.Score(r, prof(6, map[string]int{"go": 2, "sql": 1}), "senior")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,51 +157,19 @@ func TestGapsAndPlanOrder(t *testing.T) {
 	if res.Readiness != 37.5 || res.TimeToReadyWeeks != 20 {
 		t.Errorf("readiness %v, time to ready %d; want 37.5 and 20", res.Readiness, res.TimeToReadyWeeks)
 	}
-	if len(res.Ladder) != 2 || res.Ladder[0].Target != "junior" || res.Ladder[0].Verdict != Ready {
+	if len(res.Ladder) != 2 || res.Ladder[0].Target != "junior" || res.Ladder[0].Verdict != assess.Ready {
 		t.Errorf("ladder %+v", res.Ladder)
 	}
 }
 
 func TestUnknownTarget(t *testing.T) {
-	_, err := Score(miniRubric(t), prof(1, nil), "seniro")
+	_, err := assess.Score(miniRubric(t), prof(1, nil), "seniro")
 	if err == nil || err.Error() != `unknown target "seniro" (did you mean senior?); the stages of rubric mini are junior, senior` {
 		t.Errorf("err = %v", err)
 	}
 }
 
-// randomProfile draws answers for every item of the default rubric; one in
-// three profiles is of the rubric's first revision and leaves out what it
-// added later.
-func randomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
-	p := &profiles.Profile{Version: 1, Skills: map[string]int{}}
-	if rng.IntN(3) > 0 {
-		p.RubricRevision = r.Rev()
-	}
-	// Years cluster where the bands are, so every rung is sometimes near.
-	p.Experience.ITYears = float64(rng.IntN(64)) / 2
-	p.Experience.ManagementYears = min(p.Experience.ITYears, float64(rng.IntN(30))/2)
-	level := rng.IntN(5) // a profile's skills cluster around a level
-	for _, it := range r.Items {
-		if it.AddedIn() > p.Revision() {
-			continue
-		}
-		switch it.Kind {
-		case rubric.KindSkill:
-			p.Skills[it.ID] = min(max(level+rng.IntN(3)-1, 0), rubric.MaxLevel)
-		case rubric.KindHeld:
-			if rng.IntN(3) == 0 {
-				if it.Category == "education" {
-					p.Education = append(p.Education, it.ID)
-				} else {
-					p.Certifications = append(p.Certifications, it.ID)
-				}
-			}
-		}
-	}
-	return p
-}
-
-var verdictRank = map[string]int{NotReady: 0, Almost: 1, Ready: 2}
+var verdictRank = map[string]int{assess.NotReady: 0, assess.Almost: 1, assess.Ready: 2}
 
 // later reports whether time to ready a is later than b (-1 is never).
 func later(a, b int) bool {
@@ -219,14 +189,14 @@ func TestRaisingAnAnswerNeverLowersReadiness(t *testing.T) {
 		n = 10
 	}
 	for range n {
-		p := randomProfile(rng, r)
+		p := testkit.RandomProfile(rng, r)
 		target := r.StageIDs()[rng.IntN(len(r.Stages))]
-		before, err := Score(r, p, target)
+		before, err := assess.Score(r, p, target)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, raised := range raises(r, p) {
-			after, _ := Score(r, raised.p, target)
+			after, _ := assess.Score(r, raised.p, target)
 			if after.Readiness < before.Readiness || verdictRank[after.Verdict] < verdictRank[before.Verdict] ||
 				later(after.TimeToReadyWeeks, before.TimeToReadyWeeks) {
 				t.Fatalf("%s at %s: %.1f %s %dw -> %.1f %s %dw", raised.what, target, before.Readiness, before.Verdict,
@@ -285,9 +255,9 @@ func TestLadderAndPlanInvariants(t *testing.T) {
 		n = 50
 	}
 	for range n {
-		p := randomProfile(rng, r)
+		p := testkit.RandomProfile(rng, r)
 		for si, target := range r.StageIDs() {
-			res, err := Score(r, p, target)
+			res, err := assess.Score(r, p, target)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -307,11 +277,11 @@ func TestLadderAndPlanInvariants(t *testing.T) {
 				blocking = blocking || g.Blocking
 			}
 			switch {
-			case res.Verdict == Almost && blocking:
+			case res.Verdict == assess.Almost && blocking:
 				t.Fatalf("%s: almost with a blocking gap: %+v", target, res.Gaps)
-			case (res.Verdict == Ready) != (res.TimeToReadyWeeks == 0):
+			case (res.Verdict == assess.Ready) != (res.TimeToReadyWeeks == 0):
 				t.Fatalf("%s: verdict %s with time to ready %d", target, res.Verdict, res.TimeToReadyWeeks)
-			case blocking && res.TimeToReadyWeeks >= 0 && res.TimeToReadyWeeks <= AlmostWeeks:
+			case blocking && res.TimeToReadyWeeks >= 0 && res.TimeToReadyWeeks <= assess.AlmostWeeks:
 				t.Fatalf("%s: a blocking gap, yet ready in %d weeks", target, res.TimeToReadyWeeks)
 			case res.TimeToReadyWeeks < 0:
 				t.Fatalf("%s: no way to ready for %+v", target, p)
@@ -330,8 +300,8 @@ func TestLadderAndPlanInvariants(t *testing.T) {
 
 func BenchmarkScore(b *testing.B) {
 	r := rubric.Default()
-	p := randomProfile(rand.New(rand.NewPCG(5, 6)), r)
-	s := New(r)
+	p := testkit.RandomProfile(rand.New(rand.NewPCG(5, 6)), r)
+	s := assess.New(r)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Score(p, "it-manager"); err != nil {
@@ -351,7 +321,7 @@ func FuzzScore(f *testing.F) {
 		if err != nil || profiles.Check(p, r) != nil {
 			return
 		}
-		res, err := Score(r, p, "")
+		res, err := assess.Score(r, p, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -364,10 +334,10 @@ func FuzzScore(f *testing.F) {
 // Brief, what team summaries use, says what Score says.
 func TestBriefAgreesWithScore(t *testing.T) {
 	r := rubric.Default()
-	s := New(r)
+	s := assess.New(r)
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 100 {
-		p := randomProfile(rng, r)
+		p := testkit.RandomProfile(rng, r)
 		target := r.StageIDs()[rng.IntN(len(r.Stages))]
 		res, err := s.Score(p, target)
 		if err != nil {
@@ -385,7 +355,7 @@ func TestBriefAgreesWithScore(t *testing.T) {
 				t.Fatalf("rung %s: brief %s %d, score %s %d", rung.Target, b.Ladder[i], b.Weeks[i], rung.Verdict, rung.TimeToReadyWeeks)
 			}
 		}
-		byID := map[string]Gap{}
+		byID := map[string]assess.Gap{}
 		for _, g := range res.Gaps {
 			byID[g.ID] = g
 		}

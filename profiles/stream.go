@@ -100,7 +100,6 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 	return nil
 }
 
-
 // walkFile emits the records of one file. A file named on the command line
 // may be a pipe (<(...)); one found in a folder must be a regular file.
 func walkFile(path string, regularOnly bool, emit func(Record) error) error {

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/internal/text"
-	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -28,20 +28,9 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(7, 8))
 	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte", "csi \u009b2J osc \u009d rlo \u202e end"}
-	skills := r.IDsOfKind(rubric.KindSkill, "")
-	held := r.IDsOfKind(rubric.KindHeld, "certification")
 	for n := range 300 {
-		p := &profiles.Profile{Version: 1, Name: names[n%len(names)], File: names[(n+3)%len(names)], RecordLine: n % 3, Skills: map[string]int{}}
-		p.Experience.ITYears = float64(rng.IntN(70)) / 4
-		p.Experience.ManagementYears = float64(rng.IntN(30)) / 3
-		for _, id := range skills {
-			p.Skills[id] = rng.IntN(5)
-		}
-		for _, id := range held {
-			if rng.IntN(4) == 0 {
-				p.Certifications = append(p.Certifications, id)
-			}
-		}
+		p := testkit.RandomProfile(rng, r)
+		p.Name, p.File, p.RecordLine = names[n%len(names)], names[(n+3)%len(names)], n%3
 		for _, target := range r.StageIDs() {
 			res, err := assess.Score(r, p, target)
 			if err != nil {

@@ -9,45 +9,12 @@ import (
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/profiles"
 )
 
 // enterPrompter presses Enter at every question (takes the default), except
 // the inputs and confirms it has answers for; it can interrupt at a question.
-type enterPrompter struct {
-	inputs    map[string]string
-	confirms  map[string]bool
-	interrupt string
-	asked     []string
-}
-
-func (e *enterPrompter) ask(q assess.Question) error {
-	e.asked = append(e.asked, q.ID)
-	if q.ID == e.interrupt {
-		return assess.ErrInterrupted
-	}
-	return nil
-}
-
-func (e *enterPrompter) Input(q assess.Question, def string, _ func(string) error) (string, error) {
-	if a, ok := e.inputs[q.ID]; ok {
-		return a, e.ask(q)
-	}
-	return def, e.ask(q)
-}
-func (e *enterPrompter) Select(q assess.Question, _ []assess.Option, def int) (int, error) {
-	return def, e.ask(q)
-}
-func (e *enterPrompter) MultiSelect(q assess.Question, _ []assess.Option, defs []int) ([]int, error) {
-	return defs, e.ask(q)
-}
-func (e *enterPrompter) Confirm(q assess.Question, def bool) (bool, error) {
-	if a, ok := e.confirms[q.ID]; ok {
-		return a, e.ask(q)
-	}
-	return def, e.ask(q)
-}
-
 func assessFactory(t *testing.T, pr assess.Prompter) (*Factory, *iostreams.IOStreams, string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -66,7 +33,7 @@ func assessFactory(t *testing.T, pr assess.Prompter) (*Factory, *iostreams.IOStr
 }
 
 func TestAssessSavesAProfile(t *testing.T) {
-	pr := &enterPrompter{inputs: map[string]string{"name": "Jo", "experience.it_years": "3.5"}}
+	pr := &testkit.Prompter{Answers: map[string]any{"name": "Jo", "experience.it_years": "3.5"}}
 	f, ios, state := assessFactory(t, pr)
 	if code := Main([]string{"assess", "-o", "me.yaml"}, f); code != 0 {
 		t.Fatalf("exit %d: %s", code, ios.ErrOut)
@@ -92,7 +59,7 @@ func TestAssessSavesAProfile(t *testing.T) {
 }
 
 func TestAssessInterruptKeepsFileAndDraftThenResumes(t *testing.T) {
-	pr := &enterPrompter{inputs: map[string]string{"name": "Old"}}
+	pr := &testkit.Prompter{Answers: map[string]any{"name": "Old"}}
 	f, ios, _ := assessFactory(t, pr)
 	if code := Main([]string{"assess"}, f); code != 0 {
 		t.Fatalf("first run: exit %d: %s", code, ios.ErrOut)
@@ -100,7 +67,7 @@ func TestAssessInterruptKeepsFileAndDraftThenResumes(t *testing.T) {
 	before, _ := os.ReadFile("profile.yaml")
 
 	// Re-assess, change the name, press Ctrl-C at the cloud skill.
-	f.Prompter = &enterPrompter{inputs: map[string]string{"name": "New"}, interrupt: "skills.cloud"}
+	f.Prompter = &testkit.Prompter{Answers: map[string]any{"name": "New"}, Interrupt: "skills.cloud"}
 	ios2, _, _, _ := iostreams.Test()
 	f.IO = ios2
 	code := Main([]string{"assess"}, f)
@@ -115,13 +82,13 @@ func TestAssessInterruptKeepsFileAndDraftThenResumes(t *testing.T) {
 	}
 
 	// The next run offers the draft first; accepting starts from "New".
-	pr3 := &enterPrompter{}
+	pr3 := &testkit.Prompter{}
 	f.Prompter = pr3
 	if code := Main([]string{"assess"}, f); code != 0 {
 		t.Fatalf("resume: exit %d", code)
 	}
-	if pr3.asked[0] != "resume" {
-		t.Errorf("first question %q, want resume", pr3.asked[0])
+	if pr3.IDs()[0] != "resume" {
+		t.Errorf("first question %q, want resume", pr3.IDs()[0])
 	}
 	p, _ := profiles.LoadFile("profile.yaml", nil)
 	if p.Name != "New" {
@@ -130,10 +97,10 @@ func TestAssessInterruptKeepsFileAndDraftThenResumes(t *testing.T) {
 }
 
 func TestAssessDeclineReplaceKeepsFile(t *testing.T) {
-	f, _, _ := assessFactory(t, &enterPrompter{inputs: map[string]string{"name": "A"}})
+	f, _, _ := assessFactory(t, &testkit.Prompter{Answers: map[string]any{"name": "A"}})
 	Main([]string{"assess"}, f)
 	before, _ := os.ReadFile("profile.yaml")
-	f.Prompter = &enterPrompter{inputs: map[string]string{"name": "B"}, confirms: map[string]bool{"replace": false}}
+	f.Prompter = &testkit.Prompter{Answers: map[string]any{"name": "B", "replace": false}}
 	if code := Main([]string{"assess"}, f); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -153,7 +120,7 @@ func TestAssessRefusesWithoutATerminal(t *testing.T) {
 }
 
 func TestAssessRefusesABrokenProfile(t *testing.T) {
-	f, ios, _ := assessFactory(t, &enterPrompter{})
+	f, ios, _ := assessFactory(t, &testkit.Prompter{})
 	if err := os.WriteFile("profile.yaml", []byte("version: 1\nskills: {clod: 2}\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -39,21 +40,9 @@ var defaultRubric = sync.OnceValue(rubric.Default)
 
 func randomProfileJSON(rng *rand.Rand, i int) string {
 	r := defaultRubric()
-	skills := map[string]int{}
-	for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
-		skills[id] = rng.IntN(5)
-	}
-	var certs []string
-	for _, id := range r.IDsOfKind(rubric.KindHeld, "certification") {
-		if rng.IntN(4) == 0 {
-			certs = append(certs, id)
-		}
-	}
-	b, _ := json.Marshal(map[string]any{
-		"version": 1, "name": fmt.Sprintf("P%d", i), "target": r.StageIDs()[rng.IntN(6)],
-		"experience":     map[string]float64{"it_years": float64(rng.IntN(60)) / 2, "management_years": float64(rng.IntN(20)) / 2},
-		"certifications": certs, "skills": skills,
-	})
+	p := testkit.RandomProfile(rng, r)
+	p.Name, p.Target = fmt.Sprintf("P%d", i), r.StageIDs()[rng.IntN(len(r.Stages))]
+	b, _ := json.Marshal(p)
 	return string(b)
 }
 

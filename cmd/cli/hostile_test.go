@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/skillgap/skillgap/internal/testkit"
 )
 
 func TestOversizedInputsAreRefused(t *testing.T) {
@@ -49,7 +51,7 @@ func TestBillionLaughsRubricIsRefused(t *testing.T) {
 
 // Drafts are personal data: the file 0600, the folders skillgap makes 0700.
 func TestDraftIsPrivate(t *testing.T) {
-	f, _, state := assessFactory(t, &enterPrompter{inputs: map[string]string{"name": "Kim"}, interrupt: "skills.cloud"})
+	f, _, state := assessFactory(t, &testkit.Prompter{Answers: map[string]any{"name": "Kim"}, Interrupt: "skills.cloud"})
 	if code := Main([]string{"assess"}, f); code != ExitInterrupted {
 		t.Fatalf("exit %d", code)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/profiles"
 )
 
@@ -258,7 +259,7 @@ func TestNoDraftsWithoutAPrivatePlace(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	ios, _, _, errOut := iostreams.Test()
-	f := &Factory{IO: ios, Prompter: &enterPrompter{interrupt: "skills.cloud"}, Getenv: func(string) string { return "" },
+	f := &Factory{IO: ios, Prompter: &testkit.Prompter{Interrupt: "skills.cloud"}, Getenv: func(string) string { return "" },
 		Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }}
 	if code := Main([]string{"assess", "-o", "me.yaml"}, f); code != ExitInterrupted {
 		t.Fatalf("exit %d", code)
@@ -279,7 +280,7 @@ func TestDraftsRememberTheirRubric(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := &enterPrompter{inputs: map[string]string{"name": "Mo"}, interrupt: "skills.sql"}
+	pr := &testkit.Prompter{Answers: map[string]any{"name": "Mo"}, Interrupt: "skills.sql"}
 	f, ios, state := assessFactory(t, pr)
 	if code := Main([]string{"assess", "--rubric", rub, "-o", "me.yaml"}, f); code != ExitInterrupted {
 		t.Fatalf("exit %d", code)
@@ -295,7 +296,7 @@ func TestDraftsRememberTheirRubric(t *testing.T) {
 	kept, _ := os.ReadFile(drafts[0])
 
 	// Without --rubric: the it-manager questionnaire must not overwrite it.
-	pr2 := &enterPrompter{interrupt: "skills.cloud"}
+	pr2 := &testkit.Prompter{Interrupt: "skills.cloud"}
 	f.Prompter = pr2
 	ios2, _, _, errOut := iostreams.Test()
 	f.IO = ios2
@@ -308,7 +309,7 @@ func TestDraftsRememberTheirRubric(t *testing.T) {
 	}
 
 	// The printed command resumes it: the name given before is the default.
-	pr3 := &enterPrompter{}
+	pr3 := &testkit.Prompter{}
 	f.Prompter = pr3
 	ios3, _, _, errOut3 := iostreams.Test()
 	f.IO = ios3
@@ -326,7 +327,7 @@ func TestDraftsRememberTheirRubric(t *testing.T) {
 	// me.yaml now holds mini answers: answering it-manager into it asks
 	// first, and no (the default) leaves it as it is.
 	before, _ := os.ReadFile("me.yaml")
-	f.Prompter = &enterPrompter{}
+	f.Prompter = &testkit.Prompter{}
 	ios4, _, _, errOut4 := iostreams.Test()
 	f.IO = ios4
 	if code := Main([]string{"assess", "--rubric", "it-manager", "-o", "me.yaml"}, f); code != ExitBadInput || !strings.Contains(errOut4.String(), "holds answers for rubric mini and is left as it is") {
@@ -452,7 +453,7 @@ func TestEndlessAndSpecialInputs(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skip(err)
 	}
-	f, _, _ := assessFactory(t, &enterPrompter{})
+	f, _, _ := assessFactory(t, &testkit.Prompter{})
 	ios, _, _, e := iostreams.Test()
 	f.IO = ios
 	finishes(t, "assess -o FIFO", func() { code = Main([]string{"assess", "-o", fifo}, f) })

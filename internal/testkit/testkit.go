@@ -1,0 +1,124 @@
+// Package testkit is what the tests share: a random profile generator and a
+// scripted prompter. Tests only.
+package testkit
+
+import (
+	"math/rand/v2"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// RandomProfile draws answers for every item of r. One in three profiles is
+// of the rubric's first revision and leaves out what it added later; skills
+// cluster around a level, as people's do, so every rung is sometimes near.
+func RandomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
+	p := &profiles.Profile{Version: 1, Skills: map[string]int{}}
+	if rng.IntN(3) > 0 {
+		p.RubricRevision = r.Rev()
+	}
+	p.Experience.ITYears = float64(rng.IntN(64)) / 2
+	p.Experience.ManagementYears = min(p.Experience.ITYears, float64(rng.IntN(30))/2)
+	level := rng.IntN(rubric.MaxLevel + 1)
+	for _, it := range r.Items {
+		if it.AddedIn() > p.Revision() {
+			continue
+		}
+		switch it.Kind {
+		case rubric.KindSkill:
+			p.Skills[it.ID] = min(max(level+rng.IntN(3)-1, rubric.MinLevel), rubric.MaxLevel)
+		case rubric.KindHeld:
+			if rng.IntN(3) == 0 {
+				if it.Category == rubric.CategoryEducation {
+					p.Education = append(p.Education, it.ID)
+				} else {
+					p.Certifications = append(p.Certifications, it.ID)
+				}
+			}
+		}
+	}
+	return p
+}
+
+// Prompter answers from a script. Answers are keyed by question id (held
+// groups by their message): a string for Input, an int for Select, []int for
+// MultiSelect, a bool for Confirm. Unscripted questions take the default, as
+// pressing Enter would. Revisits answer the "go through them again?"
+// question in turn; Interrupt is the id of the question at which the person
+// presses Ctrl-C.
+type Prompter struct {
+	Answers   map[string]any
+	Revisits  []bool
+	Interrupt string
+	Asked     []assess.Question
+}
+
+func (s *Prompter) ask(q assess.Question) (any, bool, error) {
+	s.Asked = append(s.Asked, q)
+	if q.ID == s.Interrupt {
+		return nil, false, assess.ErrInterrupted
+	}
+	key := q.ID
+	if key == "held" {
+		key = q.Message
+	}
+	a, ok := s.Answers[key]
+	return a, ok, nil
+}
+
+// Input answers with the script, checked as the terminal checks it.
+func (s *Prompter) Input(q assess.Question, def string, validate func(string) error) (string, error) {
+	a, ok, err := s.ask(q)
+	if err != nil || !ok {
+		return def, err
+	}
+	if err := validate(a.(string)); err != nil {
+		return "", err
+	}
+	return a.(string), nil
+}
+
+// Select answers with the script.
+func (s *Prompter) Select(q assess.Question, _ []assess.Option, def int) (int, error) {
+	a, ok, err := s.ask(q)
+	if err != nil || !ok {
+		return def, err
+	}
+	return a.(int), nil
+}
+
+// MultiSelect answers with the script.
+func (s *Prompter) MultiSelect(q assess.Question, _ []assess.Option, defs []int) ([]int, error) {
+	a, ok, err := s.ask(q)
+	if err != nil || !ok {
+		return defs, err
+	}
+	return a.([]int), nil
+}
+
+// Confirm answers with the script; "revisit" takes the next of Revisits.
+func (s *Prompter) Confirm(q assess.Question, def bool) (bool, error) {
+	a, ok, err := s.ask(q)
+	if err != nil {
+		return false, err
+	}
+	if q.ID == "revisit" && len(s.Revisits) > 0 {
+		c := s.Revisits[0]
+		s.Revisits = s.Revisits[1:]
+		return c, nil
+	}
+	if ok {
+		return a.(bool), nil
+	}
+	return def, nil
+}
+
+// IDs lists the ids of the questions asked, in order.
+func (s *Prompter) IDs() []string {
+	ids := make([]string, len(s.Asked))
+	for i, q := range s.Asked {
+		ids[i] = q.ID
+	}
+	return ids
+}
