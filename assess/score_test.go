@@ -180,7 +180,7 @@ func later(a, b int) bool {
 }
 
 // Raising any answer never lowers readiness, never worsens the verdict and
-// never makes ready later, at any rung (FORMATS.md section 2).
+// never makes ready later, at any rung (the README's "File formats").
 func TestRaisingAnAnswerNeverLowersReadiness(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(1, 2))

@@ -9,7 +9,7 @@ import (
 )
 
 // Report is everything a readiness report shows. Its JSON form is the score
-// object of FORMATS.md section 2 (the embedded Result) plus the report's own
+// object of the README's "File formats" (the embedded Result) plus the report's own
 // sections.
 type Report struct {
 	*assess.Result

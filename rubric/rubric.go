@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// Proficiency levels shared by every rubric (FORMATS.md section 1).
+// Proficiency levels shared by every rubric (README, "File formats").
 const (
 	MinLevel = 0
 	MaxLevel = 4

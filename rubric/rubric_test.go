@@ -18,7 +18,7 @@ func TestDefaultRubricLoads(t *testing.T) {
 }
 
 func TestDefaultRubricHasTheFormatIDs(t *testing.T) {
-	// FORMATS.md section 3: these ids are a public contract.
+	// The default rubric's ids are a public contract (README, "File formats").
 	r := Default()
 	if got := strings.Join(r.StageIDs(), " "); got != "assistant-it-manager it-manager senior-it-manager it-director vp-it cio" {
 		t.Errorf("stages: %s", got)
