@@ -96,7 +96,7 @@ func Profile() ([]byte, error) {
 			p.Set(pair.Key, nullable(pair.Value))
 		}
 	}
-	return finish(s, "skillgap-profile-v1", "skillgap profile", "One person's answers: experience, education, certifications and skill levels (README, "File formats").")
+	return finish(s, "skillgap-profile-v1", "skillgap profile", "One person's answers: experience, education, certifications and skill levels (the README, File formats).")
 }
 
 // Rubric returns the schema of rubric files.
