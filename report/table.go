@@ -242,6 +242,28 @@ func planSteps(w io.Writer, steps []assess.Step, n, width int) int {
 	return n
 }
 
+// Summary is the short result shown at the end of the questionnaire.
+func Summary(w io.Writer, res *assess.Result, st Style) {
+	fmt.Fprintf(w, "Readiness for %s: %.1f/100, %s.\n", Clean(res.TargetName), res.Readiness, VerdictText(res.Verdict))
+	if res.Verdict != assess.Ready {
+		fmt.Fprintf(w, "Time to ready, following the plan: %s.\n", Weeks(res.TimeToReadyWeeks))
+	}
+	n := min(3, len(res.Gaps))
+	if n > 0 {
+		fmt.Fprintf(w, "Top %d gaps:\n", n)
+	}
+	for i, g := range res.Gaps[:n] {
+		blocking := ""
+		if g.Blocking {
+			blocking = ", blocking"
+		}
+		line := fmt.Sprintf("%s: have %s, need %s (+%.1f%s)", Clean(g.Name), Num(g.Have), Num(g.Need), g.Impact, blocking)
+		fmt.Fprintf(w, "%d. %s\n", i+1, strings.TrimPrefix(Indent(Wrap(line, st.Width-3), "   "), "   "))
+		fmt.Fprintln(w, Indent(Wrap(Clean(g.NextStep), st.Width-3), "   "))
+	}
+	fmt.Fprintln(w)
+}
+
 // Explain writes the arithmetic behind a readiness figure.
 func Explain(w io.Writer, x *assess.Explanation, st Style) error {
 	fmt.Fprintln(w, "\n"+Wrap("How the readiness adds up: each requirement's weight (percent) times its credit, (have/need)² at most 1, gives its points.", st.Width))

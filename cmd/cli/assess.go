@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,7 +201,7 @@ func runAssess(opts *AssessOptions) error {
 		return err
 	}
 	fmt.Fprintln(ios.Out)
-	summary(ios.Out, res, report.Style{Color: ios.ColorEnabled(), Width: ios.TermWidth})
+	report.Summary(ios.Out, res, report.Style{Color: ios.ColorEnabled(), Width: ios.TermWidth})
 
 	if exists {
 		ok, err := pr.Confirm(assess.Question{ID: "replace", Message: fmt.Sprintf("Replace %s with these answers?", opts.Output),
@@ -298,24 +297,3 @@ func interrupted(opts *AssessOptions, err error, draftPath string, r *rubric.Rub
 	return &ExitError{Code: ExitInterrupted, Err: errors.New(msg)}
 }
 
-// summary is the short result shown at the end of the questionnaire.
-func summary(w io.Writer, res *assess.Result, st report.Style) {
-	fmt.Fprintf(w, "Readiness for %s: %.1f/100, %s.\n", report.Clean(res.TargetName), res.Readiness, report.VerdictText(res.Verdict))
-	if res.Verdict != assess.Ready {
-		fmt.Fprintf(w, "Time to ready, following the plan: %s.\n", report.Weeks(res.TimeToReadyWeeks))
-	}
-	n := min(3, len(res.Gaps))
-	if n > 0 {
-		fmt.Fprintf(w, "Top %d gaps:\n", n)
-	}
-	for i, g := range res.Gaps[:n] {
-		blocking := ""
-		if g.Blocking {
-			blocking = ", blocking"
-		}
-		line := fmt.Sprintf("%s: have %s, need %s (+%.1f%s)", report.Clean(g.Name), report.Num(g.Have), report.Num(g.Need), g.Impact, blocking)
-		fmt.Fprintf(w, "%d. %s\n", i+1, strings.TrimPrefix(report.Indent(report.Wrap(line, st.Width-3), "   "), "   "))
-		fmt.Fprintln(w, report.Indent(report.Wrap(report.Clean(g.NextStep), st.Width-3), "   "))
-	}
-	fmt.Fprintln(w)
-}
