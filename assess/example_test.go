@@ -44,3 +44,15 @@ func ExampleCompile() {
 	// top gap: Years in support (2 of 3)
 	// ready in 52 weeks
 }
+
+// The whole job in one call: read a profile file, find its rubric, check
+// the answers, score them.
+func ExampleScoreFile() {
+	res, err := assess.ScoreFile(rubric.NewResolver(), "../testdata/profiles/alex.yaml", "assistant-it-manager")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.Name, res.TargetName, res.Verdict)
+	// Output: Alex Rivera Assistant IT Manager ready
+}

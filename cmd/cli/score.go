@@ -9,7 +9,6 @@ import (
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/batch"
-	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/report"
@@ -114,14 +113,7 @@ func newRubrics(override string, dirs []string) *rubrics {
 }
 
 func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
-	if rs.override != "" {
-		return rs.Named(rs.override)
-	}
-	r, err := rs.ByID(p.RubricID())
-	if err != nil {
-		return nil, input.Errorf(p.File, p.Line("rubric"), "rubric: %w", err)
-	}
-	return r, nil
+	return assess.RubricOf(rs.Resolver, p, rs.override)
 }
 
 // named resolves --rubric once, before any profile is read.
@@ -150,11 +142,8 @@ func (rs *rubrics) against(p *profiles.Profile, err error) (*profiles.Profile, *
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := rs.forProfile(p)
+	r, err := assess.Checked(rs.Resolver, p, rs.override)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := profiles.Check(p, r); err != nil {
 		return nil, nil, err
 	}
 	return p, r, nil
