@@ -296,4 +296,3 @@ func interrupted(opts *AssessOptions, err error, draftPath string, r *rubric.Rub
 	}
 	return &ExitError{Code: ExitInterrupted, Err: errors.New(msg)}
 }
-
