@@ -63,7 +63,7 @@ func parseFast(rec Record) (*Profile, bool) {
 	p.Version, p.Experience, p.File = FormatVersion, e, rec.Source
 	p.fillEmpty()
 	// The record is one line: every key is on it.
-	p.BaseLine = max(rec.Line, 1) - 1
+	p.base = max(rec.Line, 1) - 1
 	p.oneLine = true
 	return p, true
 }

@@ -70,7 +70,7 @@ func parseAt(name string, data []byte, base int) (*Profile, error) {
 	if err := d.profile(root); err != nil {
 		return nil, err
 	}
-	d.p.BaseLine = base
+	d.p.base = base
 	return d.p, nil
 }
 

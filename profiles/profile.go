@@ -30,14 +30,13 @@ type Profile struct {
 
 	// File is where the profile was read from, for messages.
 	File string `yaml:"-" json:"-"`
-	// RecordLine is the line of a profile read from a JSON Lines input.
+	// RecordLine is the line of a profile read from a JSON Lines input (0
+	// for a whole file): the one name for where a record stands.
 	RecordLine int `yaml:"-" json:"-"`
-	// BaseLine is added to every line in messages: a profile read from line N
-	// of a JSON Lines file reports line N.
-	BaseLine int `yaml:"-" json:"-"`
 
+	base    int            // added to every line in messages: the lines before the record
 	lines   map[string]int // key path -> line, for messages
-	oneLine bool           // the whole profile is on line BaseLine+1
+	oneLine bool           // the whole profile is on line base+1
 }
 
 // Experience is years of experience; decimals allowed.
@@ -77,13 +76,13 @@ func (p *Profile) Years(field string) float64 {
 // "certifications[1]") in the file the profile came from, or 0.
 func (p *Profile) Line(path string) int {
 	if p.oneLine {
-		return p.BaseLine + 1
+		return p.base + 1
 	}
 	if l, ok := p.lines[path]; ok {
-		return l + p.BaseLine
+		return l + p.base
 	}
-	if p.BaseLine > 0 {
-		return p.BaseLine
+	if p.base > 0 {
+		return p.base
 	}
 	return 0
 }
