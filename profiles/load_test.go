@@ -62,7 +62,7 @@ func TestLinesInJSONLinesProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.BaseLine = 41 // the 42nd line of a JSON Lines file
+	p.base = 41 // the 42nd line of a JSON Lines file
 	err = Check(p, rubric.Default())
 	if err == nil || !strings.HasPrefix(err.Error(), "team.jsonl: line 42: skills.netwrking: unknown skill") {
 		t.Errorf("err = %v", err)
@@ -165,7 +165,7 @@ func TestFastAndSlowPathsAgree(t *testing.T) {
 		if fastOK {
 			fast.File, slow.File = "", ""
 			a, b := fast.Clone(), slow.Clone()
-			a.BaseLine, a.oneLine, a.lines, b.lines = 0, false, nil, nil
+			a.base, a.oneLine, a.lines, b.lines = 0, false, nil, nil
 			if !equalProfiles(a, b) {
 				t.Errorf("line %d: fast %+v, slow %+v", i+1, a, b)
 			}
