@@ -44,7 +44,7 @@ func persona(t *testing.T, it, lead float64, at string, level int, skills map[st
 			p.Certifications = append(p.Certifications, id)
 		}
 	}
-	if err := profiles.Check(p, r); err != nil {
+	if err := assess.Check(p, r); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -462,5 +462,18 @@ func TestNothingMissingIsDoneNow(t *testing.T) {
 	}
 	if res.Verdict == assess.Ready || res.TimeToReadyWeeks < 1 {
 		t.Errorf("%s %.1f with time to ready %d", res.Verdict, res.Readiness, res.TimeToReadyWeeks)
+	}
+}
+
+// A profile read from line 42 of a JSON Lines file is checked with its
+// errors at line 42.
+func TestCheckReportsJSONLinesLines(t *testing.T) {
+	p, err := profiles.ParseRecord(profiles.Record{Source: "team.jsonl", Line: 42, InLines: true, Data: []byte(`{"version":1,"skills":{"netwrking":2}}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = assess.Check(p, rubric.Default())
+	if err == nil || !strings.HasPrefix(err.Error(), "team.jsonl: line 42: skills.netwrking: unknown skill (did you mean networking?)") {
+		t.Errorf("err = %v", err)
 	}
 }

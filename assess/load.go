@@ -26,7 +26,7 @@ func Checked(rs *rubric.Resolver, p *profiles.Profile, override string) (*rubric
 	if err != nil {
 		return nil, err
 	}
-	if err := profiles.Check(p, r); err != nil {
+	if err := Check(p, r); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -39,7 +39,7 @@ func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 	if p.Skills["cloud"] != 4 || p.Skills["leadership"] != 3 || p.Skills["networking"] != 0 || len(p.Skills) != 24 {
 		t.Errorf("skills %v", p.Skills)
 	}
-	if err := profiles.Check(p, r); err != nil {
+	if err := assess.Check(p, r); err != nil {
 		t.Error(err)
 	}
 	// One draft per answer: name, target, 2 years, education, certifications, 24 skills.
@@ -153,7 +153,7 @@ func TestQuestionnaireFromAnotherRubric(t *testing.T) {
 	if p.Rubric != "mini" || p.Target != "junior" || p.Skills["go"] != 3 || !p.Holds("cert-b") {
 		t.Errorf("profile %+v", p)
 	}
-	if err := profiles.Check(p, r); err != nil {
+	if err := assess.Check(p, r); err != nil {
 		t.Error(err)
 	}
 	var ids []string

@@ -318,7 +318,7 @@ func FuzzScore(f *testing.F) {
 	r := rubric.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := profiles.Parse("fuzz.yaml", data)
-		if err != nil || profiles.Check(p, r) != nil {
+		if err != nil || assess.Check(p, r) != nil {
 			return
 		}
 		res, err := assess.Score(r, p, "")

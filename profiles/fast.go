@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/go-json-experiment/json"
-	"github.com/skillgap/skillgap/rubric"
+	"github.com/skillgap/skillgap/internal/scale"
 )
 
 var fastOptions = json.JoinOptions(json.RejectUnknownMembers(true))
@@ -36,11 +36,11 @@ func parseFast(rec Record) (*Profile, bool) {
 		return nil, false
 	}
 	e := fp.Experience
-	if e.ITYears < 0 || e.ITYears > rubric.MaxYears || e.ManagementYears < 0 || e.ManagementYears > rubric.MaxYears {
+	if e.ITYears < 0 || e.ITYears > scale.MaxYears || e.ManagementYears < 0 || e.ManagementYears > scale.MaxYears {
 		return nil, false
 	}
 	for _, lvl := range fp.Skills {
-		if lvl < rubric.MinLevel || lvl > rubric.MaxLevel {
+		if lvl < scale.MinLevel || lvl > scale.MaxLevel {
 			return nil, false
 		}
 	}

@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/internal/input"
-	"github.com/skillgap/skillgap/rubric"
+	"github.com/skillgap/skillgap/internal/scale"
+	"github.com/skillgap/skillgap/internal/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -130,7 +131,7 @@ func (d *decoder) profile(root *yaml.Node) error {
 			err = d.evidence(v)
 		default:
 			hint := "remove it"
-			if near, ok := rubric.Nearest(k.Value, topKeys); ok {
+			if near, ok := text.Nearest(k.Value, topKeys); ok {
 				hint = "did you mean " + near + "?"
 			}
 			err = d.errf(k, "%s: unknown key (%s); keys are %s", input.Short(k.Value), hint, strings.Join(topKeys, ", "))
@@ -197,7 +198,7 @@ func (d *decoder) years(n *yaml.Node, path string) (float64, error) {
 	if f < 0 {
 		return 0, d.errf(n, "%s: years cannot be negative, found %s", path, n.Value)
 	}
-	if f > rubric.MaxYears {
+	if f > scale.MaxYears {
 		return 0, d.errf(n, "%s: %s years is more than a working life; check the number", path, n.Value)
 	}
 	return f, nil
@@ -242,7 +243,7 @@ func (d *decoder) experience(n *yaml.Node) error {
 		case "management_years":
 			d.p.Experience.ManagementYears, err = d.years(v, path)
 		default:
-			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", path, rubric.DidYouMean(k.Value, []string{"it_years", "management_years"}))
+			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", path, text.DidYouMean(k.Value, []string{"it_years", "management_years"}))
 		}
 		if err != nil {
 			return err
@@ -289,11 +290,11 @@ func (d *decoder) skills(n *yaml.Node) error {
 		path := "skills." + k.Value
 		d.p.lines[path] = k.Line
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			return d.errf(v, "%s: expected a level, a whole number from %d to %d, found %s", path, rubric.MinLevel, rubric.MaxLevel, input.Describe(v))
+			return d.errf(v, "%s: expected a level, a whole number from %d to %d, found %s", path, scale.MinLevel, scale.MaxLevel, input.Describe(v))
 		}
 		lvl, err := strconv.Atoi(v.Value)
-		if err != nil || lvl < rubric.MinLevel || lvl > rubric.MaxLevel {
-			return d.errf(v, "%s: level %s is out of range; use %d (none) to %d (expert)", path, v.Value, rubric.MinLevel, rubric.MaxLevel)
+		if err != nil || lvl < scale.MinLevel || lvl > scale.MaxLevel {
+			return d.errf(v, "%s: level %s is out of range; use %d (none) to %d (expert)", path, v.Value, scale.MinLevel, scale.MaxLevel)
 		}
 		d.p.Skills[k.Value] = lvl
 	}

@@ -6,7 +6,7 @@ package profiles
 import (
 	"slices"
 
-	"github.com/skillgap/skillgap/rubric"
+	"github.com/skillgap/skillgap/internal/scale"
 )
 
 // FormatVersion is the only profile format version this build reads and writes.
@@ -48,7 +48,7 @@ type Experience struct {
 // RubricID returns the rubric the answers belong to (default it-manager).
 func (p *Profile) RubricID() string {
 	if p.Rubric == "" {
-		return rubric.DefaultID
+		return scale.DefaultRubric
 	}
 	return p.Rubric
 }
@@ -64,9 +64,9 @@ func (p *Profile) Holds(id string) bool {
 // Years returns the experience field named by a rubric years item.
 func (p *Profile) Years(field string) float64 {
 	switch field {
-	case rubric.FieldITYears:
+	case scale.FieldITYears:
 		return p.Experience.ITYears
-	case rubric.FieldManagementYears:
+	case scale.FieldManagementYears:
 		return p.Experience.ManagementYears
 	}
 	return 0

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/skillgap/skillgap/internal/input"
+	"github.com/skillgap/skillgap/internal/scale"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -33,7 +34,7 @@ const (
 )
 
 // DefaultID is the id of the rubric used when a profile names none.
-const DefaultID = "it-manager"
+const DefaultID = scale.DefaultRubric
 
 // BuiltinIDs lists the ids of the embedded rubrics.
 func BuiltinIDs() []string {

@@ -149,7 +149,7 @@ func runAssess(opts *AssessOptions) error {
 				return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s holds answers for rubric %s and is left as it is; answer rubric %s into another file with --output", opts.Output, start.RubricID(), r.ID)}
 			}
 			start = &profiles.Profile{Version: profiles.FormatVersion, Name: start.Name}
-		} else if err := profiles.Check(start, r); err != nil {
+		} else if err := assess.Check(start, r); err != nil {
 			return fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
 		}
 	}
@@ -215,7 +215,7 @@ func runAssess(opts *AssessOptions) error {
 		}
 	}
 	// Never write a file its rubric would refuse.
-	if err := profiles.Check(p, r); err != nil {
+	if err := assess.Check(p, r); err != nil {
 		return fmt.Errorf("not saved, the answers do not fit rubric %s: %w (they are kept in the draft %s)", r.ID, err, store.Path(opts.Output))
 	}
 	p.File = opts.Output

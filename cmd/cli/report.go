@@ -161,7 +161,7 @@ func runReport(opts *ReportOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := profiles.Check(oldP, r); err != nil {
+		if err := assess.Check(oldP, r); err != nil {
 			return err
 		}
 		if oldRes, err = sc.Score(oldP, res.Target); err != nil {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/atomicfile"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
@@ -121,7 +122,7 @@ func (d *Draft) Resumable(r *rubric.Rubric) error {
 	if d.RubricID != r.ID || (d.RubricFile != "" && d.RubricFile != RubricFile(r)) {
 		return ErrOtherRubric
 	}
-	return profiles.Check(d.Profile, r)
+	return assess.Check(d.Profile, r)
 }
 
 // RubricFile is the absolute path of the file r came from, or "" for a

@@ -1,4 +1,4 @@
-package profiles
+package assess
 
 import (
 	"fmt"
@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/skillgap/skillgap/internal/input"
+	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
 
 // Check verifies the profile's ids against the rubric its answers belong to:
 // every skill, education item, certification and evidence key must be one of
 // the rubric's, and the target one of its stages.
-func Check(p *Profile, r *rubric.Rubric) error {
+func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	errAt := func(path, format string, args ...any) error {
 		return input.Errorf(p.File, p.Line(path), format, args...)
 	}
