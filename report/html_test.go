@@ -37,10 +37,11 @@ func buildReport(t testing.TB, name string, since bool) *Report {
 	if i := NextRungIndex(res); i < len(r.Stages) {
 		next, _ = assess.Score(r, p, r.Stages[i].ID)
 	}
-	rep, err := Build(r, p, res, "2026-11-25", oldP, old, next)
-	if err != nil {
-		t.Fatal(err)
+	var progress *assess.Progress
+	if since {
+		progress = assess.Compare(oldP, p, old, res)
 	}
+	rep := Build(Input{Rubric: r, Result: res, Next: next, Progress: progress, ProfileDate: p.Updated, Evidence: p.Evidence, Skills: p.Skills, GeneratedOn: "2026-11-25"})
 	return rep
 }
 

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/skillgap/skillgap/assess"
-	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -84,12 +83,24 @@ func NextRungIndex(res *assess.Result) int {
 	return next
 }
 
-// Build assembles a report from results computed by the caller: res for
-// the target, next for the rung NextRungIndex names (nil when there is none),
-// and since and oldP, when not nil, the earlier assessment to show progress
-// against. It only arranges what it is given; it never scores.
-func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedOn string, oldP *profiles.Profile, since, next *assess.Result) (*Report, error) {
-	rep := &Report{Result: res, GeneratedOn: generatedOn, ProfileDate: p.Updated, RubricName: r.Name, Source: r.Source, Evidence: p.Evidence}
+// Input is everything a report shows, computed by its caller: the report
+// arranges it and never scores.
+type Input struct {
+	Rubric      *rubric.Rubric
+	Result      *assess.Result   // the target's score
+	Next        *assess.Result   // the rung NextRungIndex names; nil when there is none
+	Progress    *assess.Progress // against an earlier assessment; nil for none
+	ProfileDate string           // when the answers were given
+	Evidence    map[string]string
+	Skills      map[string]int // the profile's skill levels, for the chart
+	GeneratedOn string
+}
+
+// Build assembles a report.
+func Build(in Input) *Report {
+	r, res := in.Rubric, in.Result
+	rep := &Report{Result: res, GeneratedOn: in.GeneratedOn, ProfileDate: in.ProfileDate, RubricName: r.Name, Source: r.Source,
+		Evidence: in.Evidence, Progress: in.Progress}
 	si := r.StageIndex(res.Target)
 	st := r.Stages[si]
 	rep.Stage = StageFacts{ID: st.ID, Name: st.Name, Years: st.Years.String(), Summary: st.Summary, Focus: st.Focus, Section: st.Section}
@@ -99,32 +110,26 @@ func Build(r *rubric.Rubric, p *profiles.Profile, res *assess.Result, generatedO
 	if i := NextRungIndex(res); i > 0 {
 		rep.ReadyFor = res.Ladder[i-1].Target
 	}
-	if next != nil {
+	if next := in.Next; next != nil {
 		nr := &NextRung{Target: next.Target, Name: next.TargetName, Readiness: next.Readiness, Verdict: next.Verdict, Years: r.Stages[r.StageIndex(next.Target)].Years.String()}
 		nr.TopGaps = next.Gaps[:min(3, len(next.Gaps))]
 		rep.NextRung = nr
 	}
-	if oldP != nil && since != nil {
-		rep.Progress = assess.Compare(oldP, p, since, res)
-	}
 	for _, s := range res.Strengths {
 		it, _ := r.Item(s.ID)
-		rep.Requirements = append(rep.Requirements, Requirement{ID: s.ID, Name: it.Name, Category: it.Category, Have: s.Have, Need: s.Need})
-		rep.Met = append(rep.Met, Requirement{ID: s.ID, Name: it.Name, Category: it.Category, Have: s.Have, Need: s.Need})
+		q := Requirement{ID: s.ID, Name: it.Name, Category: it.Category, Have: s.Have, Need: s.Need}
+		rep.Requirements = append(rep.Requirements, q)
+		rep.Met = append(rep.Met, q)
 	}
 	for _, g := range res.Gaps {
 		rep.Requirements = append(rep.Requirements, Requirement{ID: g.ID, Name: g.Name, Category: g.Category, Have: g.Have, Need: g.Need, Impact: g.Impact, Blocking: g.Blocking, NextStep: g.NextStep})
 	}
 	// Rubric order reads best in a full list.
-	order := map[string]int{}
-	for i, it := range r.Items {
-		order[it.ID] = i
-	}
-	slices.SortStableFunc(rep.Requirements, func(a, b Requirement) int { return order[a.ID] - order[b.ID] })
+	slices.SortStableFunc(rep.Requirements, func(a, b Requirement) int { return r.ItemIndex(a.ID) - r.ItemIndex(b.ID) })
 	for _, it := range r.Items {
 		if it.Kind == rubric.KindSkill && !slices.Contains(res.Unanswered, it.ID) {
-			rep.Skills = append(rep.Skills, SkillLevel{ID: it.ID, Name: it.Name, Category: it.Category, Have: float64(p.Skills[it.ID]), Need: it.NeedAt(si)})
+			rep.Skills = append(rep.Skills, SkillLevel{ID: it.ID, Name: it.Name, Category: it.Category, Have: float64(in.Skills[it.ID]), Need: it.NeedAt(si)})
 		}
 	}
-	return rep, nil
+	return rep
 }

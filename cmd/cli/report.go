@@ -168,10 +168,12 @@ func runReport(opts *ReportOptions) error {
 			return fmt.Errorf("%s: %w", displayName(opts.Since), err)
 		}
 	}
-	rep, err := report.Build(r, p, res, opts.Now().Format("2006-01-02"), oldP, oldRes, next)
-	if err != nil {
-		return err
+	var progress *assess.Progress
+	if oldP != nil {
+		progress = assess.Compare(oldP, p, oldRes, res)
 	}
+	rep := report.Build(report.Input{Rubric: r, Result: res, Next: next, Progress: progress, ProfileDate: p.Updated,
+		Evidence: p.Evidence, Skills: p.Skills, GeneratedOn: opts.Now().Format("2006-01-02")})
 	// Render fully before writing anything: an error leaves no partial output.
 	var buf bytes.Buffer
 	switch opts.Format {
