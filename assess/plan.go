@@ -65,86 +65,126 @@ func studyWeeks(it *rubric.Item) int { return max(weeks(it.EffortWeeks), 1) }
 
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
-	p := &plan{si: si, base: st, yearStart: make([]int, len(s.fields)), steps: make([]pstep, 0, 2*len(s.asked[si]))}
-	for _, i := range s.asked[si] {
-		need := s.items[i].it.Need[si]
-		if h := s.have(st, i, si); !st.skip(i) && h < need {
-			if _, blocking := s.items[i].judge(si, h, need, s.quickWeeks(i, si)); blocking {
-				if p.strict == nil {
-					p.strict = make([]bool, len(s.items))
-				}
-				p.strict[i] = true
-			}
-		}
-	}
-	chain := make([][]int, len(s.items)) // skill -> step index of each level reached (by level)
-	impact := func(i int, from, to, need float64) float64 {
-		if total <= 0 {
-			return 0
-		}
-		return 100 * s.abs[si][i] * (credit(to, need) - credit(from, need)) / total
-	}
-	// levels adds the steps that raise skill i to level upTo.
-	levels := func(i, upTo int, need float64, class func(l int) int) {
-		have := int(st.val[i])
-		steps := chain[i]
-		if steps == nil {
-			steps = make([]int, rubric.MaxLevel+1)
-			for l := range steps {
-				steps[l] = -1
-			}
-		}
-		prev, start := -1, 0
-		for l := have + 1; l <= upTo; l++ {
-			if steps[l] >= 0 {
-				prev, start = steps[l], p.steps[steps[l]].end
-				continue
-			}
-			ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
-				end: start + weeks(s.items[i].cat.LevelWeeks(l)), class: class(l), impact: impact(i, float64(l-1), float64(l), need)}
-			if prev >= 0 {
-				ps.deps = []int{prev}
-			}
-			p.steps = append(p.steps, ps)
-			steps[l] = len(p.steps) - 1
-			prev, start = steps[l], ps.end
-		}
-		chain[i] = steps
-	}
+	b := &planner{s: s, st: st, si: si, total: total, chain: make([][]int, len(s.items)),
+		p: &plan{si: si, base: st, yearStart: make([]int, len(s.fields)), steps: make([]pstep, 0, 2*len(s.asked[si]))}}
+	gaps := b.strictAndGaps()
 	// Skills first: their schedule does not depend on anything else.
+	for _, i := range gaps {
+		if s.items[i].kind == rubric.KindSkill {
+			b.skillLevels(i)
+		}
+	}
+	b.experienceStarts()
+	held := b.otherSteps(gaps)
+	b.sequence(held)
+	// Ready never rests on a preferred item: the search for time to ready
+	// uses only what is required, and preferred steps go beyond ready.
+	for k := range b.p.steps {
+		ps := &b.p.steps[k]
+		ps.optional = ps.optional || ps.class == classPreferred
+		ps.keep = !ps.optional
+	}
+	return b.p
+}
+
+// planner holds what the phases of building a plan share.
+type planner struct {
+	s         *Scorer
+	st        *state
+	si        int
+	total     float64
+	p         *plan
+	chain     [][]int // skill -> step index of each level reached (by level)
+	entryDeps [][]int // experience field -> the foundation steps it waits on
+}
+
+// strictAndGaps marks the gaps that are blocking now (the plan closes them
+// in full) and lists every gap.
+func (b *planner) strictAndGaps() []int {
+	s, st, si := b.s, b.st, b.si
 	var gaps []int
 	for _, i := range s.asked[si] {
-		if st.skip(i) {
-			continue
-		}
-		ci := &s.items[i]
-		need := ci.it.Need[si]
-		if s.have(st, i, si) >= need {
+		need := s.items[i].it.Need[si]
+		h := s.have(st, i, si)
+		if st.skip(i) || h >= need {
 			continue
 		}
 		gaps = append(gaps, i)
-		if ci.kind == rubric.KindSkill {
-			hard := ci.it.HardLevel(si, need)
-			levels(i, int(need), need, func(l int) int {
-				switch {
-				case ci.require == rubric.RequireHard && (float64(l) <= hard || (p.strict != nil && p.strict[i])):
-					return classHard
-				case ci.require == rubric.RequirePreferred:
-					return classPreferred
-				}
-				return classRequired
-			})
+		if _, blocking := s.items[i].judge(si, h, need, s.quickWeeks(i, si)); blocking {
+			if b.p.strict == nil {
+				b.p.strict = make([]bool, len(s.items))
+			}
+			b.p.strict[i] = true
 		}
 	}
-	// Experience starts now for someone already working in the field. With
-	// none yet, it starts once the foundations it needs are in place; the
-	// wait fades out over the first year of experience, so that a few weeks
-	// in a first job make no cliff.
+	return gaps
+}
+
+func (b *planner) impact(i int, from, to, need float64) float64 {
+	if b.total <= 0 {
+		return 0
+	}
+	return 100 * b.s.abs[b.si][i] * (credit(to, need) - credit(from, need)) / b.total
+}
+
+// skillLevels adds the steps that raise skill gap i to its need.
+func (b *planner) skillLevels(i int) {
+	ci := &b.s.items[i]
+	need := ci.it.Need[b.si]
+	hard := ci.it.HardLevel(b.si, need)
+	strict := b.p.strict != nil && b.p.strict[i]
+	b.levels(i, int(need), need, func(l int) int {
+		switch {
+		case ci.require == rubric.RequireHard && (float64(l) <= hard || strict):
+			return classHard
+		case ci.require == rubric.RequirePreferred:
+			return classPreferred
+		}
+		return classRequired
+	})
+}
+
+// levels adds the steps that raise skill i to level upTo, one level after
+// another, reusing the levels already planned.
+func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
+	p := b.p
+	steps := b.chain[i]
+	if steps == nil {
+		steps = make([]int, rubric.MaxLevel+1)
+		for l := range steps {
+			steps[l] = -1
+		}
+	}
+	prev, start := -1, 0
+	for l := int(b.st.val[i]) + 1; l <= upTo; l++ {
+		if steps[l] >= 0 {
+			prev, start = steps[l], p.steps[steps[l]].end
+			continue
+		}
+		ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
+			end: start + weeks(b.s.items[i].cat.LevelWeeks(l)), class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
+		if prev >= 0 {
+			ps.deps = []int{prev}
+		}
+		p.steps = append(p.steps, ps)
+		steps[l] = len(p.steps) - 1
+		prev, start = steps[l], ps.end
+	}
+	b.chain[i] = steps
+}
+
+// experienceStarts sets when each experience field starts to accrue. It
+// starts now for someone already working in the field. With none yet, it
+// starts once the foundations it needs are in place; the wait fades out
+// over the first year of experience, so that a few weeks in a first job
+// make no cliff.
+func (b *planner) experienceStarts() {
+	s, p := b.s, b.p
 	worked := 0.0
-	for _, y := range st.years {
+	for _, y := range b.st.years {
 		worked = max(worked, y)
 	}
-	entryDeps := make([][]int, len(s.fields))
+	b.entryDeps = make([][]int, len(s.fields))
 	for i := range s.items {
 		ci := &s.items[i]
 		if ci.kind != rubric.KindYears || ci.entry == nil || worked >= 1 {
@@ -155,45 +195,55 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 			ps := &p.steps[k]
 			if ps.kind == stepLevel && ps.to <= float64(ci.entry.level) && s.items[ps.item].it.Category == ci.entry.cat {
 				end = max(end, ps.end)
-				entryDeps[ci.field] = append(entryDeps[ci.field], k)
+				b.entryDeps[ci.field] = append(b.entryDeps[ci.field], k)
 				ps.pinned = true
 			}
 		}
 		p.yearStart[ci.field] = max(p.yearStart[ci.field], weeks(float64(end)*(1-worked)))
 	}
-	yearsReach := func(f int, y float64) int {
-		return p.yearStart[f] + weeks((y-st.years[f])*52)
-	}
-	// prereqEnd is when every prerequisite of held item i is met, adding the
-	// skill levels it needs beyond the plan's.
-	prereqEnd := func(i int, add bool) (int, []int) {
-		end, deps := 0, []int(nil)
-		for _, pr := range s.items[i].prereq {
-			if st.val[pr.skill] >= float64(pr.level) {
-				continue
-			}
-			if add {
-				levels(pr.skill, pr.level, float64(pr.level), func(int) int { return classPrereq })
-			}
-			if steps := chain[pr.skill]; steps != nil && steps[pr.level] >= 0 {
-				k := steps[pr.level]
-				end, deps = max(end, p.steps[k].end), append(deps, k)
-				continue
-			}
-			// Not planned (asked without adding): estimate the levels' time.
-			w := 0
-			for l := int(st.val[pr.skill]) + 1; l <= pr.level; l++ {
-				w += weeks(s.items[pr.skill].cat.LevelWeeks(l))
-			}
-			end = max(end, w)
+}
+
+// yearsReach is the week experience field f reaches y years.
+func (b *planner) yearsReach(f int, y float64) int {
+	return b.p.yearStart[f] + weeks((y-b.st.years[f])*52)
+}
+
+// prereqEnd is when every prerequisite of held item i is met; with add, the
+// skill levels it needs beyond the plan's are added to it.
+func (b *planner) prereqEnd(i int, add bool) (int, []int) {
+	s, st := b.s, b.st
+	end, deps := 0, []int(nil)
+	for _, pr := range s.items[i].prereq {
+		if st.val[pr.skill] >= float64(pr.level) {
+			continue
 		}
-		return end, deps
+		if add {
+			b.levels(pr.skill, pr.level, float64(pr.level), func(int) int { return classPrereq })
+		}
+		if steps := b.chain[pr.skill]; steps != nil && steps[pr.level] >= 0 {
+			k := steps[pr.level]
+			end, deps = max(end, b.p.steps[k].end), append(deps, k)
+			continue
+		}
+		// Not planned (asked without adding): estimate the levels' time.
+		w := 0
+		for l := int(st.val[pr.skill]) + 1; l <= pr.level; l++ {
+			w += weeks(s.items[pr.skill].cat.LevelWeeks(l))
+		}
+		end = max(end, w)
 	}
+	return end, deps
+}
+
+// otherSteps adds the waits for experience and the steps that gain held
+// items, and returns the latter for sequencing.
+func (b *planner) otherSteps(gaps []int) []int {
+	s, p, si := b.s, b.p, b.si
 	var held []int
 	for _, i := range gaps {
 		ci := &s.items[i]
 		need := ci.it.Need[si]
-		h := s.have(st, i, si)
+		h := s.have(b.st, i, si)
 		class := classRequired
 		switch {
 		case ci.require == rubric.RequirePreferred:
@@ -205,40 +255,34 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		case rubric.KindYears:
 			// Like a skill's levels, the wait is split where the hard level
 			// is met: the part up to it may be needed for ready, the rest not.
-			from := h
+			from, start := h, p.yearStart[ci.field]
 			if hard := ci.it.HardLevel(si, need); ci.require == rubric.RequireHard && hard > h && hard < need {
 				p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: h, to: hard,
-					start: p.yearStart[ci.field], end: yearsReach(ci.field, hard), class: classWait,
-					impact: impact(i, h, hard, need), deps: entryDeps[ci.field]})
-				from = hard
-			}
-			start := p.yearStart[ci.field]
-			if from > h {
-				start = p.steps[len(p.steps)-1].end
+					start: start, end: b.yearsReach(ci.field, hard), class: classWait,
+					impact: b.impact(i, h, hard, need), deps: b.entryDeps[ci.field]})
+				from, start = hard, p.steps[len(p.steps)-1].end
 			}
 			p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: from, to: need,
-				start: start, end: yearsReach(ci.field, need), class: classWait,
-				impact: impact(i, from, need, need), deps: entryDeps[ci.field]})
+				start: start, end: b.yearsReach(ci.field, need), class: classWait,
+				impact: b.impact(i, from, need, need), deps: b.entryDeps[ci.field]})
 		case rubric.KindHeld:
-			set, studyEnd := i, 0
-			pre, _ := prereqEnd(i, false)
-			studyEnd = pre + studyWeeks(ci.it)
+			pre, _ := b.prereqEnd(i, false)
 			if ci.orField >= 0 {
-				if standIn := yearsReach(ci.orField, ci.it.OrYears.Years); standIn <= studyEnd {
+				if standIn := b.yearsReach(ci.orField, ci.it.OrYears.Years); standIn <= pre+studyWeeks(ci.it) {
 					p.steps = append(p.steps, pstep{kind: stepStandIn, item: i, set: i, from: h, to: 1,
-						start: 0, end: standIn, class: classWait, impact: impact(i, h, 1, need), deps: entryDeps[ci.orField]})
+						end: standIn, class: classWait, impact: b.impact(i, h, 1, need), deps: b.entryDeps[ci.orField]})
 					continue
 				}
 			}
 			held = append(held, len(p.steps))
-			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: set, from: h, to: 1, class: class, impact: impact(i, h, 1, need)})
+			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: i, from: h, to: 1, class: class, impact: b.impact(i, h, 1, need)})
 		case rubric.KindAny:
 			best, bestEnd := -1, 0
 			for _, a := range ci.alts {
 				if si > a.until {
 					continue
 				}
-				pre, _ := prereqEnd(a.idx, false)
+				pre, _ := b.prereqEnd(a.idx, false)
 				if end := pre + studyWeeks(&s.r.Items[a.idx]); best < 0 || end < bestEnd {
 					best, bestEnd = a.idx, end
 				}
@@ -247,23 +291,29 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 				continue // no alternative counts here (validation refuses this)
 			}
 			held = append(held, len(p.steps))
-			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: best, from: h, to: 1, class: class, impact: impact(i, h, 1, need)})
+			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: best, from: h, to: 1, class: class, impact: b.impact(i, h, 1, need)})
 		}
 	}
-	// Certificates and degrees: one at a time within a category, most
-	// readiness per week of study first.
-	slices.SortStableFunc(held, func(a, b int) int {
-		pa, pb := &p.steps[a], &p.steps[b]
-		if c := cmp.Compare(pa.class, pb.class); c != 0 {
+	return held
+}
+
+// sequence places certificates and degrees one at a time within their
+// category, most readiness per week of study first, each after its
+// prerequisites.
+func (b *planner) sequence(held []int) {
+	s, p := b.s, b.p
+	slices.SortStableFunc(held, func(x, y int) int {
+		px, py := &p.steps[x], &p.steps[y]
+		if c := cmp.Compare(px.class, py.class); c != 0 {
 			return c
 		}
-		wa, wb := max(s.r.Items[pa.set].EffortWeeks, 1), max(s.r.Items[pb.set].EffortWeeks, 1)
-		return cmp.Compare(pb.impact/wb, pa.impact/wa)
+		wx, wy := max(s.r.Items[px.set].EffortWeeks, 1), max(s.r.Items[py.set].EffortWeeks, 1)
+		return cmp.Compare(py.impact/wy, px.impact/wx)
 	})
 	cursor := map[string]int{}
 	for _, k := range held {
 		before := len(p.steps)
-		pre, deps := prereqEnd(p.steps[k].set, true)
+		pre, deps := b.prereqEnd(p.steps[k].set, true)
 		ps := &p.steps[k] // prereqEnd may have grown p.steps
 		for j := before; j < len(p.steps); j++ {
 			p.steps[j].optional = ps.class == classPreferred
@@ -274,14 +324,6 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		ps.deps = deps
 		cursor[cat] = ps.end
 	}
-	// Ready never rests on a preferred item: the search for time to ready
-	// uses only what is required, and preferred steps go beyond ready.
-	for k := range p.steps {
-		ps := &p.steps[k]
-		ps.optional = ps.optional || ps.class == classPreferred
-		ps.keep = !ps.optional
-	}
-	return p
 }
 
 // stateAt fills work with the state at week t of the plan: the kept steps
