@@ -427,76 +427,8 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 			}
 		}
 	}
-	if len(it.HardNeed) > 0 {
-		if it.Requirement() != RequireHard || len(it.HardNeed) != len(r.Stages) {
-			return bad("hard_need: give one value per stage (%d), and only for a hard item", len(r.Stages))
-		}
-		for s, h := range it.HardNeed {
-			if !(h >= 0 && h <= it.NeedAt(s)) || (s > 0 && h < it.HardNeed[s-1]) {
-				return bad("hard_need at %s is %g; it must be from 0 to the need (%g) and never fall up the ladder", r.Stages[s].ID, h, it.NeedAt(s))
-			}
-		}
-	}
-	switch it.Require {
-	case "", RequireHard, RequireRequired, RequirePreferred:
-	default:
-		return bad("require %q is not one of hard, required, preferred", it.Require)
-	}
-	if it.Slack != nil && !(*it.Slack >= 0 && *it.Slack <= maxYears) {
-		return bad("slack must be from 0 to %d, found %g", maxYears, *it.Slack)
-	}
-	if it.Margin != nil && !(*it.Margin >= 0 && *it.Margin <= maxYears) {
-		return bad("margin must be from 0 to %d, found %g", maxYears, *it.Margin)
-	}
-	if it.Since < 0 || it.Since > r.Rev() {
-		return bad("since %d: an item is added in a revision from 1 to the rubric's revision (%d)", it.Since, r.Rev())
-	}
-	if len(it.Advice) > 0 && (it.Kind != KindSkill || len(it.Advice) != MaxLevel) {
-		if it.Kind != KindSkill {
-			return bad("advice is for skills (one line for reaching each level); years items use advice_bands")
-		}
-		return bad("advice: give one line for reaching each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Advice))
-	}
-	if len(it.AdviceBands) > 0 && it.Kind != KindYears {
-		return bad("advice_bands are for years items")
-	}
-	for i, b := range it.AdviceBands {
-		if b.Advice == "" || !(b.UpTo >= 0 && b.UpTo <= maxYears) || (b.UpTo == 0 && i != len(it.AdviceBands)-1) {
-			return bad("advice_bands[%d]: give advice and up_to (years, from low to high; only the last band may leave up_to out)", i)
-		}
-		if i > 0 && b.UpTo != 0 && b.UpTo <= it.AdviceBands[i-1].UpTo {
-			return bad("advice_bands[%d]: up_to %g must be above the band before it (%g)", i, b.UpTo, it.AdviceBands[i-1].UpTo)
-		}
-	}
-	for _, c := range it.Covers {
-		j := r.ItemIndex(c)
-		switch {
-		case it.Kind != KindHeld:
-			return bad("covers is for held items (a credential that meets another)")
-		case j < 0:
-			return bad("covers %q, which is not an item%s", c, DidYouMean(c, sortedKeys(r.itemIndex)))
-		case r.Items[j].Kind != KindHeld || c == it.ID:
-			return bad("covers %q: name another held item", c)
-		}
-	}
-	for _, pr := range it.Requires {
-		j := r.ItemIndex(pr.ID)
-		switch {
-		case it.Kind != KindHeld:
-			return bad("requires is for held items (a skill level to reach before gaining it)")
-		case j < 0 || r.Items[j].Kind != KindSkill:
-			return bad("requires %q: name a skill%s", pr.ID, DidYouMean(pr.ID, r.IDsOfKind(KindSkill, "")))
-		case pr.Level < 1 || pr.Level > MaxLevel:
-			return bad("requires %s level %d: a level from 1 to %d", pr.ID, pr.Level, MaxLevel)
-		}
-	}
-	if f := it.StartsAfter; f != nil {
-		if it.Kind != KindYears {
-			return bad("starts_after is for years items")
-		}
-		if _, ok := r.Category(f.Category); !ok || f.Level < 1 || f.Level > MaxLevel {
-			return bad("starts_after: name a category and a level from 1 to %d", MaxLevel)
-		}
+	if err := r.validateJudgment(it, bad); err != nil {
+		return err
 	}
 	maxNeed := 0.0
 	for _, n := range it.Need {
@@ -597,6 +529,84 @@ func (r *Rubric) categoryIDs() []string {
 		ids[i] = c.ID
 	}
 	return ids
+}
+
+// validateJudgment checks the fields that say how an item is judged and
+// planned: how hard it is asked, its revision, advice, credentials and
+// prerequisites.
+func (r *Rubric) validateJudgment(it *Item, bad func(string, ...any) error) error {
+	if len(it.HardNeed) > 0 {
+		if it.Requirement() != RequireHard || len(it.HardNeed) != len(r.Stages) {
+			return bad("hard_need: give one value per stage (%d), and only for a hard item", len(r.Stages))
+		}
+		for s, h := range it.HardNeed {
+			if !(h >= 0 && h <= it.NeedAt(s)) || (s > 0 && h < it.HardNeed[s-1]) {
+				return bad("hard_need at %s is %g; it must be from 0 to the need (%g) and never fall up the ladder", r.Stages[s].ID, h, it.NeedAt(s))
+			}
+		}
+	}
+	switch it.Require {
+	case "", RequireHard, RequireRequired, RequirePreferred:
+	default:
+		return bad("require %q is not one of hard, required, preferred", it.Require)
+	}
+	if it.Slack != nil && !(*it.Slack >= 0 && *it.Slack <= maxYears) {
+		return bad("slack must be from 0 to %d, found %g", maxYears, *it.Slack)
+	}
+	if it.Margin != nil && !(*it.Margin >= 0 && *it.Margin <= maxYears) {
+		return bad("margin must be from 0 to %d, found %g", maxYears, *it.Margin)
+	}
+	if it.Since < 0 || it.Since > r.Rev() {
+		return bad("since %d: an item is added in a revision from 1 to the rubric's revision (%d)", it.Since, r.Rev())
+	}
+	if len(it.Advice) > 0 && (it.Kind != KindSkill || len(it.Advice) != MaxLevel) {
+		if it.Kind != KindSkill {
+			return bad("advice is for skills (one line for reaching each level); years items use advice_bands")
+		}
+		return bad("advice: give one line for reaching each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Advice))
+	}
+	if len(it.AdviceBands) > 0 && it.Kind != KindYears {
+		return bad("advice_bands are for years items")
+	}
+	for i, b := range it.AdviceBands {
+		if b.Advice == "" || !(b.UpTo >= 0 && b.UpTo <= maxYears) || (b.UpTo == 0 && i != len(it.AdviceBands)-1) {
+			return bad("advice_bands[%d]: give advice and up_to (years, from low to high; only the last band may leave up_to out)", i)
+		}
+		if i > 0 && b.UpTo != 0 && b.UpTo <= it.AdviceBands[i-1].UpTo {
+			return bad("advice_bands[%d]: up_to %g must be above the band before it (%g)", i, b.UpTo, it.AdviceBands[i-1].UpTo)
+		}
+	}
+	for _, c := range it.Covers {
+		j := r.ItemIndex(c)
+		switch {
+		case it.Kind != KindHeld:
+			return bad("covers is for held items (a credential that meets another)")
+		case j < 0:
+			return bad("covers %q, which is not an item%s", c, DidYouMean(c, sortedKeys(r.itemIndex)))
+		case r.Items[j].Kind != KindHeld || c == it.ID:
+			return bad("covers %q: name another held item", c)
+		}
+	}
+	for _, pr := range it.Requires {
+		j := r.ItemIndex(pr.ID)
+		switch {
+		case it.Kind != KindHeld:
+			return bad("requires is for held items (a skill level to reach before gaining it)")
+		case j < 0 || r.Items[j].Kind != KindSkill:
+			return bad("requires %q: name a skill%s", pr.ID, DidYouMean(pr.ID, r.IDsOfKind(KindSkill, "")))
+		case pr.Level < 1 || pr.Level > MaxLevel:
+			return bad("requires %s level %d: a level from 1 to %d", pr.ID, pr.Level, MaxLevel)
+		}
+	}
+	if f := it.StartsAfter; f != nil {
+		if it.Kind != KindYears {
+			return bad("starts_after is for years items")
+		}
+		if _, ok := r.Category(f.Category); !ok || f.Level < 1 || f.Level > MaxLevel {
+			return bad("starts_after: name a category and a level from 1 to %d", MaxLevel)
+		}
+	}
+	return nil
 }
 
 func wholeNumbers(xs []float64) bool {
