@@ -111,22 +111,10 @@ func runAssess(opts *AssessOptions) error {
 		return &ExitError{Code: ExitUsage, Err: errNoTerminal}
 	}
 	ios, pr := opts.IO, opts.Prompter
-	var start *profiles.Profile
-	exists := false
-	if st, err := os.Stat(opts.Output); err == nil {
-		if !st.Mode().IsRegular() {
-			return usageError("--output: %s is not a regular file; name the profile file to write", report.Clean(opts.Output))
-		}
-		exists = true
-		p, err := profiles.LoadFile(opts.Output, nil)
-		if err != nil {
-			return fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
-		}
-		start = p
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%s: %w", opts.Output, err)
+	start, exists, err := existingAnswers(opts.Output)
+	if err != nil {
+		return err
 	}
-
 	owner := start // the profile whose rubric to ask from, if any
 	if owner == nil {
 		owner = &profiles.Profile{}
@@ -135,25 +123,9 @@ func runAssess(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	if start != nil {
-		if start.RubricID() != r.ID {
-			// Answers for another rubric would be lost, or saved where no
-			// rubric accepts them: ask first.
-			ok, err := pr.Confirm(assess.Question{ID: "other-rubric",
-				Message: fmt.Sprintf("%s holds answers for rubric %s; start again with rubric %s?", opts.Output, start.RubricID(), r.ID),
-				Help:    "Yes asks every question of " + r.ID + " and, once you confirm saving, replaces the answers for " + start.RubricID() + ". No leaves the file as it is; answer into another file with --output."}, false)
-			if err != nil {
-				return interrupted(opts, err, "", r)
-			}
-			if !ok {
-				return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s holds answers for rubric %s and is left as it is; answer rubric %s into another file with --output", opts.Output, start.RubricID(), r.ID)}
-			}
-			start = &profiles.Profile{Version: profiles.FormatVersion, Name: start.Name}
-		} else if err := assess.Check(start, r); err != nil {
-			return fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
-		}
+	if start, err = answersFor(opts, start, r); err != nil {
+		return err
 	}
-
 	store := draft.Store{Dir: opts.StateDir}
 	if opts.StateDir == "" {
 		fmt.Fprintln(ios.ErrOut, "skillgap: warning: neither HOME nor XDG_STATE_HOME is set, so your answers are not kept as a draft: if you stop midway, they are lost")
@@ -165,14 +137,7 @@ func runAssess(opts *AssessOptions) error {
 				report.Clean(opts.Output), draftRubric(d, rerr), d.Path, resumeDraftCommand(opts, d))
 			store = draft.Store{}
 		} else {
-			when := "earlier"
-			if d.Profile.Updated != "" {
-				when = "on " + d.Profile.Updated
-			}
-			resume, err := pr.Confirm(assess.Question{ID: "resume",
-				Message: fmt.Sprintf("Resume the answers you left unfinished %s?", when),
-				Help:    "An earlier assessment for " + opts.Output + " was interrupted. Yes starts from the answers you gave then; no starts from " + map[bool]string{true: "the saved file", false: "scratch"}[exists] + "."},
-				true)
+			resume, err := offerResume(pr, opts.Output, d, exists)
 			if err != nil {
 				return interrupted(opts, err, "", r)
 			}
@@ -230,6 +195,63 @@ func runAssess(opts *AssessOptions) error {
 	}
 	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: %s\n", report.Clean(opts.Output), report.Clean(again))
 	return nil
+}
+
+// existingAnswers reads the profile at output, if there is one: its answers
+// are the questionnaire's defaults.
+func existingAnswers(output string) (*profiles.Profile, bool, error) {
+	st, err := os.Stat(output)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", output, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, false, usageError("--output: %s is not a regular file; name the profile file to write", report.Clean(output))
+	}
+	p, err := profiles.LoadFile(output, nil)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
+	}
+	return p, true, nil
+}
+
+// answersFor checks the existing answers against r. Answers for another
+// rubric would be lost, or saved where no rubric accepts them: the person is
+// asked first, and only the name is kept.
+func answersFor(opts *AssessOptions, start *profiles.Profile, r *rubric.Rubric) (*profiles.Profile, error) {
+	if start == nil {
+		return nil, nil
+	}
+	if start.RubricID() == r.ID {
+		if err := assess.Check(start, r); err != nil {
+			return nil, fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
+		}
+		return start, nil
+	}
+	ok, err := opts.Prompter.Confirm(assess.Question{ID: "other-rubric",
+		Message: fmt.Sprintf("%s holds answers for rubric %s; start again with rubric %s?", opts.Output, start.RubricID(), r.ID),
+		Help:    "Yes asks every question of " + r.ID + " and, once you confirm saving, replaces the answers for " + start.RubricID() + ". No leaves the file as it is; answer into another file with --output."}, false)
+	if err != nil {
+		return nil, interrupted(opts, err, "", r)
+	}
+	if !ok {
+		return nil, &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s holds answers for rubric %s and is left as it is; answer rubric %s into another file with --output", opts.Output, start.RubricID(), r.ID)}
+	}
+	return &profiles.Profile{Version: profiles.FormatVersion, Name: start.Name}, nil
+}
+
+// offerResume asks whether to go on from an unfinished assessment.
+func offerResume(pr assess.Prompter, output string, d *draft.Draft, exists bool) (bool, error) {
+	when := "earlier"
+	if d.Profile.Updated != "" {
+		when = "on " + d.Profile.Updated
+	}
+	return pr.Confirm(assess.Question{ID: "resume",
+		Message: fmt.Sprintf("Resume the answers you left unfinished %s?", when),
+		Help:    "An earlier assessment for " + output + " was interrupted. Yes starts from the answers you gave then; no starts from " + map[bool]string{true: "the saved file", false: "scratch"}[exists] + "."},
+		true)
 }
 
 // rubricArg is what to pass as --rubric to get r again: its file as an
