@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -248,7 +250,7 @@ func (r *Rubric) Validate() error {
 		if sal := s.Salary; sal != nil && (sal.MedianUSD < 0 || sal.MedianUSD > 1e9 || sal.AverageUSD < 0 || sal.AverageUSD > 1e9) {
 			return errf(at, "stage %s: salary figures must be from 0 to 1000000000 a year", s.ID)
 		}
-		for _, cid := range sortedWeightKeys(s.Weights) {
+		for _, cid := range slices.Sorted(maps.Keys(s.Weights)) {
 			if _, ok := r.Category(cid); !ok {
 				return errf(at, "stage %s: weights: %q is not a category (categories: %s)", s.ID, cid, strings.Join(r.categoryIDs(), ", "))
 			}
@@ -485,7 +487,7 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	for _, alt := range it.Alternatives {
 		j := r.ItemIndex(alt.ID)
 		if j < 0 {
-			return bad("alternative %q is not an item%s", alt.ID, DidYouMean(alt.ID, sortedKeys(r.itemIndex)))
+			return bad("alternative %q is not an item%s", alt.ID, DidYouMean(alt.ID, slices.Sorted(maps.Keys(r.itemIndex))))
 		}
 		if r.Items[j].Kind != KindHeld {
 			return bad("alternative %q must be a held item (education or certification)", alt.ID)
@@ -512,15 +514,6 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		}
 	}
 	return nil
-}
-
-func sortedWeightKeys(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func (r *Rubric) categoryIDs() []string {
@@ -582,7 +575,7 @@ func (r *Rubric) validateJudgment(it *Item, bad func(string, ...any) error) erro
 		case it.Kind != KindHeld:
 			return bad("covers is for held items (a credential that meets another)")
 		case j < 0:
-			return bad("covers %q, which is not an item%s", c, DidYouMean(c, sortedKeys(r.itemIndex)))
+			return bad("covers %q, which is not an item%s", c, DidYouMean(c, slices.Sorted(maps.Keys(r.itemIndex))))
 		case r.Items[j].Kind != KindHeld || c == it.ID:
 			return bad("covers %q: name another held item", c)
 		}

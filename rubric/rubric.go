@@ -9,7 +9,6 @@ import (
 
 	"github.com/skillgap/skillgap/internal/scale"
 	"github.com/skillgap/skillgap/internal/text"
-	"sort"
 )
 
 // Proficiency levels shared by every rubric and profile (README, "File formats").
@@ -432,12 +431,3 @@ func DidYouMean(s string, candidates []string) string { return text.DidYouMean(s
 // Nearest returns the candidate closest to s when it is close enough to be a
 // likely typo (text.Nearest).
 func Nearest(s string, candidates []string) (string, bool) { return text.Nearest(s, candidates) }
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}

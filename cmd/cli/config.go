@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,7 +127,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 					hint = " (did you mean " + near + "?)"
 				}
 				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags, and %s under their command (score.format, report.output); see 'skillgap COMMAND --help' for the flags",
-					configFile, key, hint, strings.Join(sortedKeys(perCommand), ", "))}
+					configFile, key, hint, strings.Join(slices.Sorted(maps.Keys(perCommand)), ", "))}
 			}
 			if err := v.MergeConfigMap(file.AllSettings()); err != nil {
 				return err
@@ -184,15 +185,6 @@ func flagNames(keys []string) []string {
 		}
 	}
 	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // from says where a flag's value came from when it was not the command line.

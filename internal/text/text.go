@@ -12,26 +12,28 @@ import (
 // characters (C0, DEL, C1) and bidirectional overrides become visible
 // escapes (\x1b, <U+202E>), so a name cannot clear the screen, write the
 // clipboard, forge a link or turn text around. JSON keeps exact values.
-func Clean(s string) string { return clean(s, false) }
+func Clean(s string) string { return clean(s, "", "<U+%04X>") }
 
 // CleanMessage is Clean for a message of several lines: newlines stay.
-func CleanMessage(s string) string { return clean(s, true) }
+func CleanMessage(s string) string { return clean(s, "\n", "<U+%04X>") }
 
-func clean(s string, keepNewlines bool) string {
+// clean makes controls visible, keeping the characters in keep, and writes
+// bidi overrides with bidi (a format for the rune).
+func clean(s, keep, bidi string) string {
 	if !needsClean(s) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r == '\n' && keepNewlines:
+		case strings.ContainsRune(keep, r):
 			b.WriteRune(r)
 		case r == utf8.RuneError:
 			b.WriteString("\\ufffd")
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			fmt.Fprintf(&b, "\\x%02x", r)
 		case isBidiControl(r):
-			fmt.Fprintf(&b, "<U+%04X>", r)
+			fmt.Fprintf(&b, bidi, r)
 		default:
 			b.WriteRune(r)
 		}
@@ -91,24 +93,6 @@ func needsEscape(b []byte) bool {
 	return false
 }
 
-// CleanHTML is Clean for a page: newlines and tabs stay.
-func CleanHTML(s string) string {
-	if !needsClean(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case isBidiControl(r):
-			// No angle brackets: this text stands inside markup.
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// CleanHTML is Clean for a page: newlines and tabs stay, and overrides are
+// written without angle brackets, since the text stands inside markup.
+func CleanHTML(s string) string { return clean(s, "\n\t", "\\u%04x") }
