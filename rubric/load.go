@@ -64,7 +64,6 @@ func Builtin(id string) (*Rubric, error) {
 	if err := dec.Decode(&r); err != nil {
 		return nil, fmt.Errorf("built-in rubric %s: %w (run go generate ./rubric)", id, err)
 	}
-	r.index()
 	if err := r.Validate(); err != nil {
 		return nil, fmt.Errorf("built-in rubric %s: %w", id, err)
 	}
@@ -130,7 +129,6 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	}
 	r.File = name
 	r.lines = listLines(root)
-	r.index()
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
