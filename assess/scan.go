@@ -391,6 +391,9 @@ type Brief struct {
 	Gaps      []BriefGap
 	Ladder    []string // verdict per stage, in ladder order
 	Weeks     []int    // time to ready per stage
+	// Cells holds every requirement the target asks, in rubric order, as the
+	// profile stands: a row of the team's skills matrix.
+	Cells []Cell
 }
 
 // BriefGap is one gap's numbers; Item indexes the rubric's items.
@@ -399,6 +402,18 @@ type BriefGap struct {
 	Have, Need float64
 	Impact     float64 // rounded to one decimal, as in Result
 	Blocking   bool
+	// Weeks is the rubric's effort to close the gap on its own: the skill's
+	// level steps one after another, a credential's study time (the
+	// quickest of its alternatives, Via), or the years still to serve.
+	Weeks int
+	Via   int // for an item met by any of several: the quickest alternative's index; else -1
+}
+
+// Cell is one requirement of the target as a profile stands.
+type Cell struct {
+	Item       int
+	Have, Need float64
+	Unanswered bool // added to the rubric after the profile was written
 }
 
 // Brief scores p against target ("" as in Score) without the plan's texts.
@@ -409,10 +424,42 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 	}
 	l := s.scan(p, si, false)
 	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: l.verdict, Weeks: l.weeks}
-	for _, q := range s.requirements(l) {
+	reqs := s.requirements(l)
+	b.Cells = make([]Cell, len(reqs))
+	for k, q := range reqs {
+		b.Cells[k] = Cell{Item: q.i, Have: round2(q.have), Need: q.need, Unanswered: q.unanswered}
 		if !q.unanswered && q.have < q.need {
-			b.Gaps = append(b.Gaps, BriefGap{Item: q.i, Have: round2(q.have), Need: q.need, Impact: round1(q.impact), Blocking: q.blocking})
+			w, via := s.gapWeeks(q.i, si, q.have, q.need)
+			b.Gaps = append(b.Gaps, BriefGap{Item: q.i, Have: round2(q.have), Need: q.need, Impact: round1(q.impact), Blocking: q.blocking, Weeks: w, Via: via})
 		}
 	}
 	return b, nil
+}
+
+// gapWeeks is the effort to take item i from have to need at stage si on its
+// own, and for an item met by any of several the quickest alternative.
+func (s *Scorer) gapWeeks(i, si int, have, need float64) (int, int) {
+	ci := &s.items[i]
+	switch ci.kind {
+	case rubric.KindSkill:
+		w := 0.0
+		for l := int(math.Floor(have)) + 1; l <= int(math.Ceil(need)); l++ {
+			w += ci.cat.LevelWeeks(l)
+		}
+		return weeks(w), -1
+	case rubric.KindYears:
+		return weeks((need - have) * 52), -1
+	case rubric.KindAny:
+		via, best := -1, math.Inf(1)
+		for _, a := range ci.alts {
+			if si <= a.until && s.r.Items[a.idx].EffortWeeks < best {
+				via, best = a.idx, s.r.Items[a.idx].EffortWeeks
+			}
+		}
+		if via < 0 {
+			return 0, -1
+		}
+		return studyWeeks(&s.r.Items[via]), via
+	}
+	return studyWeeks(ci.it), -1
 }

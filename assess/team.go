@@ -1,11 +1,19 @@
 package assess
 
 import (
+	"cmp"
+	"encoding/json"
 	"math"
-	"sort"
+	"slices"
+	"strconv"
 
 	"github.com/skillgap/skillgap/rubric"
 )
+
+// DefaultPeopleLimit is the team size up to which a summary names its
+// members: beyond it the lists of names are left out (the counts stay), so
+// that memory stays flat however many profiles are summarised.
+const DefaultPeopleLimit = 1000
 
 // Team is the summary of many profiles scored against one target.
 type Team struct {
@@ -19,6 +27,73 @@ type Team struct {
 	Readiness  Distribution   `json:"readiness"`
 	Bench      []BenchRung    `json:"bench"`
 	Gaps       []TeamGap      `json:"gaps"`
+	// PeopleListed is false when the team is larger than PeopleLimit: People,
+	// and the names in Bench, Gaps and Training, are then left out.
+	PeopleListed bool `json:"people_listed"`
+	PeopleLimit  int  `json:"people_limit"`
+	// Requirements are the target's requirements, in rubric order: the
+	// columns of the skills matrix, and the order of each Person's Have.
+	Requirements []Requirement `json:"requirements"`
+	People       []Person      `json:"people"`
+	// Training groups the gaps into courses of action, most team readiness
+	// per week first.
+	Training []Course `json:"training"`
+}
+
+// Requirement is one thing the target asks for: a column of the matrix.
+type Requirement struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Category  string  `json:"category"`
+	Kind      string  `json:"kind"`
+	Need      float64 `json:"need"`
+	Preferred bool    `json:"preferred,omitzero"`
+}
+
+// Person is one member: a row of the matrix.
+type Person struct {
+	Name string `json:"name"`
+	File string `json:"file"`
+	Line int    `json:"line,omitzero"` // for a record of a JSON Lines input
+	// Label is how reports name the member: the name, else the file.
+	Label     string  `json:"-"`
+	Readiness float64 `json:"readiness"`
+	Verdict   string  `json:"verdict"`
+	// ReadyFor is the highest rung the member is ready for now, or nil.
+	ReadyFor         *string `json:"ready_for"`
+	ReadyForName     string  `json:"ready_for_name,omitzero"`
+	TimeToReadyWeeks int     `json:"time_to_ready_weeks"` // for the target; -1 when beyond the plan
+	Gaps             int     `json:"gaps"`
+	Blocking         int     `json:"blocking"`
+	// Have is the member's level, years or 1/0 for each of Requirements;
+	// NaN (null in JSON) where the profile predates the requirement.
+	Have     []Level           `json:"have"`
+	Evidence map[string]string `json:"evidence,omitempty"`
+
+	ladder []string // verdict per rung
+	weeks  []int    // time to ready per rung
+}
+
+// Level is a have value; NaN means unanswered and is written as null.
+type Level float64
+
+// MarshalJSON writes NaN as null.
+func (l Level) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(l)) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(l))
+}
+
+// UnmarshalJSON reads null as NaN.
+func (l *Level) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*l = Level(math.NaN())
+		return nil
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	*l = Level(f)
+	return err
 }
 
 // Distribution of readiness over the members (quartiles by linear
@@ -32,20 +107,29 @@ type Distribution struct {
 	Max    float64 `json:"max"`
 }
 
-// BenchRung is how many members are ready (and almost) for a rung.
+// BenchRung is who is ready, and almost ready, for a rung.
 type BenchRung struct {
-	Target string `json:"target"`
-	Name   string `json:"name"`
-	Ready  int    `json:"ready"`
-	Almost int    `json:"almost"`
+	Target       string        `json:"target"`
+	Name         string        `json:"name"`
+	Ready        int           `json:"ready"`
+	Almost       int           `json:"almost"`
+	ReadyPeople  []string      `json:"ready_people"`
+	AlmostPeople []BenchPerson `json:"almost_people"` // soonest first
+}
+
+// BenchPerson is a member almost ready for a rung, and how soon.
+type BenchPerson struct {
+	Name             string `json:"name"`
+	TimeToReadyWeeks int    `json:"time_to_ready_weeks"`
 }
 
 // TeamGap is a training need shared by the team.
 type TeamGap struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Category string `json:"category"`
-	People   int    `json:"people"` // members with the gap
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Category string   `json:"category"`
+	Count    int      `json:"count"`  // members with the gap
+	People   []string `json:"people"` // their names, in input order
 	// MeanGap is the mean of need minus have over those people, in the
 	// requirement's unit (levels, years, or 1 for held items).
 	MeanGap     float64 `json:"mean_gap"`
@@ -53,31 +137,105 @@ type TeamGap struct {
 	Blocking    int     `json:"blocking"`     // members for whom it blocks
 }
 
+// Course is one course of action for the team: closing one requirement's gap
+// for everyone who has it, by the rubric's own step (a credential, or a
+// skill's level steps). Experience is not a course: it only comes with time.
+type Course struct {
+	ID       string   `json:"id"` // the requirement
+	Name     string   `json:"name"`
+	Category string   `json:"category"`
+	Kind     string   `json:"kind"`
+	Need     float64  `json:"need"`
+	ViaID    string   `json:"via,omitzero"` // the credential proposed for an item any of several meet
+	ViaName  string   `json:"via_name,omitzero"`
+	Count    int      `json:"count"`
+	People   []string `json:"people"`
+	// Weeks is the longest effort among the people (all of them done);
+	// WeeksMin the shortest.
+	Weeks    int `json:"weeks"`
+	WeeksMin int `json:"weeks_min"`
+	// ReadinessAdded is how much the team's mean readiness rises once all of
+	// them have it: the sum of their impacts over the members.
+	ReadinessAdded float64 `json:"readiness_added"`
+	PerWeek        float64 `json:"per_week"` // ReadinessAdded ÷ Weeks
+	Blocking       int     `json:"blocking"`
+	Preferred      bool    `json:"preferred,omitzero"`
+}
+
+// Member says who a profile is and where it was read.
+type Member struct {
+	Name, File string
+	Line       int // for a record of a JSON Lines input; else 0
+	Evidence   map[string]string
+}
+
+// Label is how reports name the member: the name, else the file (and line).
+func (m Member) Label() string {
+	if m.Name != "" {
+		return m.Name
+	}
+	if m.Line > 0 {
+		return m.File + ":" + strconv.Itoa(m.Line)
+	}
+	return m.File
+}
+
 // TeamAggregator sums Briefs in constant memory: readiness has one decimal,
-// so a histogram of 1001 bins holds the exact distribution.
+// so a histogram of 1001 bins holds the exact distribution. Names are kept
+// for the first PeopleLimit members only; past that they are dropped.
 type TeamAggregator struct {
 	r       *rubric.Rubric
 	target  int
+	limit   int
 	members int
 	sum     float64
 	hist    [1001]int
 	verdict map[string]int
 	bench   [][2]int
-	gapN    []int
-	gapSum  []float64
-	gapImp  []float64
-	gapBlk  []int
+	gap     []gapSum
+	reqs    []Requirement
+	cols    []int // rubric item of each requirement
+
+	// Kept while members ≤ limit.
+	listed bool
+	people []Person
 }
 
-// NewTeam starts a summary of members scored against stage target.
+type gapSum struct {
+	n, blocking        int
+	gap, impact        float64
+	weeksMin, weeksMax int
+	via                int
+	names              []string
+}
+
+// NewTeam starts a summary of members scored against stage target, naming
+// them while there are at most DefaultPeopleLimit.
 func NewTeam(r *rubric.Rubric, target int) *TeamAggregator {
-	n := len(r.Items)
-	return &TeamAggregator{r: r, target: target, verdict: map[string]int{Ready: 0, Almost: 0, NotReady: 0},
-		bench: make([][2]int, len(r.Stages)), gapN: make([]int, n), gapSum: make([]float64, n), gapImp: make([]float64, n), gapBlk: make([]int, n)}
+	return NewTeamLimit(r, target, DefaultPeopleLimit)
+}
+
+// NewTeamLimit is NewTeam naming at most limit members (0: none).
+func NewTeamLimit(r *rubric.Rubric, target, limit int) *TeamAggregator {
+	t := &TeamAggregator{r: r, target: target, limit: max(limit, 0), verdict: map[string]int{Ready: 0, Almost: 0, NotReady: 0},
+		bench: make([][2]int, len(r.Stages)), gap: make([]gapSum, len(r.Items)), listed: true}
+	for i := range t.gap {
+		t.gap[i].via = -1
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		if target < len(it.Need) && it.Need[target] > 0 {
+			need := it.Need[target]
+			t.cols = append(t.cols, i)
+			t.reqs = append(t.reqs, Requirement{ID: it.ID, Name: it.Name, Category: it.Category, Kind: it.Kind, Need: need,
+				Preferred: it.Requirement() == rubric.RequirePreferred})
+		}
+	}
+	return t
 }
 
 // Add counts one member.
-func (t *TeamAggregator) Add(b Brief) {
+func (t *TeamAggregator) Add(m Member, b Brief) {
 	t.members++
 	t.sum += b.Readiness
 	t.hist[int(math.Round(b.Readiness*10))]++
@@ -90,13 +248,76 @@ func (t *TeamAggregator) Add(b Brief) {
 			t.bench[i][1]++
 		}
 	}
+	if t.listed && t.members > t.limit {
+		t.unlist()
+	}
+	label := m.Label()
 	for _, g := range b.Gaps {
-		t.gapN[g.Item]++
-		t.gapSum[g.Item] += g.Need - g.Have
-		t.gapImp[g.Item] += g.Impact
-		if g.Blocking {
-			t.gapBlk[g.Item]++
+		s := &t.gap[g.Item]
+		if s.n == 0 || g.Weeks < s.weeksMin {
+			s.weeksMin = g.Weeks
 		}
+		s.n++
+		s.gap += g.Need - g.Have
+		s.impact += g.Impact
+		s.weeksMax = max(s.weeksMax, g.Weeks)
+		if s.via < 0 {
+			s.via = g.Via
+		}
+		if g.Blocking {
+			s.blocking++
+		}
+		if t.listed {
+			s.names = append(s.names, label)
+		}
+	}
+	if !t.listed {
+		return
+	}
+	p := t.Person(m, b)
+	t.people = append(t.people, p)
+}
+
+// Columns are the target's requirements: the columns of the matrix, and the
+// order of a Person's Have.
+func (t *TeamAggregator) Columns() []Requirement { return t.reqs }
+
+// Person is one member's row of the team: who, the verdict, the rung ready
+// for now and the level of each of Columns.
+func (t *TeamAggregator) Person(m Member, b Brief) Person {
+	blocking := 0
+	for _, g := range b.Gaps {
+		if g.Blocking {
+			blocking++
+		}
+	}
+	p := Person{Name: m.Name, File: m.File, Line: m.Line, Label: m.Label(), Readiness: b.Readiness, Verdict: b.Verdict,
+		TimeToReadyWeeks: b.Weeks[b.Target], Gaps: len(b.Gaps), Blocking: blocking, Evidence: m.Evidence,
+		Have: make([]Level, len(t.cols)), ladder: b.Ladder, weeks: b.Weeks}
+	for j := len(b.Ladder) - 1; j >= 0; j-- {
+		if b.Ladder[j] == Ready {
+			st := &t.r.Stages[j]
+			p.ReadyFor, p.ReadyForName = &st.ID, st.Name
+			break
+		}
+	}
+	for k := range p.Have {
+		p.Have[k] = Level(math.NaN())
+	}
+	for _, c := range b.Cells {
+		if k, ok := slices.BinarySearch(t.cols, c.Item); ok && !c.Unanswered {
+			p.Have[k] = Level(c.Have)
+		}
+	}
+	return p
+}
+
+// unlist drops every list of names: the team is past the limit.
+func (t *TeamAggregator) unlist() {
+	t.listed = false
+	t.people = nil
+	for i := range t.gap {
+		t.gap[i].names = nil
 	}
 }
 
@@ -104,7 +325,17 @@ func (t *TeamAggregator) Add(b Brief) {
 func (t *TeamAggregator) Summary(failed int) *Team {
 	st := t.r.Stages[t.target]
 	out := &Team{Version: 1, Rubric: t.r.ID, Target: st.ID, TargetName: st.Name, Members: t.members, Failed: failed,
-		Verdicts: t.verdict, Bench: []BenchRung{}, Gaps: []TeamGap{}}
+		Verdicts: t.verdict, Bench: []BenchRung{}, Gaps: []TeamGap{}, Training: []Course{},
+		PeopleListed: t.listed, PeopleLimit: t.limit, Requirements: t.reqs}
+	if out.Requirements == nil {
+		out.Requirements = []Requirement{}
+	}
+	if t.listed {
+		out.People = t.people
+		if out.People == nil {
+			out.People = []Person{}
+		}
+	}
 	if t.members > 0 {
 		out.Readiness = Distribution{
 			Mean: round1(t.sum / float64(t.members)), Min: t.quantile(0), Q1: t.quantile(0.25),
@@ -112,27 +343,59 @@ func (t *TeamAggregator) Summary(failed int) *Team {
 		}
 	}
 	for i, s := range t.r.Stages {
-		out.Bench = append(out.Bench, BenchRung{Target: s.ID, Name: s.Name, Ready: t.bench[i][0], Almost: t.bench[i][1]})
+		out.Bench = append(out.Bench, t.benchRung(i, s))
 	}
-	for i, n := range t.gapN {
-		if n == 0 {
+	for i := range t.gap {
+		g := &t.gap[i]
+		if g.n == 0 {
 			continue
 		}
 		it := &t.r.Items[i]
-		out.Gaps = append(out.Gaps, TeamGap{ID: it.ID, Name: it.Name, Category: it.Category, People: n,
-			MeanGap: round2(t.gapSum[i] / float64(n)), TotalImpact: round1(t.gapImp[i]), Blocking: t.gapBlk[i]})
+		out.Gaps = append(out.Gaps, TeamGap{ID: it.ID, Name: it.Name, Category: it.Category, Count: g.n, People: g.names,
+			MeanGap: round2(g.gap / float64(g.n)), TotalImpact: round1(g.impact), Blocking: g.blocking})
+		if it.Kind != rubric.KindYears {
+			out.Training = append(out.Training, t.course(i))
+		}
 	}
-	sort.SliceStable(out.Gaps, func(a, b int) bool {
-		ga, gb := out.Gaps[a], out.Gaps[b]
-		if ga.TotalImpact != gb.TotalImpact {
-			return ga.TotalImpact > gb.TotalImpact
-		}
-		if ga.People != gb.People {
-			return ga.People > gb.People
-		}
-		return ga.ID < gb.ID
+	slices.SortStableFunc(out.Gaps, func(a, b TeamGap) int {
+		return cmp.Or(cmp.Compare(b.TotalImpact, a.TotalImpact), cmp.Compare(b.Count, a.Count), cmp.Compare(a.ID, b.ID))
+	})
+	slices.SortStableFunc(out.Training, func(a, b Course) int {
+		return cmp.Or(cmp.Compare(b.PerWeek, a.PerWeek), cmp.Compare(b.ReadinessAdded, a.ReadinessAdded), cmp.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+func (t *TeamAggregator) benchRung(i int, s rubric.Stage) BenchRung {
+	b := BenchRung{Target: s.ID, Name: s.Name, Ready: t.bench[i][0], Almost: t.bench[i][1]}
+	if !t.listed {
+		return b
+	}
+	b.ReadyPeople, b.AlmostPeople = []string{}, []BenchPerson{}
+	for _, p := range t.people {
+		switch p.ladder[i] {
+		case Ready:
+			b.ReadyPeople = append(b.ReadyPeople, p.Label)
+		case Almost:
+			b.AlmostPeople = append(b.AlmostPeople, BenchPerson{Name: p.Label, TimeToReadyWeeks: p.weeks[i]})
+		}
+	}
+	slices.SortStableFunc(b.AlmostPeople, func(a, b BenchPerson) int { return cmp.Compare(a.TimeToReadyWeeks, b.TimeToReadyWeeks) })
+	return b
+}
+
+func (t *TeamAggregator) course(i int) Course {
+	g, it := &t.gap[i], &t.r.Items[i]
+	c := Course{ID: it.ID, Name: it.Name, Category: it.Category, Kind: it.Kind, Need: it.Need[t.target], Count: g.n, People: g.names,
+		Weeks: g.weeksMax, WeeksMin: g.weeksMin, ReadinessAdded: round1(g.impact / float64(t.members)), Blocking: g.blocking,
+		Preferred: it.Requirement() == rubric.RequirePreferred}
+	if g.via >= 0 {
+		c.ViaID, c.ViaName = t.r.Items[g.via].ID, t.r.Items[g.via].Name
+	}
+	if c.Weeks > 0 {
+		c.PerWeek = round2(c.ReadinessAdded / float64(c.Weeks))
+	}
+	return c
 }
 
 // kth returns the k-th smallest readiness (0-based).

@@ -13,21 +13,29 @@ import (
 	"github.com/skillgap/skillgap/internal/text"
 )
 
-//go:embed templates/report.html.tmpl
+//go:embed templates/*.html.tmpl
 var templates embed.FS
 
-// htmlTemplate is parsed on first use, not at start-up: most runs never
-// write HTML.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-		"num":       Num,
-		"weeks":     Weeks,
-		"stepWhat":  StepWhat,
-		"stepWhen":  StepWhen,
-		"inc":       func(n int) int { return n + 1 },
-		"thousands": thousands,
-	}).ParseFS(templates, "templates/report.html.tmpl"))
-})
+// pageTemplate parses a page with the style it shares with the others. Pages
+// are parsed on first use, not at start-up: most runs never write HTML.
+func pageTemplate(name string) func() *template.Template {
+	return sync.OnceValue(func() *template.Template {
+		return template.Must(template.New(name).Funcs(template.FuncMap{
+			"num":         Num,
+			"weeks":       Weeks,
+			"shortWeeks":  ShortWeeks,
+			"stepWhat":    StepWhat,
+			"stepWhen":    StepWhen,
+			"courseTitle": CourseTitle,
+			"courseWeeks": CourseWeeks,
+			"verdictText": VerdictText,
+			"inc":         func(n int) int { return n + 1 },
+			"thousands":   thousands,
+		}).ParseFS(templates, "templates/"+name, "templates/style.html.tmpl"))
+	})
+}
+
+var htmlTemplate = pageTemplate("report.html.tmpl")
 
 // Colours that colour-blind readers can tell apart (Okabe and Ito); every
 // chart also carries its values as text.

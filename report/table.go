@@ -374,46 +374,6 @@ func Indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
 
-// TeamTable writes the team summary for a terminal.
-func TeamTable(w io.Writer, t *assess.Team, st Style, top int) error {
-	fmt.Fprintf(w, "%s · target %s (%s) · %d members", st.paint("1", "Team readiness"), Clean(t.TargetName), t.Target, t.Members)
-	if t.Failed > 0 {
-		fmt.Fprintf(w, " (%d profiles could not be read)", t.Failed)
-	}
-	fmt.Fprintln(w)
-	if t.Members == 0 {
-		fmt.Fprintln(w, "No profile could be scored.")
-		return nil
-	}
-	v := t.Verdicts
-	fmt.Fprintf(w, "Verdicts: %s %d · %s %d · %s %d\n", st.paint("32", "ready"), v[assess.Ready], st.paint("33", "almost"), v[assess.Almost], st.paint("31", "not ready"), v[assess.NotReady])
-	r := t.Readiness
-	fmt.Fprintf(w, "Readiness: mean %.1f · min %.1f · Q1 %.1f · median %.1f · Q3 %.1f · max %.1f\n", r.Mean, r.Min, r.Q1, r.Median, r.Q3, r.Max)
-	var bench []string
-	for _, b := range t.Bench {
-		bench = append(bench, fmt.Sprintf("%s %d", b.Target, b.Ready))
-	}
-	fmt.Fprintf(w, "Bench (ready per rung): %s\n", strings.Join(bench, " · "))
-	if len(t.Gaps) == 0 {
-		fmt.Fprintln(w, "\nNo shared gaps: everyone meets every requirement.")
-		return nil
-	}
-	gaps := t.Gaps
-	if top > 0 && len(gaps) > top {
-		gaps = gaps[:top]
-	}
-	fmt.Fprintf(w, "\nShared training needs, most total impact first (%d of %d):\n", len(gaps), len(t.Gaps))
-	tab := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight}}))
-	tab.Header("Requirement", "Category", "People", "Mean gap", "Total impact", "Blocking")
-	for _, g := range gaps {
-		if err := tab.Append(g.ID, g.Category, fmt.Sprintf("%d (%.0f%%)", g.People, 100*float64(g.People)/float64(t.Members)), Num(g.MeanGap), fmt.Sprintf("%.1f", g.TotalImpact), fmt.Sprint(g.Blocking)); err != nil {
-			return err
-		}
-	}
-	return tab.Render()
-}
-
 // ListedRubric is one row of the rubric list.
 type ListedRubric struct {
 	Rubric *rubric.Rubric

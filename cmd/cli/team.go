@@ -21,6 +21,8 @@ type TeamOptions struct {
 	Format string
 	Rubric string
 	Top    int
+	// PeopleLimit is the team size up to which members are named.
+	PeopleLimit int
 
 	rubricDirs []string
 	targetFrom string
@@ -59,7 +61,7 @@ must use the same rubric: the first profile's, or --rubric.`,
 			opts.Inputs = args
 			opts.rubricDirs = f.rubricDirs()
 			opts.targetFrom = f.from("target")
-			if err := checkFormat(opts.Format, f.from("format"), "table", "json", "markdown", "csv"); err != nil {
+			if err := checkFormat(opts.Format, f.from("format"), "table", "json", "markdown", "csv", "html"); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -69,18 +71,20 @@ must use the same rubric: the first profile's, or --rubric.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Target, "target", "t", "", "career stage to summarise against (default: the rubric's default)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown or csv")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown, csv (a row per member) or html (a page with the skills matrix)")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file for every member instead of the profiles' own")
-	cmd.Flags().IntVar(&opts.Top, "top", 15, "table: show the N largest training needs (0 = all)")
-	completeTargetAndFormat(cmd, "table", "json", "markdown", "csv")
+	cmd.Flags().IntVar(&opts.Top, "top", 15, "table and markdown: show the N largest shared needs and courses (0 = all)")
+	cmd.Flags().IntVar(&opts.PeopleLimit, "people-limit", assess.DefaultPeopleLimit, "name members only in teams up to this size (larger: counts only, in flat memory)")
+	completeTargetAndFormat(cmd, "table", "json", "markdown", "csv", "html")
 	return cmd
 }
 
 type teamItem struct {
-	brief assess.Brief
-	r     *rubric.Rubric
-	name  string
-	err   error
+	brief  assess.Brief
+	member assess.Member
+	r      *rubric.Rubric
+	name   string
+	err    error
 }
 
 func runTeam(opts *TeamOptions) error {
@@ -94,8 +98,10 @@ func runTeam(opts *TeamOptions) error {
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
 	failed := 0
+	var rows *report.TeamCSV
+	var err error
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "summarised", opts.Inputs)
-	err := batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
+	err = batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
 		if err != nil {
 			return teamItem{err: err}
@@ -108,7 +114,11 @@ func runTeam(opts *TeamOptions) error {
 		if err != nil {
 			return teamItem{err: fmt.Errorf("%s: %w", displayName(rec.String()), err)}
 		}
-		return teamItem{brief: b, r: r, name: rec.String()}
+		m := assess.Member{Name: p.Name, File: rec.Source, Evidence: p.Evidence}
+		if rec.InLines {
+			m.Line = rec.Line
+		}
+		return teamItem{brief: b, member: m, r: r, name: rec.String()}
 	}, func(it teamItem) error {
 		if it.err == nil && teamRubric != nil && it.r != teamRubric {
 			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
@@ -120,9 +130,20 @@ func runTeam(opts *TeamOptions) error {
 		}
 		if team == nil {
 			teamRubric = it.r
-			team = assess.NewTeam(it.r, it.brief.Target)
+			team = assess.NewTeamLimit(it.r, it.brief.Target, opts.PeopleLimit)
 		}
-		team.Add(it.brief)
+		team.Add(it.member, it.brief)
+		if opts.Format == "csv" {
+			// One row per member as they come: flat memory for any number.
+			if rows == nil {
+				st := it.r.Stages[it.brief.Target]
+				var cerr error
+				if rows, cerr = report.NewTeamCSV(opts.IO.Out, it.r.ID, st.ID, team.Columns()); cerr != nil {
+					return cerr
+				}
+			}
+			return rows.Row(team.Person(it.member, it.brief))
+		}
 		return nil
 	})
 	prog.Done()
@@ -139,7 +160,7 @@ func runTeam(opts *TeamOptions) error {
 		if si < 0 {
 			si = r.StageIndex(r.Target())
 		}
-		team = assess.NewTeam(r, si)
+		team, teamRubric = assess.NewTeamLimit(r, si, opts.PeopleLimit), r
 	}
 	sum := team.Summary(failed)
 	if sum.Members == 0 && failed > 0 {
@@ -153,8 +174,15 @@ func runTeam(opts *TeamOptions) error {
 		err = report.TeamJSON(&buf, sum)
 	case "markdown":
 		err = report.TeamMarkdown(&buf, sum)
+	case "html":
+		err = report.TeamHTML(&buf, sum, teamRubric.Thresholds.Ready, teamRubric.Thresholds.Almost)
 	case "csv":
-		err = report.TeamCSV(&buf, sum)
+		if rows == nil {
+			rows, err = report.NewTeamCSV(&buf, sum.Rubric, sum.Target, sum.Requirements)
+		}
+		if err == nil {
+			err = rows.Flush()
+		}
 	default:
 		err = report.TeamTable(&buf, sum, report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}, opts.Top)
 	}

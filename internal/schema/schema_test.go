@@ -71,7 +71,7 @@ func TestProfileSchemaAcceptsValidAndRejectsWhatTheLoaderRejects(t *testing.T) {
 	data, _ := Profile()
 	s := compile(t, "profile.json", data)
 	valid, _ := filepath.Glob("../../testdata/profiles/*")
-	team, _ := filepath.Glob("../../testdata/team/m*.yaml")
+	team, _ := filepath.Glob("../../testdata/team-mini/m*.yaml")
 	for _, file := range append(valid, team...) {
 		doc, _ := os.ReadFile(file)
 		if err := s.Validate(asJSON(t, doc)); err != nil {
