@@ -34,11 +34,23 @@ func NewCmdTeam(f *Factory, runF func(*TeamOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "team FILE|DIR|-...",
 		Short: "Summarise many profiles: who is ready, and the training needs they share",
-		Long: `Score many profiles against one target and summarise them: how many members,
-verdict counts, the readiness distribution (mean, quartiles), bench strength
-(how many are ready for each rung), and the shared training needs: for each
-requirement, how many people have the gap, the mean gap and the total impact,
-most total impact first.
+		Long: `Score many profiles against one target and summarise them for a manager:
+verdict counts and the readiness distribution; every member with readiness,
+verdict and the highest rung they are ready for now; the bench (for each rung,
+who is ready now and who is almost ready, with the time to ready); a training
+plan (for each course of action from the rubric, such as a certificate or a
+skill level, who needs it, how many weeks, and how much team readiness it
+adds, most per week first); and the shared needs.
+
+Formats: table (fits the terminal, 80 columns in a pipe), markdown, json,
+csv (one row per member with a column per requirement, for a spreadsheet
+heatmap) and html (one self-contained page with the skills matrix: members
+as rows, requirements as columns, each cell the member's level coloured by
+met, one short, or two or more short).
+
+Members are named in teams up to --people-limit (1000); larger teams are
+counted only, so memory stays flat for any number of profiles (CSV rows are
+written as they come, whatever the size).
 
 Inputs are profile files, folders (searched for *.yaml, *.yml, *.json and
 *.jsonl files), JSON Lines files (.jsonl, one profile per line) and - (JSON
@@ -47,10 +59,11 @@ the others are still counted; the exit code is then 1.
 
 The target is --target, else the rubric's default (it-manager). All members
 must use the same rubric: the first profile's, or --rubric.`,
-		Example: `  skillgap team team/
-  skillgap team --target senior-it-manager alice.yaml bob.yaml carol.json
-  skillgap team --format json staff.jsonl | jq .gaps[0]
-  skillgap team --format csv team/ > training-needs.csv`,
+		Example: `  skillgap team testdata/team/
+  skillgap team --format html testdata/team/ > team.html
+  skillgap team --target senior-it-manager testdata/team/sara-lindqvist.yaml testdata/team/daniel-kim.yaml
+  skillgap team --format json testdata/team/ | jq '.bench[1]'
+  skillgap team --format csv testdata/team/ > team-matrix.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError("team: name profile files, folders or - (JSON Lines on standard input)")
