@@ -1,11 +1,13 @@
 package assess
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
 
 	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
 )
 
 // Progress is what changed between an earlier assessment and this one, both
@@ -17,19 +19,27 @@ type Progress struct {
 	ReadinessDelta float64  `json:"readiness_delta"` // new minus old, one decimal
 	ClosedGaps     []string `json:"closed_gaps"`
 	NewGaps        []string `json:"new_gaps"`
+	// ClosedGapNames and NewGapNames are the requirements' names, for people.
+	ClosedGapNames []string `json:"closed_gap_names"`
+	NewGapNames    []string `json:"new_gap_names"`
 	Changes        []Change `json:"changes"`
 }
 
-// Change is one answer that differs.
+// Change is one answer that differs: ID is the answer's key in the profile
+// (experience.it_years, skills.budgeting, or a held item's id), Old and New
+// its values there; Name, Before and After say it in words.
 type Change struct {
-	ID  string `json:"id"`
-	Old string `json:"old"`
-	New string `json:"new"`
+	ID     string `json:"id"`
+	Old    string `json:"old"`
+	New    string `json:"new"`
+	Name   string `json:"name"`
+	Before string `json:"before"`
+	After  string `json:"after"`
 }
 
 // Compare reports the progress from old to cur. The results must be for the
 // same target.
-func Compare(oldP, curP *profiles.Profile, old, cur *Result) *Progress {
+func Compare(r *rubric.Rubric, oldP, curP *profiles.Profile, old, cur *Result) *Progress {
 	pr := &Progress{
 		Since:          oldP.Updated,
 		OldReadiness:   old.Readiness,
@@ -37,6 +47,8 @@ func Compare(oldP, curP *profiles.Profile, old, cur *Result) *Progress {
 		ReadinessDelta: round1(cur.Readiness - old.Readiness),
 		ClosedGaps:     []string{},
 		NewGaps:        []string{},
+		ClosedGapNames: []string{},
+		NewGapNames:    []string{},
 		Changes:        []Change{},
 	}
 	oldGaps, curGaps := map[string]bool{}, map[string]bool{}
@@ -47,21 +59,45 @@ func Compare(oldP, curP *profiles.Profile, old, cur *Result) *Progress {
 		curGaps[g.ID] = true
 		if !oldGaps[g.ID] {
 			pr.NewGaps = append(pr.NewGaps, g.ID)
+			pr.NewGapNames = append(pr.NewGapNames, g.Name)
 		}
 	}
 	for _, g := range old.Gaps {
 		if !curGaps[g.ID] {
 			pr.ClosedGaps = append(pr.ClosedGaps, g.ID)
+			pr.ClosedGapNames = append(pr.ClosedGapNames, g.Name)
 		}
 	}
-	add := func(id, o, n string) {
+	add := func(id, name, o, n, before, after string) {
 		if o != n {
-			pr.Changes = append(pr.Changes, Change{ID: id, Old: o, New: n})
+			pr.Changes = append(pr.Changes, Change{ID: id, Old: o, New: n, Name: name, Before: before, After: after})
 		}
 	}
-	add("target", oldP.Target, curP.Target)
-	add("experience.it_years", num(oldP.Experience.ITYears), num(curP.Experience.ITYears))
-	add("experience.management_years", num(oldP.Experience.ManagementYears), num(curP.Experience.ManagementYears))
+	stage := func(id string) string {
+		if i := r.StageIndex(id); i >= 0 {
+			return r.Stages[i].Name
+		}
+		return id
+	}
+	add("target", "Target", oldP.Target, curP.Target, stage(oldP.Target), stage(curP.Target))
+	years := func(field, fallback string, o, n float64) {
+		name := fallback
+		for i := range r.Items {
+			if r.Items[i].Kind == rubric.KindYears && r.Items[i].Field == field {
+				name = r.Items[i].Name
+				break
+			}
+		}
+		add("experience."+field, name, num(o), num(n), yearsText(o), yearsText(n))
+	}
+	years("it_years", "Years in IT roles", oldP.Experience.ITYears, curP.Experience.ITYears)
+	years("management_years", "Years leading people or projects", oldP.Experience.ManagementYears, curP.Experience.ManagementYears)
+	name := func(id string) string {
+		if i := r.ItemIndex(id); i >= 0 {
+			return r.Items[i].Name
+		}
+		return id
+	}
 	held := func(p *profiles.Profile) []string {
 		return append(slices.Clone(p.Education), p.Certifications...)
 	}
@@ -74,7 +110,8 @@ func Compare(oldP, curP *profiles.Profile, old, cur *Result) *Progress {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		add(id, yesNo(slices.Contains(oldHeld, id)), yesNo(slices.Contains(curHeld, id)))
+		o, n := yesNo(slices.Contains(oldHeld, id)), yesNo(slices.Contains(curHeld, id))
+		add(id, name(id), o, n, o, n)
 	}
 	var skills []string
 	for id := range oldP.Skills {
@@ -85,11 +122,28 @@ func Compare(oldP, curP *profiles.Profile, old, cur *Result) *Progress {
 			skills = append(skills, id)
 		}
 	}
-	sort.Strings(skills)
+	// In the rubric's order, as the questionnaire asks them.
+	slices.SortFunc(skills, func(a, b string) int { return cmp.Or(cmp.Compare(r.ItemIndex(a), r.ItemIndex(b)), cmp.Compare(a, b)) })
 	for _, id := range skills {
-		add("skills."+id, strconv.Itoa(oldP.Skills[id]), strconv.Itoa(curP.Skills[id]))
+		o, n := oldP.Skills[id], curP.Skills[id]
+		add("skills."+id, name(id), strconv.Itoa(o), strconv.Itoa(n), levelText(o), levelText(n))
 	}
 	return pr
+}
+
+func yearsText(x float64) string {
+	if x == 1 {
+		return "1 year"
+	}
+	return num(x) + " years"
+}
+
+// levelText is a level as "2 working".
+func levelText(l int) string {
+	if l >= 0 && l < len(rubric.LevelNames) {
+		return strconv.Itoa(l) + " " + rubric.LevelNames[l]
+	}
+	return strconv.Itoa(l)
 }
 
 func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -234,7 +234,7 @@ func radarOf(rep *Report) radarChart {
 		} else if lx < c.CX-10 {
 			anchor = "end"
 		}
-		c.Spokes = append(c.Spokes, radarSpoke{X: x, Y: y, LX: lx, LY: ly + 4, Anchor: anchor, Label: s.ID, Name: s.Name, Have: Num(s.Have), Need: Num(s.Need)})
+		c.Spokes = append(c.Spokes, radarSpoke{X: x, Y: y, LX: lx, LY: ly + 4, Anchor: anchor, Label: shorten(s.Name, 22), Name: s.Name, Have: Num(s.Have), Need: Num(s.Need)})
 	}
 	c.Have = poly(func(i int) float64 { return rep.Skills[i].Have })
 	c.Need = poly(func(i int) float64 { return rep.Skills[i].Need })

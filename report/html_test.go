@@ -39,7 +39,7 @@ func buildReport(t testing.TB, name string, since bool) *Report {
 	}
 	var progress *assess.Progress
 	if since {
-		progress = assess.Compare(oldP, p, old, res)
+		progress = assess.Compare(r, oldP, p, old, res)
 	}
 	rep := Build(Input{Rubric: r, Result: res, Next: next, Progress: progress, ProfileDate: p.Updated, Evidence: p.Evidence, Skills: p.Skills, GeneratedOn: "2026-11-25"})
 	return rep

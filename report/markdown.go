@@ -72,11 +72,11 @@ func Markdown(w io.Writer, rep *Report) error {
 			since = " since " + pr.Since
 		}
 		fmt.Fprintf(b, "Readiness %+.1f%s (%.1f → %.1f, %s → %s).\n\n", pr.ReadinessDelta, since, pr.OldReadiness, rep.Readiness, pr.OldVerdict, rep.Verdict)
-		fmt.Fprintf(b, "- Gaps closed: %s\n- New gaps: %s\n", listOrNone(pr.ClosedGaps), listOrNone(pr.NewGaps))
+		fmt.Fprintf(b, "- Gaps closed: %s\n- New gaps: %s\n", namesOrNone(pr.ClosedGapNames), namesOrNone(pr.NewGapNames))
 		if len(pr.Changes) > 0 {
 			b.WriteString("\n| Answer | Before | Now |\n| --- | --- | --- |\n")
 			for _, c := range pr.Changes {
-				fmt.Fprintf(b, "| %s | %s | %s |\n", c.ID, mdCell(c.Old), mdCell(c.New))
+				fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(c.Before), mdCell(c.After))
 			}
 		}
 	}
@@ -84,7 +84,7 @@ func Markdown(w io.Writer, rep *Report) error {
 	if len(rep.Met) > 0 {
 		b.WriteString("\n## Strengths\n\n")
 		for _, s := range rep.Met {
-			fmt.Fprintf(b, "- %s (%s): have %s, need %s\n", mdText(s.Name), s.ID, Num(s.Have), Num(s.Need))
+			fmt.Fprintf(b, "- %s (%s): have %s, need %s%s\n", mdText(s.Name), s.ID, Num(s.Have), Num(s.Need), mdEvidence(rep.Evidence[s.ID], " — "))
 		}
 	}
 
@@ -103,7 +103,7 @@ func Markdown(w io.Writer, rep *Report) error {
 			case g.Preferred:
 				status = "preferred"
 			}
-			fmt.Fprintf(b, "| %s (`%s`) | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, Num(g.Have), Num(g.Need), g.Impact, status, mdCell(g.Section))
+			fmt.Fprintf(b, "| %s (`%s`)%s | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, mdEvidence(rep.Evidence[g.ID], "<br>"), Num(g.Have), Num(g.Need), g.Impact, status, mdCell(g.Section))
 		}
 		if len(rep.Unanswered) > 0 {
 			fmt.Fprintf(b, "\nNot counted yet: %d requirement(s) added to the rubric after these answers were given (`%s`). Answer them with `skillgap assess -o FILE`.\n", len(rep.Unanswered), strings.Join(rep.Unanswered, "`, `"))
@@ -143,11 +143,20 @@ func rungName(rep *Report, id string) string {
 	return id
 }
 
-func listOrNone(ids []string) string {
-	if len(ids) == 0 {
+// mdEvidence is what the person wrote to back an answer, in italics after
+// sep, or nothing.
+func mdEvidence(e, sep string) string {
+	if e == "" {
+		return ""
+	}
+	return sep + "*" + mdText(e) + "*"
+}
+
+func namesOrNone(names []string) string {
+	if len(names) == 0 {
 		return "none"
 	}
-	return "`" + strings.Join(ids, "`, `") + "`"
+	return mdText(strings.Join(names, "; "))
 }
 
 // mdText escapes what Markdown would read as markup or raw HTML in free text

@@ -170,7 +170,7 @@ func runReport(opts *ReportOptions) error {
 	}
 	var progress *assess.Progress
 	if oldP != nil {
-		progress = assess.Compare(oldP, p, oldRes, res)
+		progress = assess.Compare(r, oldP, p, oldRes, res)
 	}
 	rep := report.Build(report.Input{Rubric: r, Result: res, Next: next, Progress: progress, ProfileDate: p.Updated,
 		Evidence: p.Evidence, Skills: p.Skills, GeneratedOn: opts.Now().Format("2006-01-02")})
