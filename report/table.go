@@ -17,7 +17,15 @@ import (
 // Style says how terminal output may look.
 type Style struct {
 	Color bool // ANSI colour allowed
-	Width int  // terminal width; 0 = unknown (a pipe): no wrapping
+	Width int  // terminal width; 0 = unknown (a pipe): 80
+}
+
+// width is the width output must fit.
+func (s Style) width() int {
+	if s.Width > 0 {
+		return s.Width
+	}
+	return 80
 }
 
 func (s Style) paint(code, text string) string {
@@ -66,7 +74,7 @@ func Num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 // Table writes one result for a person at a terminal or in a pipe: the
 // verdict and why, the gaps, the plan to ready and beyond, and the ladder.
 func Table(w io.Writer, res *assess.Result, st Style) error {
-	width := st.Width
+	width := st.width()
 	if width <= 0 {
 		width = 80
 	}
@@ -258,18 +266,18 @@ func Summary(w io.Writer, res *assess.Result, st Style) {
 			blocking = ", blocking"
 		}
 		line := fmt.Sprintf("%s: have %s, need %s (+%.1f%s)", Clean(g.Name), Num(g.Have), Num(g.Need), g.Impact, blocking)
-		fmt.Fprintf(w, "%d. %s\n", i+1, strings.TrimPrefix(Indent(Wrap(line, st.Width-3), "   "), "   "))
-		fmt.Fprintln(w, Indent(Wrap(Clean(g.NextStep), st.Width-3), "   "))
+		fmt.Fprintf(w, "%d. %s\n", i+1, strings.TrimPrefix(Indent(Wrap(line, st.width()-3), "   "), "   "))
+		fmt.Fprintln(w, Indent(Wrap(Clean(g.NextStep), st.width()-3), "   "))
 	}
 	fmt.Fprintln(w)
 }
 
 // Explain writes the arithmetic behind a readiness figure.
 func Explain(w io.Writer, x *assess.Explanation, st Style) error {
-	fmt.Fprintln(w, "\n"+Wrap("How the readiness adds up: each requirement's weight (percent) times its credit, (have/need)² at most 1, gives its points.", st.Width))
-	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithMaxWidth(st.Width),
+	fmt.Fprintln(w, "\n"+Wrap("How the readiness adds up: each requirement's weight (percent) times its credit, (have/need)² at most 1, gives its points.", st.width()))
+	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithMaxWidth(st.width()),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}})}
-	if nameW := st.Width - 59; nameW >= 12 {
+	if nameW := st.width() - 59; nameW >= 12 {
 		opts = append(opts, tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, nameW)))
 	}
 	t := tablewriter.NewTable(w, opts...)
@@ -291,7 +299,7 @@ func Explain(w io.Writer, x *assess.Explanation, st Style) error {
 		text += fmt.Sprintf(" A rung is never harder than the one above it: the readiness for %s is higher, so %.1f counts.", x.RaisedBy, x.Readiness)
 	}
 	text += fmt.Sprintf(" Ready needs %g and every hard requirement met; almost needs %g, no blocking gap and ready within %d weeks.", x.Ready, x.Almost, assess.AlmostWeeks)
-	fmt.Fprintln(w, Wrap(text, st.Width))
+	fmt.Fprintln(w, Wrap(text, st.width()))
 	return nil
 }
 
@@ -374,6 +382,58 @@ func Indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
 
+// rubricItems lists the items by category, in aligned columns without a
+// box (a box of eleven columns would not fit 80): the id a rubric author
+// types, the kind, how it is asked, its weight and the need at each stage.
+func rubricItems(w io.Writer, r *rubric.Rubric, width int) {
+	fmt.Fprintln(w, "\n"+Wrap("Items by category: how each is asked (hard, req. = required, pref. = preferred, - = not asked), its weight, and the need at each stage 1-"+fmt.Sprint(len(r.Stages))+" (- = not asked there).", width))
+	idW := len("id")
+	for _, it := range r.Items {
+		idW = max(idW, utf8.RuneCountInString(it.ID))
+	}
+	needW := 2
+	for _, it := range r.Items {
+		for i := range r.Stages {
+			needW = max(needW, len(Num(it.NeedAt(i))))
+		}
+	}
+	row := func(id, kind, asked, wt string, needs []string) string {
+		line := fmt.Sprintf("  %-*s  %-5s  %-8s  %6s ", idW, id, kind, asked, wt)
+		for _, n := range needs {
+			line += fmt.Sprintf(" %*s", needW, n)
+		}
+		return strings.TrimRight(line, " ")
+	}
+	head := make([]string, len(r.Stages))
+	for i := range head {
+		head[i] = fmt.Sprint(i + 1)
+	}
+	for _, c := range r.Categories {
+		fmt.Fprintf(w, "\n%s (%s, weight %g)\n", Clean(c.Name), c.ID, c.Weight)
+		fmt.Fprintln(w, row("id", "kind", "asked", "weight", head))
+		for _, it := range r.Items {
+			if it.Category != c.ID {
+				continue
+			}
+			asked := "-"
+			if it.Weight > 0 {
+				asked = map[string]string{rubric.RequireHard: "hard", rubric.RequireRequired: "req.", rubric.RequirePreferred: "pref."}[it.Requirement()]
+				if it.AddedIn() > 1 {
+					asked += fmt.Sprintf(" r%d", it.AddedIn())
+				}
+			}
+			needs := make([]string, len(r.Stages))
+			for i := range r.Stages {
+				needs[i] = "-"
+				if n := it.NeedAt(i); n != 0 && it.Weight > 0 {
+					needs[i] = Num(n)
+				}
+			}
+			fmt.Fprintln(w, row(it.ID, it.Kind, asked, weight(it.Weight), needs))
+		}
+	}
+}
+
 // ListedRubric is one row of the rubric list.
 type ListedRubric struct {
 	Rubric *rubric.Rubric
@@ -394,65 +454,34 @@ func RubricList(w io.Writer, list []ListedRubric) error {
 
 // RubricTable shows a rubric: its stages, then every item with its weight and
 // what each stage needs, then the alternatives.
-func RubricTable(w io.Writer, r *rubric.Rubric) error {
+func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
+	width := style.width()
 	fmt.Fprintf(w, "%s (%s)\n", Clean(r.Name), r.ID)
 	if r.Description != "" {
-		fmt.Fprintln(w, Wrap(Clean(r.Description), 80))
+		fmt.Fprintln(w, Wrap(Clean(r.Description), width))
 	}
 	if r.Source != "" {
-		fmt.Fprintf(w, "Source: %s\n", Clean(r.Source))
+		fmt.Fprintln(w, Wrap("Source: "+Clean(r.Source), width))
 	}
 	fmt.Fprintln(w, Wrap(fmt.Sprintf("Verdict: ready at %g with every hard requirement met; almost at %g with no blocking gap and ready within %d weeks; a blocking gap (a hard requirement more than a year's work short) means not ready.",
-		r.Thresholds.Ready, r.Thresholds.Almost, assess.AlmostWeeks), 80))
+		r.Thresholds.Ready, r.Thresholds.Almost, assess.AlmostWeeks), width))
 	if r.Rev() > 1 {
-		fmt.Fprintln(w, Wrap(fmt.Sprintf("Revision %d: items marked r2 and so on were added then; profiles written before have not answered them.", r.Rev()), 80))
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Revision %d: items marked r2 and so on were added then; profiles written before have not answered them.", r.Rev()), width))
 	}
 	fmt.Fprintln(w, "\nStages:")
-	st := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	st.Header("#", "Stage", "Name", "Experience", "Median salary")
+	var rows [][]string
 	for i, s := range r.Stages {
 		salary := ""
 		if s.Salary != nil && s.Salary.MedianUSD > 0 {
 			salary = fmt.Sprintf("$%dk", s.Salary.MedianUSD/1000)
 		}
-		if err := st.Append(fmt.Sprint(i+1), s.ID, Clean(s.Name), s.Years.String(), salary); err != nil {
-			return err
-		}
+		rows = append(rows, []string{fmt.Sprint(i + 1), s.ID, Clean(s.Name), s.Years.String(), salary})
 	}
-	if err := st.Render(); err != nil {
+	if err := fitTable(w, width, []string{"#", "Stage", "Name", "Experience", "Median salary"}, rows,
+		[]tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight}, []int{2, 1, 4}); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nItems (need per stage, in ladder order):")
-	header := []any{"ID", "Category", "Kind", "Asked", "Weight"}
-	for i := range r.Stages {
-		header = append(header, fmt.Sprint(i+1))
-	}
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header(header...)
-	for _, it := range r.Items {
-		asked := "-"
-		if it.Weight > 0 {
-			asked = map[string]string{rubric.RequireHard: "hard", rubric.RequireRequired: "req.", rubric.RequirePreferred: "pref."}[it.Requirement()]
-			if it.AddedIn() > 1 {
-				asked += fmt.Sprintf(" r%d", it.AddedIn())
-			}
-		}
-		row := []any{it.ID, it.Category, it.Kind, asked, weight(it.Weight)}
-		for i := range r.Stages {
-			n := it.NeedAt(i)
-			if n == 0 || it.Weight == 0 {
-				row = append(row, "-")
-			} else {
-				row = append(row, Num(n))
-			}
-		}
-		if err := t.Append(row...); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
+	rubricItems(w, r, width)
 	var alts []string
 	for _, it := range r.Items {
 		if len(it.Alternatives) == 0 && it.OrYears == nil {
@@ -477,21 +506,21 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		if it.Kind == rubric.KindAny {
 			verb = "met by any of"
 		}
-		alts = append(alts, fmt.Sprintf("  %s: %s %s", it.ID, verb, strings.Join(opts, ", ")))
+		alts = append(alts, Indent(Wrap(fmt.Sprintf("%s: %s %s", it.ID, verb, strings.Join(opts, ", ")), width-4), "  "))
 	}
 	for _, it := range r.Items {
 		if len(it.Covers) > 0 {
-			alts = append(alts, fmt.Sprintf("  %s covers %s", it.ID, strings.Join(it.Covers, ", ")))
+			alts = append(alts, Indent(Wrap(fmt.Sprintf("%s covers %s", it.ID, strings.Join(it.Covers, ", ")), width-4), "  "))
 		}
 		for _, pr := range it.Requires {
-			alts = append(alts, fmt.Sprintf("  %s asks for %s at level %d first", it.ID, pr.ID, pr.Level))
+			alts = append(alts, Indent(Wrap(fmt.Sprintf("%s asks for %s at level %d first", it.ID, pr.ID, pr.Level), width-4), "  "))
 		}
 	}
 	if len(alts) > 0 {
 		fmt.Fprintf(w, "\nAlternatives:\n%s\n", strings.Join(alts, "\n"))
 	}
 	fmt.Fprintln(w, "\nHeld items with weight 0 count only through the alternatives that name them.")
-	fmt.Fprintln(w, "Asked: hard (must be met for ready; skills accept one level less), req. (counts, never holds back alone), pref. (raises readiness only).")
+	fmt.Fprintln(w, Wrap("Asked: hard (must be met for ready; skills accept one level less), req. (counts, never holds back alone), pref. (raises readiness only).", width))
 	fmt.Fprintln(w, "\nWeeks of practice to reach each skill level 1-4, by category:")
 	for i := range r.Categories {
 		c := &r.Categories[i]

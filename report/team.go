@@ -94,18 +94,11 @@ func readyFor(p assess.Person) string {
 	return p.ReadyForName
 }
 
-func teamWidth(st Style) int {
-	if st.Width > 0 {
-		return st.Width
-	}
-	return 80
-}
-
 // TeamTable writes the team summary for a terminal or a pipe, in its width
 // (80 columns in a pipe): the counts, the members most ready first, the
 // bench for each rung, the training plan and the shared needs.
 func TeamTable(w io.Writer, t *assess.Team, st Style, top int) error {
-	width := teamWidth(st)
+	width := st.width()
 	head := fmt.Sprintf("%s · target %s · %d members", st.paint("1", "Team readiness"), Clean(t.TargetName), t.Members)
 	if t.Failed > 0 {
 		head += fmt.Sprintf(" (%d profiles could not be read)", t.Failed)

@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"strconv"
+	"strings"
+	"sync"
+
 	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // NewCmdRoot builds a fresh command tree; nothing is global.
@@ -19,6 +24,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 
   # what the rubric asks at each rung
   skillgap rubric show it-manager`
+	wrapFlagHelp(root, f.IO.TermWidth)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
@@ -73,3 +79,22 @@ func completeTargetAndFormat(cmd *cobra.Command, formats ...string) {
 	})
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }
+
+// wrapFlagHelp makes --help wrap each flag's description to the terminal's
+// width (80 in a pipe), as pflag can, instead of one long line per flag.
+func wrapFlagHelp(root *cobra.Command, width int) {
+	if width <= 0 {
+		width = 80
+	}
+	addTemplateFuncs()
+	t := root.UsageTemplate()
+	t = strings.ReplaceAll(t, ".LocalFlags.FlagUsages", "flagUsages .LocalFlags "+strconv.Itoa(width))
+	t = strings.ReplaceAll(t, ".InheritedFlags.FlagUsages", "flagUsages .InheritedFlags "+strconv.Itoa(width))
+	root.SetUsageTemplate(t)
+}
+
+// addTemplateFuncs registers flagUsages with cobra, once: its template
+// functions are the package's own.
+var addTemplateFuncs = sync.OnceFunc(func() {
+	cobra.AddTemplateFunc("flagUsages", func(fs *pflag.FlagSet, width int) string { return fs.FlagUsagesWrapped(width - 1) })
+})

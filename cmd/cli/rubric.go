@@ -50,7 +50,8 @@ comments), or any other rubric re-written. Edit the copy for another role,
 check it with 'skillgap rubric validate', and use it with --rubric FILE, or
 put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 		Example: `  skillgap rubric export it-manager > my-role.yaml
-  skillgap rubric export it-manager -o ~/.config/skillgap/rubrics/help-desk-lead.yaml`,
+  skillgap rubric export it-manager \
+      -o ~/.config/skillgap/rubrics/help-desk-lead.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError("rubric export: name one rubric (see 'skillgap rubric list')")
@@ -225,7 +226,7 @@ func runRubricShow(opts *RubricOptions) error {
 	if err != nil {
 		return rubricArgError(err)
 	}
-	return report.RubricTable(opts.IO.Out, r)
+	return report.RubricTable(opts.IO.Out, r, report.Style{Width: opts.IO.TermWidth})
 }
 
 // rubricArgError is the exit for a rubric named on the command line: a file

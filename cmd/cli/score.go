@@ -38,9 +38,9 @@ func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
 		Short: "Score saved profiles: readiness, verdict, gaps and next steps",
 		Long: `Score one or more saved profile files against their rubric and print, for each,
 the readiness (0-100), the verdict (ready, almost, not-ready), the gaps most
-important first, the plan of next steps as a schedule (the steps that get you to ready, then
-those beyond it), the time to ready, and the readiness, verdict and time to
-ready for every rung of the ladder.
+important first, the plan of next steps as a schedule (the steps that get you
+to ready, then those beyond it), the time to ready, and the readiness, verdict
+and time to ready for every rung of the ladder.
 
 Verdicts: ready means every hard requirement met and readiness at the
 rubric's threshold; almost means no blocking gap and ready within 52 weeks by

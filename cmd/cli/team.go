@@ -33,7 +33,7 @@ func NewCmdTeam(f *Factory, runF func(*TeamOptions) error) *cobra.Command {
 	opts := &TeamOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "team FILE|DIR|-...",
-		Short: "Summarise many profiles: who is ready, and the training needs they share",
+		Short: "A team: who is ready for what, the bench, a training plan",
 		Long: `Score many profiles against one target and summarise them for a manager:
 verdict counts and the readiness distribution; every member with readiness,
 verdict and the highest rung they are ready for now; the bench (for each rung,
@@ -61,7 +61,8 @@ The target is --target, else the rubric's default (it-manager). All members
 must use the same rubric: the first profile's, or --rubric.`,
 		Example: `  skillgap team testdata/team/
   skillgap team --format html testdata/team/ > team.html
-  skillgap team --target senior-it-manager testdata/team/sara-lindqvist.yaml testdata/team/daniel-kim.yaml
+  skillgap team --target senior-it-manager \
+      testdata/team/sara-lindqvist.yaml testdata/team/daniel-kim.yaml
   skillgap team --format json testdata/team/ | jq '.bench[1]'
   skillgap team --format csv testdata/team/ > team-matrix.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -84,7 +85,7 @@ must use the same rubric: the first profile's, or --rubric.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Target, "target", "t", "", "career stage to summarise against (default: the rubric's default)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown, csv (a row per member) or html (a page with the skills matrix)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown, csv (a row per member) or html (the skills matrix)")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file for every member instead of the profiles' own")
 	cmd.Flags().IntVar(&opts.Top, "top", 15, "table and markdown: show the N largest shared needs and courses (0 = all)")
 	cmd.Flags().IntVar(&opts.PeopleLimit, "people-limit", assess.DefaultPeopleLimit, "name members only in teams up to this size (larger: counts only, in flat memory)")

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
 
 	"golang.org/x/term"
 )
@@ -19,7 +20,8 @@ type IOStreams struct {
 	InTTY, OutTTY, ErrTTY bool
 	// NoColor turns colour off even on a terminal (--no-color, NO_COLOR, TERM=dumb).
 	NoColor bool
-	// TermWidth is the output terminal's width, 0 when unknown or not a terminal.
+	// TermWidth is the width human output must fit: $COLUMNS when set, else
+	// the output terminal's width, else 0 (reports then use 80).
 	TermWidth int
 }
 
@@ -33,6 +35,9 @@ func System() *IOStreams {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
 			s.TermWidth = w
 		}
+	}
+	if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w >= 20 {
+		s.TermWidth = w
 	}
 	if _, ok := os.LookupEnv("NO_COLOR"); ok || os.Getenv("TERM") == "dumb" {
 		s.NoColor = true
