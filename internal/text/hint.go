@@ -1,6 +1,10 @@
 package text
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // maxHintLen bounds the strings a did-you-mean hint is sought for: ids are
 // short, and comparing a megabyte-long key costs seconds.
@@ -15,8 +19,11 @@ func DidYouMean(s string, candidates []string) string {
 	return ""
 }
 
-// Nearest returns the candidate closest to s by edit distance when it is close
-// enough to be a likely typo, for "did you mean" hints.
+// Nearest returns the candidate closest to s when it is close enough to be a
+// likely slip, for "did you mean" hints. Case and punctuation do not count:
+// "CISSP" finds cissp, "ITIL Foundation" itil-foundation, "CompTIA A+"
+// comptia-a-plus; past that, a few typed letters may differ (edit distance
+// of a quarter of the length, at least one).
 //
 // Its cost is bounded whatever s is: a hint is only sought for s of at most
 // maxHintLen characters, and a candidate whose length differs from s by more
@@ -25,13 +32,21 @@ func Nearest(s string, candidates []string) (string, bool) {
 	if len(s) > maxHintLen {
 		return "", false
 	}
-	limit := max(1, utf8.RuneCountInString(s)/4)
+	key := Fold(s)
+	limit := max(1, utf8.RuneCountInString(key)/4)
 	best, bestD := "", -1
 	for _, c := range candidates {
-		if diff := utf8.RuneCountInString(c) - utf8.RuneCountInString(s); diff > limit || -diff > limit || len(c) > maxHintLen {
+		if len(c) > maxHintLen {
 			continue
 		}
-		d := editDistance(s, c)
+		fc := Fold(c)
+		if fc == key {
+			return c, true
+		}
+		if diff := utf8.RuneCountInString(fc) - utf8.RuneCountInString(key); diff > limit || -diff > limit {
+			continue
+		}
+		d := editDistance(key, fc)
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
@@ -40,6 +55,39 @@ func Nearest(s string, candidates []string) (string, bool) {
 		return "", false
 	}
 	return best, true
+}
+
+// Fold is the form in which two spellings of an id compare equal: lower
+// case, "+" spelled "plus", and every run of spaces, dashes, underscores,
+// dots and other punctuation one dash ("ITIL Foundation", "itil_foundation"
+// and "itil-foundation" are one id; "--Traget" is "traget").
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	dash := false
+	for _, r := range s {
+		if r == '+' {
+			if b.Len() > 0 {
+				dash = true
+			}
+			if dash {
+				b.WriteByte('-')
+				dash = false
+			}
+			b.WriteString("plus")
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash {
+				b.WriteByte('-')
+				dash = false
+			}
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		dash = b.Len() > 0
+	}
+	return b.String()
 }
 
 // editDistance counts the insertions, deletions, substitutions and swaps of
