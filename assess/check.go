@@ -1,8 +1,10 @@
 package assess
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/skillgap/skillgap/internal/input"
@@ -12,16 +14,29 @@ import (
 
 // Check verifies the profile's ids against the rubric its answers belong to:
 // every skill, education item, certification and evidence key must be one of
-// the rubric's, and the target one of its stages.
+// the rubric's, and the target one of its stages. Every problem is reported,
+// in line order (an input.List when there are several).
 func Check(p *profiles.Profile, r *rubric.Rubric) error {
-	errAt := func(path, format string, args ...any) error {
-		return input.Errorf(p.File, p.Line(path), format, args...)
+	var problems input.List
+	listed := map[string]bool{} // the kinds whose known ids a message has listed
+	hintOrList := func(s, kind string, candidates []string) string {
+		if h := rubric.DidYouMean(s, candidates); h != "" {
+			return h
+		}
+		if listed[kind] {
+			return "; see the known ids above"
+		}
+		listed[kind] = true
+		return "; known ids: " + strings.Join(candidates, ", ")
+	}
+	errAt := func(path, format string, args ...any) {
+		problems = append(problems, input.Errorf(p.File, p.Line(path), format, args...))
 	}
 	if p.Revision() > r.Rev() {
-		return errAt("rubric_revision", "rubric_revision: %d is newer than rubric %s (revision %d); a newer skillgap or rubric wrote these answers", p.RubricRevision, r.ID, r.Rev())
+		errAt("rubric_revision", "rubric_revision: %d is newer than rubric %s (revision %d); a newer skillgap or rubric wrote these answers", p.RubricRevision, r.ID, r.Rev())
 	}
 	if p.Target != "" && r.StageIndex(p.Target) < 0 {
-		return errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
+		errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
 			input.Short(p.Target), r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 	}
 	var unknown []string
@@ -30,11 +45,8 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 			unknown = append(unknown, k)
 		}
 	}
-	if len(unknown) > 0 {
-		// Report the first in the file.
-		sort.Slice(unknown, func(i, j int) bool { return p.Line("skills."+unknown[i]) < p.Line("skills."+unknown[j]) })
-		k := unknown[0]
-		return errAt("skills."+k, "skills.%s: unknown skill%s", input.Short(k), hintOrList(k, r.IDsOfKind(rubric.KindSkill, "")))
+	for _, k := range inFileOrder(p, "skills.", unknown) {
+		errAt("skills."+k, "skills.%s: unknown skill%s", input.Short(k), hintOrList(k, "skill", r.IDsOfKind(rubric.KindSkill, "")))
 	}
 	for _, list := range []struct {
 		path string
@@ -50,17 +62,53 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 				if ok && it.Kind == rubric.KindHeld {
 					where = fmt.Sprintf(" (%s belongs under %s)", id, other(it.Category))
 				}
-				return errAt(fmt.Sprintf("%s[%d]", list.path, i), "%s: unknown %s id %s%s%s",
-					list.path, cat, input.Short(id), where, hintOrList(id, r.IDsOfKind(rubric.KindHeld, cat)))
+				errAt(fmt.Sprintf("%s[%d]", list.path, i), "%s: unknown %s id %s%s%s",
+					list.path, cat, input.Short(id), where, hintOrList(id, cat, r.IDsOfKind(rubric.KindHeld, cat)))
 			}
 		}
 	}
+	unknown = unknown[:0]
 	for k := range p.Evidence {
 		if _, ok := r.Item(k); !ok {
-			return errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", input.Short(k), r.ID, rubric.DidYouMean(k, itemIDs(r)))
+			unknown = append(unknown, k)
 		}
 	}
-	return nil
+	for _, k := range inFileOrder(p, "evidence.", unknown) {
+		errAt("evidence."+k, "evidence.%s: not an item of rubric %s%s", input.Short(k), r.ID, rubric.DidYouMean(k, itemIDs(r)))
+	}
+	return problems.Err()
+}
+
+// inFileOrder sorts keys of a mapping of p by their line, then by name
+// (the keys of a one-line JSON record share a line): never in the random
+// order of a map.
+func inFileOrder(p *profiles.Profile, prefix string, keys []string) []string {
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(p.Line(prefix+a), p.Line(prefix+b)), strings.Compare(a, b))
+	})
+	return keys
+}
+
+// LoadProblems completes the error of loading a profile. When the profile
+// could be read in part (a *profiles.Problems), what was read is checked
+// against its rubric too (found with rubricOf), so that one message lists
+// every problem, in line order: unknown keys and unknown ids alike.
+func LoadProblems(err error, rubricOf func(*profiles.Profile) (*rubric.Rubric, error)) error {
+	var pe *profiles.Problems
+	if !errors.As(err, &pe) || pe.Partial == nil {
+		return err
+	}
+	r, more := rubricOf(pe.Partial)
+	if more == nil {
+		more = Check(pe.Partial, r)
+	}
+	found := input.ListOf(more)
+	if len(found) == 0 {
+		return err
+	}
+	all := append(slices.Clone(pe.List), found...)
+	all.Sort()
+	return &profiles.Problems{List: all}
 }
 
 func other(category string) string {
@@ -76,11 +124,4 @@ func itemIDs(r *rubric.Rubric) []string {
 		ids[i] = it.ID
 	}
 	return ids
-}
-
-func hintOrList(s string, candidates []string) string {
-	if h := rubric.DidYouMean(s, candidates); h != "" {
-		return h
-	}
-	return "; known ids: " + strings.Join(candidates, ", ")
 }

@@ -38,7 +38,7 @@ func Checked(rs *rubric.Resolver, p *profiles.Profile, override string) (*rubric
 func ScoreFile(rs *rubric.Resolver, path, target string) (*Result, error) {
 	p, err := profiles.LoadFile(path, nil)
 	if err != nil {
-		return nil, err
+		return nil, LoadProblems(err, func(p *profiles.Profile) (*rubric.Rubric, error) { return RubricOf(rs, p, "") })
 	}
 	r, err := Checked(rs, p, "")
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,10 +49,27 @@ func Read(name string, r io.Reader) (*Profile, error) {
 
 // Parse decodes a profile strictly: unknown keys, wrong types, levels outside
 // 0..4, negative years, duplicates and a wrong version are errors with the line.
-// It does not check ids against a rubric; see Check.
+// It does not check ids against a rubric; see assess.Check.
+//
+// Every problem in the keys and values is reported, not only the first: the
+// error is then a *Problems, which also holds what could be read of the
+// rest, so that its ids can be checked against the rubric in the same go.
 func Parse(name string, data []byte) (*Profile, error) {
 	return parseAt(name, data, 0)
 }
+
+// Problems is the error of a profile whose keys or values are wrong: every
+// problem, in line order, and the profile as far as it could be read.
+type Problems struct {
+	List input.List
+	// Partial is the profile without the wrong answers. It is for
+	// messages only (checking its ids); never score it.
+	Partial *Profile
+}
+
+func (e *Problems) Error() string   { return e.List.Error() }
+func (e *Problems) Lines() []string { return e.List.Lines() }
+func (e *Problems) Unwrap() []error { return e.List.Unwrap() }
 
 // parseAt parses a profile that starts at line base+1 of file name; every
 // line in its messages is a line of that file.
@@ -72,28 +90,52 @@ func parseAt(name string, data []byte, base int) (*Profile, error) {
 		return nil, err
 	}
 	d.p.base = base
+	if len(d.problems) > 0 {
+		d.problems.Sort()
+		return nil, &Problems{List: d.problems, Partial: d.p}
+	}
 	return d.p, nil
 }
 
 type decoder struct {
-	file string
-	base int
-	p    *Profile
+	file     string
+	base     int
+	p        *Profile
+	problems input.List
+	// keysListed is set once a message has listed the keys a profile has.
+	keysListed bool
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) error {
 	return input.Errorf(d.file, d.base+n.Line, format, args...)
 }
 
+// add keeps a problem and decoding goes on.
+func (d *decoder) add(err error) {
+	d.problems = append(d.problems, input.ListOf(err)...)
+}
+
 var topKeys = []string{"version", "name", "rubric", "rubric_revision", "target", "experience", "education", "certifications", "skills", "evidence", "updated"}
 
+// rubricKeys are keys only a rubric has: a file with them and no skills
+// was meant for 'skillgap rubric' or --rubric.
+var rubricKeys = []string{"stages", "categories", "items"}
+
+// profile decodes the top level. It returns an error only for a problem
+// that makes the rest meaningless (another format version, a rubric); any
+// other is kept with add.
 func (d *decoder) profile(root *yaml.Node) error {
-	if err := input.CheckDuplicateKeys(d.file, "", root, d.base); err != nil {
+	if err := d.notARubric(root); err != nil {
 		return err
 	}
+	dups, repeats := input.DuplicateKeys(d.file, "", root, d.base)
+	d.problems = append(d.problems, dups...)
 	p := d.p
 	versionSeen := false
 	for i := 0; i+1 < len(root.Content); i += 2 {
+		if repeats[i] {
+			continue
+		}
 		k, v := root.Content[i], resolve(root.Content[i+1])
 		p.lines[k.Value] = k.Line
 		var err error
@@ -102,7 +144,8 @@ func (d *decoder) profile(root *yaml.Node) error {
 			versionSeen = true
 			var n float64
 			if n, err = d.number(v, "version"); err == nil && n != FormatVersion {
-				err = d.errf(v, "version: %s is not a format this skillgap reads (it reads version %d); a newer skillgap may read it", v.Value, FormatVersion)
+				// Another format: its other keys may all be right there.
+				return d.errf(v, "version: %s is not a format this skillgap reads (it reads version %d); a newer skillgap may read it", v.Value, FormatVersion)
 			}
 			p.Version = FormatVersion
 		case "name":
@@ -116,34 +159,65 @@ func (d *decoder) profile(root *yaml.Node) error {
 			if n, err = d.number(v, "rubric_revision"); err == nil && (n < 1 || n > 1000 || n != math.Trunc(n)) {
 				err = d.errf(v, "rubric_revision: %s is not a revision; use a whole number from 1 (skillgap writes it when it saves)", v.Value)
 			}
-			p.RubricRevision = int(n)
+			if err == nil {
+				p.RubricRevision = int(n)
+			}
 		case "updated":
 			p.Updated, err = d.date(v)
 		case "experience":
-			err = d.experience(v)
+			d.experience(v)
 		case "education":
-			p.Education, err = d.idList(v, "education")
+			p.Education = d.idList(v, "education")
 		case "certifications":
-			p.Certifications, err = d.idList(v, "certifications")
+			p.Certifications = d.idList(v, "certifications")
 		case "skills":
-			err = d.skills(v)
+			d.skills(v)
 		case "evidence":
-			err = d.evidence(v)
+			d.evidence(v)
 		default:
 			hint := "remove it"
 			if near, ok := text.Nearest(k.Value, topKeys); ok {
 				hint = "did you mean " + near + "?"
 			}
-			err = d.errf(k, "%s: unknown key (%s); keys are %s", input.Short(k.Value), hint, strings.Join(topKeys, ", "))
+			keys := "; keys are " + strings.Join(topKeys, ", ")
+			if d.keysListed {
+				keys = ""
+			}
+			d.keysListed = true
+			err = d.errf(k, "%s: unknown key (%s)%s", input.Short(k.Value), hint, keys)
 		}
 		if err != nil {
-			return err
+			d.add(err)
 		}
 	}
 	if !versionSeen {
-		return d.errf(root, "version: missing; add \"version: %d\" at the top", FormatVersion)
+		d.add(d.errf(root, "version: missing; add \"version: %d\" at the top", FormatVersion))
 	}
 	return nil
+}
+
+// notARubric refuses a rubric given where a profile is read, in one message
+// instead of one for each of its keys.
+func (d *decoder) notARubric(root *yaml.Node) error {
+	var has []string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i].Value
+		if k == "skills" {
+			return nil
+		}
+		if slices.Contains(rubricKeys, k) && !slices.Contains(has, k) {
+			has = append(has, k)
+		}
+	}
+	if len(has) == 0 {
+		return nil
+	}
+	file := d.file
+	if file == "-" {
+		file = "FILE"
+	}
+	return input.Errorf(d.file, d.base, "this is a rubric, not a profile (it has %s): check it with 'skillgap rubric validate %s', or score a profile with it: 'skillgap score --rubric %s PROFILE'",
+		strings.Join(has, ", "), file, file)
 }
 
 // resolve follows an alias to the node it names.
@@ -218,104 +292,139 @@ func (d *decoder) date(n *yaml.Node) (string, error) {
 	return "", d.errf(n, "updated: expected a date like 2026-11-25, found %s", input.Describe(n))
 }
 
-func (d *decoder) mapping(n *yaml.Node, path string) (bool, error) {
+// mapping checks that n is a mapping (false, with a problem kept, when it
+// is not; false for nothing) and keeps a problem for each repeated key,
+// whose index in n.Content is in repeats, to be skipped.
+func (d *decoder) mapping(n *yaml.Node, path string) (ok bool, repeats map[int]bool) {
 	if isNull(n) {
 		return false, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return false, d.errf(n, "%s: expected a mapping of keys to values, found %s", path, input.Describe(n))
+		d.add(d.errf(n, "%s: expected a mapping of keys to values, found %s", path, input.Describe(n)))
+		return false, nil
 	}
-	return true, input.CheckDuplicateKeys(d.file, path, n, d.base)
+	dups, repeats := input.DuplicateKeys(d.file, path, n, d.base)
+	d.problems = append(d.problems, dups...)
+	return true, repeats
 }
 
-func (d *decoder) experience(n *yaml.Node) error {
-	ok, err := d.mapping(n, "experience")
-	if !ok || err != nil {
-		return err
+func (d *decoder) experience(n *yaml.Node) {
+	ok, repeats := d.mapping(n, "experience")
+	if !ok {
+		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if repeats[i] {
+			continue
+		}
 		k, v := n.Content[i], resolve(n.Content[i+1])
 		path := "experience." + k.Value
 		d.p.lines[path] = k.Line
+		var err error
 		switch k.Value {
 		case "it_years":
 			d.p.Experience.ITYears, err = d.years(v, path)
 		case "management_years":
 			d.p.Experience.ManagementYears, err = d.years(v, path)
 		default:
-			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", path, text.DidYouMean(k.Value, []string{"it_years", "management_years"}))
+			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", input.Short(path), text.DidYouMean(k.Value, []string{"it_years", "management_years"}))
 		}
 		if err != nil {
-			return err
+			d.add(err)
 		}
 	}
-	return nil
 }
 
-func (d *decoder) idList(n *yaml.Node, path string) ([]string, error) {
+func (d *decoder) idList(n *yaml.Node, path string) []string {
 	if isNull(n) {
-		return []string{}, nil
+		return []string{}
 	}
 	if n.Kind != yaml.SequenceNode {
-		return nil, d.errf(n, "%s: expected a list of ids like [a, b], found %s", path, input.Describe(n))
+		d.add(d.errf(n, "%s: expected a list of ids like [a, b], found %s", path, input.Describe(n)))
+		return []string{}
 	}
 	ids := make([]string, 0, len(n.Content))
 	first := make(map[string]int, len(n.Content))
 	for i, c := range n.Content {
 		c = resolve(c)
 		if c.Kind != yaml.ScalarNode || isNull(c) {
-			return nil, d.errf(c, "%s[%d]: expected an id, found %s", path, i, input.Describe(c))
+			d.add(d.errf(c, "%s[%d]: expected an id, found %s", path, i, input.Describe(c)))
+			continue
 		}
 		if l, dup := first[c.Value]; dup {
-			return nil, d.errf(c, "%s: %s is listed twice (first at line %d); keep one", path, c.Value, d.base+l)
+			d.add(d.errf(c, "%s: %s is listed twice (first at line %d); keep one", path, input.Short(c.Value), d.base+l))
+			continue
 		}
 		first[c.Value] = c.Line
-		d.p.lines[fmt.Sprintf("%s[%d]", path, i)] = c.Line
+		// The line of each id by its place in the list the profile keeps.
+		d.p.lines[fmt.Sprintf("%s[%d]", path, len(ids))] = c.Line
 		ids = append(ids, c.Value)
 	}
-	return ids, nil
+	return ids
 }
 
-func (d *decoder) skills(n *yaml.Node) error {
-	ok, err := d.mapping(n, "skills")
-	if err != nil {
-		return err
-	}
+func (d *decoder) skills(n *yaml.Node) {
 	d.p.Skills = make(map[string]int, len(n.Content)/2)
+	ok, repeats := d.mapping(n, "skills")
 	if !ok {
-		return nil
+		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if repeats[i] {
+			continue
+		}
 		k, v := n.Content[i], resolve(n.Content[i+1])
 		path := "skills." + k.Value
 		d.p.lines[path] = k.Line
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			return d.errf(v, "%s: expected a level, a whole number from %d to %d, found %s", path, scale.MinLevel, scale.MaxLevel, input.Describe(v))
+			d.add(d.errf(v, "%s: expected a level, a whole number from %d to %d, found %s%s", input.Short(path), scale.MinLevel, scale.MaxLevel, input.Describe(v), levelHint(v)))
+			continue
 		}
 		lvl, err := strconv.Atoi(v.Value)
 		if err != nil || lvl < scale.MinLevel || lvl > scale.MaxLevel {
-			return d.errf(v, "%s: level %s is out of range; use %d (none) to %d (expert)", path, v.Value, scale.MinLevel, scale.MaxLevel)
+			d.add(d.errf(v, "%s: level %s is out of range; use %d (none) to %d (expert)", input.Short(path), v.Value, scale.MinLevel, scale.MaxLevel))
+			continue
 		}
 		d.p.Skills[k.Value] = lvl
 	}
-	return nil
 }
 
-func (d *decoder) evidence(n *yaml.Node) error {
-	ok, err := d.mapping(n, "evidence")
-	if !ok || err != nil {
-		return err
+// levelHint says which number a level written in words, or a number in
+// quotes, stands for: "; use 3 (practitioner)". Levels are written as
+// numbers only, so that a file reads the same in every language.
+func levelHint(v *yaml.Node) string {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		return ""
+	}
+	word := strings.TrimSpace(v.Value)
+	if n, err := strconv.Atoi(word); err == nil && n >= scale.MinLevel && n <= scale.MaxLevel {
+		return fmt.Sprintf("; write %d without quotes", n)
+	}
+	names := scale.LevelNames[:]
+	if near, ok := text.Nearest(word, names); ok {
+		return fmt.Sprintf("; use %d (%s)", slices.Index(names, near), near)
+	}
+	return ""
+}
+
+func (d *decoder) evidence(n *yaml.Node) {
+	ok, repeats := d.mapping(n, "evidence")
+	if !ok {
+		return
 	}
 	d.p.Evidence = make(map[string]string, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if repeats[i] {
+			continue
+		}
 		k, v := n.Content[i], resolve(n.Content[i+1])
 		path := "evidence." + k.Value
 		d.p.lines[path] = k.Line
-		s, err := d.text(v, path)
+		s, err := d.text(v, input.Short(path))
 		if err != nil {
-			return err
+			d.add(err)
+			continue
 		}
 		d.p.Evidence[k.Value] = s
 	}
-	return nil
 }

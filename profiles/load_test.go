@@ -2,8 +2,10 @@ package profiles
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -225,4 +227,70 @@ func FuzzReadLines(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every problem of a profile is reported, in line order, not only the
+// first; what could be read is kept for checking ids.
+func TestParseReportsEveryProblemInLineOrder(t *testing.T) {
+	in := "version: 1\nskillz: 3\nexperience: {it_yeras: 4, management_years: 2}\nskills:\n  cloud: 3\n  networking: expert\n  cloud: 2\ncertifications: [pmp, pmp, [x]]\ntarget: it-manager\nupdated: soon\n"
+	_, err := Parse("p.yaml", []byte(in))
+	var pe *Problems
+	if !errors.As(err, &pe) {
+		t.Fatalf("err = %T %v", err, err)
+	}
+	var lines []int
+	for _, e := range pe.List {
+		lines = append(lines, e.Line)
+	}
+	if want := []int{2, 3, 6, 7, 8, 8, 10}; !slices.Equal(lines, want) {
+		t.Errorf("lines %v, want %v:\n%v", lines, want, err)
+	}
+	for _, want := range []string{
+		"p.yaml: line 2: skillz: unknown key (did you mean skills?)",
+		"p.yaml: line 3: experience.it_yeras: unknown key (did you mean it_years?)",
+		`p.yaml: line 6: skills.networking: expected a level, a whole number from 0 to 4, found "expert"; use 4 (expert)`,
+		"p.yaml: line 7: skills.cloud: duplicate key (first at line 5)",
+		"p.yaml: line 8: certifications: pmp is listed twice (first at line 8)",
+		"p.yaml: line 8: certifications[2]: expected an id, found a list",
+		"p.yaml: line 10: updated: expected a date",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+	p := pe.Partial
+	if p == nil || p.Skills["cloud"] != 3 || p.Experience.ManagementYears != 2 || p.Target != "it-manager" || !slices.Equal(p.Certifications, []string{"pmp"}) {
+		t.Errorf("partial %+v", p)
+	}
+	if p.Line("skills.cloud") != 5 || p.Line("target") != 9 {
+		t.Errorf("partial lines: skills.cloud %d, target %d", p.Line("skills.cloud"), p.Line("target"))
+	}
+}
+
+// A level in words or in quotes is refused with the number to write.
+func TestLevelInWordsSaysTheNumber(t *testing.T) {
+	for word, want := range map[string]string{
+		"practitioner": "use 3 (practitioner)",
+		"Practitioner": "use 3 (practitioner)",
+		"practioner":   "use 3 (practitioner)",
+		"NONE":         "use 0 (none)",
+		`"2"`:          "write 2 without quotes",
+	} {
+		_, err := Parse("p.yaml", []byte("version: 1\nskills:\n  cloud: "+word+"\n"))
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("%s: %v, want ...%s", word, err, want)
+		}
+	}
+}
+
+// Another format version, or a rubric, is one message, not one per key.
+func TestWrongKindOfFileIsOneProblem(t *testing.T) {
+	_, err := Parse("p.yaml", []byte("version: 2\nfoo: 1\nbar: 2\n"))
+	if err == nil || strings.Count(err.Error(), "\n") != 0 || !strings.Contains(err.Error(), "version: 2 is not a format") {
+		t.Errorf("version 2: %v", err)
+	}
+	_, err = Parse("r.yaml", []byte("version: 1\nid: x\nstages: []\ncategories: []\nitems: []\n"))
+	if err == nil || err.Error() != "r.yaml: this is a rubric, not a profile (it has stages, categories, items): check it with 'skillgap rubric validate r.yaml', or score a profile with it: 'skillgap score --rubric r.yaml PROFILE'" {
+		t.Errorf("rubric: %v", err)
+	}
 }

@@ -111,7 +111,8 @@ func runAssess(opts *AssessOptions) error {
 		return &ExitError{Code: ExitUsage, Err: errNoTerminal}
 	}
 	ios, pr := opts.IO, opts.Prompter
-	start, exists, err := existingAnswers(opts.Output)
+	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	start, exists, err := existingAnswers(opts.Output, rs.forProfile)
 	if err != nil {
 		return err
 	}
@@ -119,7 +120,7 @@ func runAssess(opts *AssessOptions) error {
 	if owner == nil {
 		owner = &profiles.Profile{}
 	}
-	r, err := newRubrics(opts.Rubric, opts.rubricDirs).forProfile(owner)
+	r, err := rs.forProfile(owner)
 	if err != nil {
 		return err
 	}
@@ -198,8 +199,9 @@ func runAssess(opts *AssessOptions) error {
 }
 
 // existingAnswers reads the profile at output, if there is one: its answers
-// are the questionnaire's defaults.
-func existingAnswers(output string) (*profiles.Profile, bool, error) {
+// are the questionnaire's defaults. rubricOf finds its rubric, to name every
+// problem of a file that cannot be read.
+func existingAnswers(output string, rubricOf func(*profiles.Profile) (*rubric.Rubric, error)) (*profiles.Profile, bool, error) {
 	st, err := os.Stat(output)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, false, nil
@@ -212,7 +214,7 @@ func existingAnswers(output string) (*profiles.Profile, bool, error) {
 	}
 	p, err := profiles.LoadFile(output, nil)
 	if err != nil {
-		return nil, false, fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
+		return nil, false, &withAdvice{assess.LoadProblems(err, rubricOf), "Fix the file, or answer into a new one with --output"}
 	}
 	return p, true, nil
 }
@@ -226,7 +228,7 @@ func answersFor(opts *AssessOptions, start *profiles.Profile, r *rubric.Rubric) 
 	}
 	if start.RubricID() == r.ID {
 		if err := assess.Check(start, r); err != nil {
-			return nil, fmt.Errorf("%w\nFix the file, or answer into a new one with --output", err)
+			return nil, &withAdvice{err, "Fix the file, or answer into a new one with --output"}
 		}
 		return start, nil
 	}

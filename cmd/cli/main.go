@@ -139,9 +139,37 @@ func Main(args []string, f *Factory) int {
 // printErr writes an error for a person: names, ids and file names in it
 // come from files and the command line, so control characters are made
 // visible.
+//
+// An error that lists several problems (a file's, in line order) prints one
+// line for each, so each reads as a message of its own.
 func printErr(w io.Writer, err error) {
-	fmt.Fprintf(w, "skillgap: %s\n", report.CleanMessage(err.Error()))
+	for _, line := range messageLines(err) {
+		fmt.Fprintf(w, "skillgap: %s\n", report.CleanMessage(line))
+	}
 }
+
+// lister is an error of several problems, such as input.List.
+type lister interface{ Lines() []string }
+
+func messageLines(err error) []string {
+	if ee, ok := err.(*ExitError); ok && ee.Err != nil {
+		err = ee.Err
+	}
+	if l, ok := err.(lister); ok {
+		return l.Lines()
+	}
+	return []string{err.Error()}
+}
+
+// withAdvice is an error followed by a line that says what to do.
+type withAdvice struct {
+	err    error
+	advice string
+}
+
+func (e *withAdvice) Error() string   { return e.err.Error() + "\n" + e.advice }
+func (e *withAdvice) Unwrap() error   { return e.err }
+func (e *withAdvice) Lines() []string { return append(messageLines(e.err), e.advice) }
 
 // isUsage recognises cobra's own errors about commands, flags and arguments.
 func isUsage(err error) bool {

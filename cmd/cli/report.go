@@ -15,6 +15,7 @@ import (
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/report"
+	"github.com/skillgap/skillgap/rubric"
 	"github.com/spf13/cobra"
 )
 
@@ -159,7 +160,7 @@ func runReport(opts *ReportOptions) error {
 		}
 		oldP, err = profiles.LoadFile(opts.Since, opts.IO.In)
 		if err != nil {
-			return err
+			return assess.LoadProblems(err, func(*profiles.Profile) (*rubric.Rubric, error) { return r, nil })
 		}
 		if err := assess.Check(oldP, r); err != nil {
 			return err

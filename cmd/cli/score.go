@@ -140,7 +140,7 @@ func (rs *rubrics) load(path string, stdin io.Reader) (*profiles.Profile, *rubri
 // against checks a just-read profile against its rubric.
 func (rs *rubrics) against(p *profiles.Profile, err error) (*profiles.Profile, *rubric.Rubric, error) {
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, assess.LoadProblems(err, rs.forProfile)
 	}
 	r, err := assess.Checked(rs.Resolver, p, rs.override)
 	if err != nil {

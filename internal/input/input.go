@@ -5,12 +5,14 @@ package input
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,17 +42,90 @@ func (e *Error) Unwrap() error { return e.Err }
 // what a file holds (keys, ids), so control characters in them, newlines
 // too, are made visible: a key cannot forge a line of output.
 func (e *Error) Error() string {
-	file := e.File
+	file := displayFile(e.File)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s: line %d: %s", file, e.Line, text.Clean(e.Msg))
+	}
+	return fmt.Sprintf("%s: %s", file, text.Clean(e.Msg))
+}
+
+// displayFile is how a message names a file: standard input as <stdin>,
+// control characters made visible.
+func displayFile(file string) string {
 	switch file {
 	case "-":
-		file = "<stdin>"
+		return "<stdin>"
 	case "":
-		file = "profile"
+		return "profile"
 	}
-	if e.Line > 0 {
-		return fmt.Sprintf("%s: line %d: %s", text.Clean(file), e.Line, text.Clean(e.Msg))
+	return text.Clean(file)
+}
+
+// MaxListed is how many problems of one input a message lists; the rest are
+// counted ("and 7 more problems").
+const MaxListed = 20
+
+// List is every problem found in one input: a person fixes them all in one
+// go instead of one run at a time.
+type List []*Error
+
+// Sort puts the problems in line order; problems on one line keep the order
+// they were found in, so the order is the same on every run.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
+}
+
+// Err is nil for no problem, the problem itself for one, else the list in
+// line order.
+func (l List) Err() error {
+	switch len(l) {
+	case 0:
+		return nil
+	case 1:
+		return l[0]
 	}
-	return fmt.Sprintf("%s: %s", text.Clean(file), text.Clean(e.Msg))
+	l.Sort()
+	return l
+}
+
+// Lines are the messages of the problems, one each, at most MaxListed, then
+// a line that counts the rest.
+func (l List) Lines() []string {
+	lines := make([]string, 0, min(len(l), MaxListed+1))
+	for i, e := range l {
+		if i == MaxListed {
+			lines = append(lines, fmt.Sprintf("%s: and %d more problems", displayFile(e.File), len(l)-MaxListed))
+			break
+		}
+		lines = append(lines, e.Error())
+	}
+	return lines
+}
+
+// Error is the lines, one a problem.
+func (l List) Error() string { return strings.Join(l.Lines(), "\n") }
+
+// Unwrap gives each problem, for errors.Is and errors.As.
+func (l List) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// ListOf is the problems err holds: a List's, else the one *Error found
+// in it, else none.
+func ListOf(err error) List {
+	var l List
+	if errors.As(err, &l) {
+		return l
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return List{e}
+	}
+	return nil
 }
 
 // Errorf builds an *Error; a %w in format names its cause.
@@ -256,15 +331,31 @@ func Describe(n *yaml.Node) string {
 // CheckDuplicateKeys reports the first key of mapping m that appears twice;
 // base is added to the lines (a document that starts at line base+1).
 func CheckDuplicateKeys(file, path string, m *yaml.Node, base int) error {
+	if dups, _ := DuplicateKeys(file, path, m, base); len(dups) > 0 {
+		return dups[0]
+	}
+	return nil
+}
+
+// DuplicateKeys reports every key of mapping m that repeats an earlier one,
+// and the indexes in m.Content of those repeats; base is added to the lines.
+func DuplicateKeys(file, path string, m *yaml.Node, base int) (List, map[int]bool) {
+	var dups List
+	var repeats map[int]bool
 	seen := make(map[string]int, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i]
 		if first, ok := seen[k.Value]; ok {
-			return Errorf(file, base+k.Line, "%s: duplicate key (first at line %d); keep one", Join(path, k.Value), base+first)
+			dups = append(dups, Errorf(file, base+k.Line, "%s: duplicate key (first at line %d); keep one", Join(path, Short(k.Value)), base+first))
+			if repeats == nil {
+				repeats = map[int]bool{}
+			}
+			repeats[i] = true
+			continue
 		}
 		seen[k.Value] = k.Line
 	}
-	return nil
+	return dups, repeats
 }
 
 // Join builds a dotted key path for messages.

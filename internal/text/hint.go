@@ -23,7 +23,7 @@ func DidYouMean(s string, candidates []string) string {
 // likely slip, for "did you mean" hints. Case and punctuation do not count:
 // "CISSP" finds cissp, "ITIL Foundation" itil-foundation, "CompTIA A+"
 // comptia-a-plus; past that, a few typed letters may differ (edit distance
-// of a quarter of the length, at least one).
+// of a third of the length, at least one).
 //
 // Its cost is bounded whatever s is: a hint is only sought for s of at most
 // maxHintLen characters, and a candidate whose length differs from s by more
@@ -33,7 +33,7 @@ func Nearest(s string, candidates []string) (string, bool) {
 		return "", false
 	}
 	key := Fold(s)
-	limit := max(1, utf8.RuneCountInString(key)/4)
+	limit := max(1, utf8.RuneCountInString(key)/3)
 	best, bestD := "", -1
 	for _, c := range candidates {
 		if len(c) > maxHintLen {
