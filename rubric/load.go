@@ -118,6 +118,9 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := notAProfile(name, root); err != nil {
+		return nil, err
+	}
 	if err := checkDuplicates(name, "", root); err != nil {
 		return nil, err
 	}
@@ -125,7 +128,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	dec.KnownFields(true)
 	var r Rubric
 	if err := dec.Decode(&r); err != nil {
-		return nil, input.YAMLError(name, data, err)
+		return nil, input.YAMLErrors(name, data, err)
 	}
 	r.File = name
 	r.lines = listLines(root)
@@ -133,6 +136,31 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		return nil, err
 	}
 	return &r, nil
+}
+
+// profileKeys are keys of a profile that a rubric never has.
+var profileKeys = []string{"skills", "target", "rubric", "certifications", "education", "experience", "evidence"}
+
+// notAProfile refuses a profile given where a rubric is read, in one
+// message instead of one for each of its keys.
+func notAProfile(file string, root *yaml.Node) error {
+	keys := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		keys[root.Content[i].Value] = true
+	}
+	if keys["stages"] || keys["items"] || keys["categories"] {
+		return nil
+	}
+	var has []string
+	for _, k := range profileKeys {
+		if keys[k] && len(has) < 3 {
+			has = append(has, k)
+		}
+	}
+	if len(has) == 0 {
+		return nil
+	}
+	return input.Errorf(file, 0, "this looks like a profile, not a rubric (it has %s keys); to score it: skillgap score %s", strings.Join(has, ", "), file)
 }
 
 // checkDuplicates walks every mapping: the YAML decoder would silently keep the
@@ -174,7 +202,9 @@ func listLines(root *yaml.Node) map[string]int {
 }
 
 // Validate checks that the rubric makes sense: unique ids, known references,
-// levels 0..4, positive weights, stages in ladder order.
+// levels 0..4, positive weights, stages in ladder order. Every problem is
+// reported, in line order (an input.List when there are several): the
+// first of each stage, category and item.
 //
 // It also indexes the rubric, so that a rubric built in Go and one parsed from
 // a file behave the same once validated.
@@ -184,35 +214,41 @@ func (r *Rubric) Validate() error {
 	if file == "" {
 		file = r.ID + ".yaml"
 	}
+	var problems input.List
 	errf := func(at string, format string, args ...any) error {
-		return input.Errorf(file, r.lines[at], format, args...)
+		e := input.Errorf(file, r.lines[at], format, args...)
+		problems = append(problems, e)
+		return e
 	}
 	if r.Version != 1 {
-		return errf("version", "version: must be 1, found %d", r.Version)
+		errf("version", "version: must be 1, found %d", r.Version)
 	}
 	if r.ID == "" {
-		return errf("", "id: missing; give the rubric a short id such as it-manager")
-	}
-	if !validID(r.ID) {
-		return errf("id", "id %q: use lower-case letters, digits and dashes", r.ID)
+		errf("", "id: missing; give the rubric a short id such as it-manager")
+	} else if !validID(r.ID) {
+		errf("id", "id %q: use lower-case letters, digits and dashes", r.ID)
 	}
 	if r.Name == "" {
-		return errf("", "name: missing; give the rubric a display name")
+		errf("", "name: missing; give the rubric a display name")
 	}
 	if len(r.Stages) == 0 {
-		return errf("", "stages: missing; list the career stages in ladder order")
+		errf("", "stages: missing; list the career stages in ladder order")
 	}
 	if len(r.Categories) == 0 {
-		return errf("", "categories: missing; list the categories with their weights")
+		errf("", "categories: missing; list the categories with their weights")
 	}
 	if r.Revision < 0 || r.Revision > 1000 {
-		return errf("revision", "revision: must be a whole number from 1, found %d", r.Revision)
+		errf("revision", "revision: must be a whole number from 1, found %d", r.Revision)
 	}
 	if r.Thresholds == (Thresholds{}) {
 		r.Thresholds = Thresholds{Ready: 80, Almost: 60}
 	}
 	if t := r.Thresholds; !(t.Almost >= 0 && t.Ready <= 100 && t.Almost <= t.Ready) {
-		return errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g, ready %g", t.Almost, t.Ready)
+		errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g, ready %g", t.Almost, t.Ready)
+	}
+	if len(r.Stages) == 0 || len(r.Categories) == 0 {
+		// Every item would be wrong for want of them.
+		return problems.Err()
 	}
 
 	seen := map[string]string{}
@@ -236,55 +272,22 @@ func (r *Rubric) Validate() error {
 	prevMin := -1.0
 	for i, s := range r.Stages {
 		at := fmt.Sprintf("stages[%d]", i)
-		if err := claim(at, s.ID, "stage"); err != nil {
-			return err
-		}
-		if s.Name == "" {
-			return errf(at, "stage %s: missing name", s.ID)
-		}
-		if !(s.Years.Min >= 0 && s.Years.Min <= maxYears && s.Years.Max >= 0 && s.Years.Max <= maxYears) || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
-			return errf(at, "stage %s: years band %s is not a range from 0 to %d years", s.ID, s.Years, maxYears)
-		}
-		if sal := s.Salary; sal != nil && (sal.MedianUSD < 0 || sal.MedianUSD > 1e9 || sal.AverageUSD < 0 || sal.AverageUSD > 1e9) {
-			return errf(at, "stage %s: salary figures must be from 0 to 1000000000 a year", s.ID)
-		}
-		for _, cid := range slices.Sorted(maps.Keys(s.Weights)) {
-			if _, ok := r.Category(cid); !ok {
-				return errf(at, "stage %s: weights: %q is not a category (categories: %s)", s.ID, cid, strings.Join(r.categoryIDs(), ", "))
-			}
-			if w := s.Weights[cid]; !(w >= minWeight && w <= 1e6) {
-				return errf(at, "stage %s: weights: %s must be from %g to 1000000, found %g", s.ID, cid, minWeight, w)
-			}
-		}
-		if s.Years.Min < prevMin {
-			return errf(at, "stage %s: starts at %g years, before the stage below it (%g); list stages from the first rung up", s.ID, s.Years.Min, prevMin)
+		if err := claim(at, s.ID, "stage"); err == nil {
+			r.validateStage(s, prevMin, func(format string, args ...any) error {
+				return errf(at, "stage %s: "+format, append([]any{s.ID}, args...)...)
+			})
 		}
 		prevMin = s.Years.Min
 	}
 	if r.DefaultTarget != "" && r.StageIndex(r.DefaultTarget) < 0 {
-		return errf("default_target", "default_target %q is not a stage (stages: %s)", r.DefaultTarget, strings.Join(r.StageIDs(), ", "))
+		errf("default_target", "default_target %q is not a stage (stages: %s)", r.DefaultTarget, strings.Join(r.StageIDs(), ", "))
 	}
 	for i, c := range r.Categories {
 		at := fmt.Sprintf("categories[%d]", i)
-		if err := claim(at, c.ID, "category"); err != nil {
-			return err
-		}
-		if !(c.Weight >= minWeight) || math.IsInf(c.Weight, 0) {
-			return errf(at, "category %s: weight must be at least %g, found %g", c.ID, minWeight, c.Weight)
-		}
-		if !(c.Weight <= 1e6) {
-			return errf(at, "category %s: weight %g is too large; weights are relative, keep them under 1000000", c.ID, c.Weight)
-		}
-		if !(c.WeeksPerLevel >= 0 && c.WeeksPerLevel <= maxWeeks) {
-			return errf(at, "category %s: weeks_per_level must be from 0 to %d", c.ID, maxWeeks)
-		}
-		if len(c.WeeksToLevel) != 0 && len(c.WeeksToLevel) != MaxLevel {
-			return errf(at, "category %s: weeks_to_level lists %d value(s); give one for each level 1-%d", c.ID, len(c.WeeksToLevel), MaxLevel)
-		}
-		for _, w := range c.WeeksToLevel {
-			if !(w > 0 && w <= maxWeeks) {
-				return errf(at, "category %s: weeks_to_level values must be from 1 to %d weeks, found %g", c.ID, maxWeeks, w)
-			}
+		if err := claim(at, c.ID, "category"); err == nil {
+			validateCategory(c, func(format string, args ...any) error {
+				return errf(at, "category %s: "+format, append([]any{c.ID}, args...)...)
+			})
 		}
 	}
 
@@ -293,21 +296,73 @@ func (r *Rubric) Validate() error {
 		it := &r.Items[i]
 		at := fmt.Sprintf("items[%d]", i)
 		if err := claim(at, it.ID, "item"); err != nil {
-			return err
+			continue
 		}
 		if err := r.validateItem(it, func(format string, args ...any) error {
 			return errf(at, "item %s: "+format, append([]any{it.ID}, args...)...)
 		}); err != nil {
-			return err
+			continue
 		}
 		if it.counts() {
 			counts++
 		}
 	}
-	if counts == 0 {
-		return errf("items", "items: no item has a weight and a need; nothing would be scored")
+	if counts == 0 && len(problems) == 0 {
+		errf("items", "items: no item has a weight and a need; nothing would be scored")
 	}
-	return r.validatePreferred(errf)
+	if len(problems) == 0 {
+		// Weights add up only once every one is right.
+		r.validatePreferred(errf)
+	}
+	return problems.Err()
+}
+
+// validateStage checks one stage's figures; prevMin is where the stage
+// below it starts.
+func (r *Rubric) validateStage(s Stage, prevMin float64, bad func(string, ...any) error) error {
+	if s.Name == "" {
+		return bad("missing name")
+	}
+	if !(s.Years.Min >= 0 && s.Years.Min <= maxYears && s.Years.Max >= 0 && s.Years.Max <= maxYears) || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
+		return bad("years band %s is not a range from 0 to %d years", s.Years, maxYears)
+	}
+	if sal := s.Salary; sal != nil && (sal.MedianUSD < 0 || sal.MedianUSD > 1e9 || sal.AverageUSD < 0 || sal.AverageUSD > 1e9) {
+		return bad("salary figures must be from 0 to 1000000000 a year")
+	}
+	for _, cid := range slices.Sorted(maps.Keys(s.Weights)) {
+		if _, ok := r.Category(cid); !ok {
+			return bad("weights: %q is not a category (categories: %s)", cid, strings.Join(r.categoryIDs(), ", "))
+		}
+		if w := s.Weights[cid]; !(w >= minWeight && w <= 1e6) {
+			return bad("weights: %s must be from %g to 1000000, found %g", cid, minWeight, w)
+		}
+	}
+	if s.Years.Min < prevMin {
+		return bad("starts at %g years, before the stage below it (%g); list stages from the first rung up", s.Years.Min, prevMin)
+	}
+	return nil
+}
+
+// validateCategory checks one category's weight and pace.
+func validateCategory(c Category, bad func(string, ...any) error) error {
+	if !(c.Weight >= minWeight) || math.IsInf(c.Weight, 0) {
+		return bad("weight must be at least %g, found %g", minWeight, c.Weight)
+	}
+	if !(c.Weight <= 1e6) {
+		return bad("weight %g is too large; weights are relative, keep them under 1000000", c.Weight)
+	}
+	if !(c.WeeksPerLevel >= 0 && c.WeeksPerLevel <= maxWeeks) {
+		return bad("weeks_per_level must be from 0 to %d", maxWeeks)
+	}
+	if len(c.WeeksToLevel) != 0 && len(c.WeeksToLevel) != MaxLevel {
+		return bad("weeks_to_level lists %d value(s); give one for each level 1-%d", len(c.WeeksToLevel), MaxLevel)
+	}
+	for _, w := range c.WeeksToLevel {
+		if !(w > 0 && w <= maxWeeks) {
+			return bad("weeks_to_level values must be from 1 to %d weeks, found %g", maxWeeks, w)
+		}
+	}
+	return nil
 }
 
 // validatePreferred checks that preferred items can never keep a profile

@@ -172,6 +172,20 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
+// YAMLErrors is YAMLError for every problem the decoder found: each unknown
+// key or wrong type it met, in line order.
+func YAMLErrors(file string, data []byte, err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) || len(te.Errors) < 2 {
+		return YAMLError(file, data, err)
+	}
+	var l List
+	for _, msg := range te.Errors {
+		l = append(l, YAMLError(file, data, &yaml.TypeError{Errors: []string{msg}}))
+	}
+	return l.Err()
+}
+
 // YAMLError turns an error from the YAML parser into an *Error with the line.
 func YAMLError(file string, data []byte, err error) *Error {
 	msg := err.Error()
