@@ -132,8 +132,10 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 			if err := v.MergeConfigMap(file.AllSettings()); err != nil {
 				return err
 			}
+		} else if explicit && errors.Is(err, fs.ErrNotExist) {
+			return usageError("--config: the config file %s was not found", configFile)
 		} else if explicit || !errors.Is(err, fs.ErrNotExist) {
-			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--config: %s: %w", configFile, input.PathError(err))}
+			return usageError("--config: cannot read the config file %s: %v", configFile, input.PathError(err))
 		}
 	}
 
@@ -163,7 +165,7 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 				continue
 			}
 			if err := cmd.Flags().Set(fl.Name, value); err != nil {
-				firstErr = &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", source, err)}
+				firstErr = invalidValue(fl, value, " (set by "+source+")")
 				return
 			}
 			if f.sources == nil {

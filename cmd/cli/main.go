@@ -113,6 +113,9 @@ func Main(args []string, f *Factory) int {
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	if err != nil {
+		err = commandError(cmd, err)
+	}
 	if err == nil && out.err != nil {
 		err = fmt.Errorf("cannot write the output: %w", out.err)
 	}

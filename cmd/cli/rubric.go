@@ -21,7 +21,7 @@ func NewCmdRubric(f *Factory) *cobra.Command {
   skillgap rubric show it-manager
   skillgap rubric export it-manager > my-role.yaml
   skillgap rubric validate my-role.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgsOrCommand,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(NewCmdRubricList(f, nil), NewCmdRubricShow(f, nil), NewCmdRubricExport(f, nil), NewCmdRubricValidate(f, nil))

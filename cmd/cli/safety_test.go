@@ -207,7 +207,7 @@ func TestLongUnknownKeyIsCheap(t *testing.T) {
 // it is refused with exit 2.
 func TestMinReadinessNaNIsRefused(t *testing.T) {
 	code, _, errOut := run(t, "", "score", "--min-readiness", "NaN", "../../testdata/profiles/alex.yaml")
-	if code != ExitUsage || !strings.Contains(errOut, "--min-readiness: give a number from 0 to 100, not NaN") {
+	if code != ExitUsage || !strings.Contains(errOut, `invalid --min-readiness "NaN": give a number from 0 to 100`) {
 		t.Errorf("flag: exit %d, stderr %q", code, errOut)
 	}
 	configHome(t, "min-readiness: .nan\n")

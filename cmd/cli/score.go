@@ -67,7 +67,8 @@ on stderr and the others are still scored; the exit code is then 1.`,
 			opts.Files = args
 			opts.minSet = cmd.Flags().Changed("min-readiness")
 			if opts.minSet && !(opts.MinReadiness >= 0 && opts.MinReadiness <= 100) {
-				return usageError("--min-readiness: give a number from 0 to 100, not %g", opts.MinReadiness)
+				fl := cmd.Flags().Lookup("min-readiness")
+				return invalidValue(fl, fl.Value.String(), f.from("min-readiness"))
 			}
 			opts.rubricDirs = f.rubricDirs()
 			opts.targetFrom = f.from("target")
