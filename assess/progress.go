@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/skillgap/skillgap/internal/text"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -35,6 +36,14 @@ type Change struct {
 	Name   string `json:"name"`
 	Before string `json:"before"`
 	After  string `json:"after"`
+}
+
+// DifferentPeople reports whether two profiles name different people: both
+// have a name, and the names differ beyond case, spaces and punctuation.
+// Progress between two people's answers means nothing.
+func DifferentPeople(a, b *profiles.Profile) bool {
+	na, nb := text.Fold(a.Name), text.Fold(b.Name)
+	return na != "" && nb != "" && na != nb
 }
 
 // Compare reports the progress from old to cur. The results must be for the

@@ -29,6 +29,10 @@ type Record struct {
 // Extensions of the files a folder is searched for.
 var profileExts = map[string]bool{".yaml": true, ".yml": true, ".json": true, ".jsonl": true, ".ndjson": true}
 
+// ErrNoProfiles is wrapped by the error of a folder that holds no profile
+// file: a mistake in what was named, not a profile that could not be read.
+var ErrNoProfiles = errors.New("no profile files")
+
 func isJSONLines(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
 	return ext == ".jsonl" || ext == ".ndjson"
@@ -92,7 +96,8 @@ func Walk(inputs []string, stdin io.Reader, emit func(Record) error) error {
 			return err
 		}
 		if found == 0 {
-			if err := emit(Record{Source: in, Err: input.Errorf(in, 0, "folder holds no profile files (*.yaml, *.yml, *.json, *.jsonl)")}); err != nil {
+			msg := "the folder has no profile files (searched for *.yaml, *.yml, *.json, *.jsonl and *.ndjson, hidden ones skipped)"
+			if err := emit(Record{Source: in, Err: &input.Error{File: in, Msg: msg, Err: ErrNoProfiles}}); err != nil {
 				return err
 			}
 		}

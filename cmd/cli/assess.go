@@ -112,6 +112,9 @@ func runAssess(opts *AssessOptions) error {
 	}
 	ios, pr := opts.IO, opts.Prompter
 	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	if err := rs.named(); err != nil {
+		return err
+	}
 	start, exists, err := existingAnswers(opts.Output, rs.forProfile)
 	if err != nil {
 		return err

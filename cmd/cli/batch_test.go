@@ -116,7 +116,7 @@ func TestMixedInputsWithABadLine(t *testing.T) {
 func TestEmptyFolderAndMissingFileAreReported(t *testing.T) {
 	dir := t.TempDir()
 	code, out, errOut := run(t, "", "score", dir, filepath.Join(dir, "nope.yaml"))
-	if code != ExitBadInput || out != "" || !strings.Contains(errOut, "folder holds no profile files") || !strings.Contains(errOut, "nope.yaml: cannot open: no such file or directory") {
+	if code != ExitBadInput || out != "" || !strings.Contains(errOut, "001: the folder has no profile files (searched for *.yaml, *.yml, *.json, *.jsonl and *.ndjson, hidden ones skipped)") || !strings.Contains(errOut, "nope.yaml: cannot open: no such file or directory") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

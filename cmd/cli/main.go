@@ -211,8 +211,15 @@ func newRootCobra() *cobra.Command {
 rubric built from a career guide (by default: IT Manager, from Assistant IT
 Manager to CIO), and prints your gaps, the next steps and how long they take.
 
-Exit codes: 0 ok, 1 bad input, 2 wrong usage, 3 below --min-readiness,
-130 interrupted.`,
+Exit codes, one rule for every command:
+  0    ok
+  1    bad input: a file is missing, unreadable or not valid (in a batch the
+       others are still processed), or the output file exists
+  2    wrong usage: a bad command-line value (an unknown command, flag,
+       rubric id, --target or --format, a flag value out of range, a setting
+       in the environment or config file), or no terminal for assess
+  3    score --min-readiness: a profile scored below the bar
+  130  interrupted`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       Version(),

@@ -32,7 +32,10 @@ type ReportOptions struct {
 	Rubric string
 	Force  bool
 
-	rubricDirs []string
+	rubricDirs  []string
+	targetFrom  string
+	outputFrom  string // where --output came from, if not the command line
+	formatGiven bool   // --format is on the command line
 }
 
 var reportFormats = []string{"html", "markdown", "json", "csv"}
@@ -62,6 +65,9 @@ replaced without --force; files are written atomically with mode 0600.`,
   skillgap report me.yaml --format json | jq .progress
   skillgap report me.yaml --format csv --target it-director -o gaps.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 2 {
+				return usageError("report: name one profile file; to compare two, name the newer and give the older with --since: skillgap report %s --since %s", report.Clean(args[1]), report.Clean(args[0]))
+			}
 			if len(args) != 1 {
 				return usageError("report: name one profile file (or - for standard input)")
 			}
@@ -85,12 +91,15 @@ replaced without --force; files are written atomically with mode 0600.`,
 				opts.Format = "markdown"
 			}
 			opts.rubricDirs = f.rubricDirs()
+			opts.targetFrom = f.from("target")
 			if err := checkFormat(opts.Format, f.from("format"), reportFormats...); err != nil {
 				return err
 			}
 			if opts.Output == "" {
 				return usageError("--output: name a file, or - for standard output")
 			}
+			opts.formatGiven = cmd.Flags().Changed("format") && !fromSettings
+			opts.outputFrom = f.from("output")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -122,6 +131,24 @@ func formatFromExt(path string) string {
 	return ""
 }
 
+// checkOutputExt refuses, before anything is written, an output file whose
+// extension names no report format: its content would not be what its name
+// says. With --format on the command line any other name goes, but never a
+// .pdf, which skillgap cannot write.
+func checkOutputExt(output, from string, formatGiven bool) error {
+	ext := filepath.Ext(output)
+	if output == "-" || ext == "" || formatFromExt(output) != "" {
+		return nil
+	}
+	if strings.EqualFold(ext, ".pdf") {
+		return usageError("--output %s%s: skillgap does not write PDF; use .html, .md, .json or .csv. For a PDF, write .html and use the browser's Print to PDF (the page has a print style)", report.Clean(output), from)
+	}
+	if formatGiven {
+		return nil
+	}
+	return usageError("--output %s%s: %s is not a report format; use .html, .md, .json or .csv, or give --format", report.Clean(output), from, report.Clean(ext))
+}
+
 func runReport(opts *ReportOptions) error {
 	// Never write over an input: the profiles (standard input too, when it
 	// is a file) and the rubric read.
@@ -133,9 +160,21 @@ func runReport(opts *ReportOptions) error {
 			return usageError("--output: %s is the profile being read; choose another file", report.Clean(opts.Output))
 		}
 	}
+	if err := checkOutputExt(opts.Output, opts.outputFrom, opts.formatGiven); err != nil {
+		return err
+	}
 	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	if err := rs.named(); err != nil {
+		return err
+	}
+	if opts.IO.InTTY && (opts.File == "-" || opts.Since == "-") {
+		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading a profile from stdin (Ctrl-D to end)")
+	}
 	p, r, err := rs.load(opts.File, opts.IO.In)
 	if err != nil {
+		return err
+	}
+	if err := checkTargetOf(r, opts.Target, opts.targetFrom); err != nil {
 		return err
 	}
 	if opts.Output != "-" && r.File != "" && sameFile(opts.Output, r.File) {
@@ -167,6 +206,10 @@ func runReport(opts *ReportOptions) error {
 		}
 		if oldRes, err = sc.Score(oldP, res.Target); err != nil {
 			return fmt.Errorf("%s: %w", displayName(opts.Since), err)
+		}
+		if assess.DifferentPeople(oldP, p) {
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: warning: %s is %s's profile and %s is %s's; they seem to be different people, so the progress compares two people\n",
+				report.Clean(displayName(opts.Since)), report.Clean(oldP.Name), report.Clean(displayName(opts.File)), report.Clean(p.Name))
 		}
 	}
 	var progress *assess.Progress

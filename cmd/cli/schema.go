@@ -6,6 +6,7 @@ import (
 
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/internal/schema"
+	"github.com/skillgap/skillgap/internal/text"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +38,7 @@ against the rubric by 'skillgap score'.`,
 			if len(args) != 1 || (args[0] != "profile" && args[0] != "rubric") {
 				got := ""
 				if len(args) > 0 {
-					got = fmt.Sprintf(", not %q", strings.Join(args, " "))
+					got = fmt.Sprintf(", not %q%s", strings.Join(args, " "), text.DidYouMean(args[0], []string{"profile", "rubric"}))
 				}
 				return usageError("schema: name profile or rubric%s", got)
 			}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/batch"
+	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/report"
@@ -117,12 +119,17 @@ func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
 	return assess.RubricOf(rs.Resolver, p, rs.override)
 }
 
-// named resolves --rubric once, before any profile is read.
+// named resolves --rubric once, before any profile is read. An id that
+// names no rubric is a bad command-line value (exit 2); a file that cannot
+// be read or is not a valid rubric is bad input (exit 1).
 func (rs *rubrics) named() error {
 	if rs.override == "" {
 		return nil
 	}
 	_, err := rs.Named(rs.override)
+	if err != nil && len(input.ListOf(err)) == 0 {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--rubric: %w", err)}
+	}
 	return err
 }
 
@@ -171,7 +178,11 @@ func runScore(opts *ScoreOptions) error {
 		*bp = buf.Bytes()
 		return bp, err
 	}
-	scored, failed, below := 0, 0, 0
+	t := &scoreTally{min: opts.MinReadiness, minSet: opts.minSet}
+	tables := &namedTables{w: opts.IO.Out}
+	if opts.IO.InTTY && slices.Contains(opts.Files, "-") {
+		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading profiles from stdin (Ctrl-D to end)")
+	}
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "scored", opts.Files)
 	err := batch.Each(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
 		res, err := scoreRecord(rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain})
@@ -179,50 +190,142 @@ func runScore(opts *ScoreOptions) error {
 			return scoredRecord{err: err}
 		}
 		out, err := render(res)
-		return scoredRecord{out: out, readiness: res.Readiness, err: err}
+		return scoredRecord{out: out, readiness: res.Readiness, name: rec.String(), err: err}
 	}, func(s scoredRecord) error {
 		if s.err != nil {
-			failed++
+			t.failed(s.err)
 			printErr(opts.IO.ErrOut, s.err)
 			return nil
 		}
-		if opts.Format != "json" && scored > 0 {
-			if _, err := io.WriteString(opts.IO.Out, "\n"); err != nil {
-				return err
-			}
+		t.scored(s.name, s.readiness)
+		var err error
+		if opts.Format == "json" {
+			_, err = opts.IO.Out.Write(*s.out)
+		} else {
+			err = tables.add(s.name, *s.out)
 		}
-		scored++
-		if opts.minSet && s.readiness < opts.MinReadiness {
-			below++
-		}
-		_, err := opts.IO.Out.Write(*s.out)
 		pool.Put(s.out)
 		return err
 	})
 	prog.Done()
+	if err == nil {
+		err = tables.flush()
+	}
 	if err != nil {
 		return err
 	}
-	total := scored + failed
-	switch {
-	case total == 0:
-		return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("no profile found in %s", strings.Join(opts.Files, ", "))}
-	case failed > 0:
-		if total > 1 {
-			fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles could not be scored\n", failed, total)
+	return t.summary(opts.IO.ErrOut, opts.Files)
+}
+
+// maxNamed bounds the profiles a summary names; the rest are counted.
+const maxNamed = 10
+
+// scoreTally counts a score run's outcomes, for its closing lines and exit.
+type scoreTally struct {
+	min                  float64
+	minSet               bool
+	ok, bad, emptyFolder int
+	below                []string // "a.yaml (74.3)", in input order
+}
+
+func (t *scoreTally) failed(err error) {
+	if errors.Is(err, profiles.ErrNoProfiles) {
+		t.emptyFolder++
+	} else {
+		t.bad++
+	}
+}
+
+func (t *scoreTally) scored(name string, readiness float64) {
+	t.ok++
+	if t.minSet && readiness < t.min {
+		t.below = append(t.below, fmt.Sprintf("%s (%.1f)", report.Clean(displayName(name)), readiness))
+	}
+}
+
+// summary says what went wrong, if anything, and gives the exit: 1 when an
+// input was bad (the --min-readiness count is still said), else 3 when a
+// profile is below the bar.
+func (t *scoreTally) summary(w io.Writer, inputs []string) error {
+	total := t.ok + t.bad
+	if total == 0 && t.emptyFolder == 0 {
+		return &ExitError{Code: ExitBadInput, Err: fmt.Errorf("no profile found in %s", strings.Join(inputs, ", "))}
+	}
+	if t.bad > 0 && total > 1 {
+		fmt.Fprintf(w, "skillgap: %d of %d profiles could not be scored\n", t.bad, total)
+	}
+	if len(t.below) > 0 {
+		names := t.below
+		more := ""
+		if len(names) > maxNamed {
+			more = fmt.Sprintf(" and %d more", len(names)-maxNamed)
+			names = names[:maxNamed]
 		}
+		of := "profiles"
+		if t.bad > 0 {
+			of = "profiles scored"
+		}
+		fmt.Fprintf(w, "skillgap: %d of %d %s below readiness %g: %s%s\n", len(t.below), t.ok, of, t.min, strings.Join(names, ", "), more)
+	}
+	switch {
+	case t.bad > 0 || t.emptyFolder > 0:
 		return &ExitError{Code: ExitBadInput}
-	case below > 0:
-		fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles below readiness %g\n", below, total, opts.MinReadiness)
+	case len(t.below) > 0:
 		return &ExitError{Code: ExitBelowMin}
 	}
 	return nil
+}
+
+// namedTables writes the tables of a score run. With more than one, each is
+// named above it ("==> a.yaml <=="); the first is held until a second comes,
+// so a single profile's table is printed as it is.
+type namedTables struct {
+	w         io.Writer
+	n         int
+	firstName string
+	first     []byte
+}
+
+func (nt *namedTables) add(name string, table []byte) error {
+	nt.n++
+	switch nt.n {
+	case 1:
+		nt.firstName, nt.first = name, bytes.Clone(table)
+		return nil
+	case 2:
+		if err := nt.write(nt.firstName, nt.first); err != nil {
+			return err
+		}
+		nt.first = nil
+	}
+	if _, err := io.WriteString(nt.w, "\n"); err != nil {
+		return err
+	}
+	return nt.write(name, table)
+}
+
+func (nt *namedTables) write(name string, table []byte) error {
+	if _, err := fmt.Fprintf(nt.w, "==> %s <==\n", report.Clean(displayName(name))); err != nil {
+		return err
+	}
+	_, err := nt.w.Write(table)
+	return err
+}
+
+// flush writes a table held back: the only one.
+func (nt *namedTables) flush() error {
+	if nt.n != 1 {
+		return nil
+	}
+	_, err := nt.w.Write(nt.first)
+	return err
 }
 
 // scoredRecord is one record's output, made on a worker.
 type scoredRecord struct {
 	out       *[]byte
 	readiness float64
+	name      string // the record: "a.yaml", "staff.jsonl:42"
 	err       error
 }
 
@@ -276,4 +379,14 @@ func checkTarget(rs *rubrics, target, from string) error {
 	}
 	return usageError("--target%s: %s is not a stage of %s%s; stages are %s", from, report.Clean(target), map[bool]string{true: "rubric " + rs.override, false: "any rubric"}[rs.override != ""],
 		rubric.DidYouMean(target, stages), strings.Join(stages, ", "))
+}
+
+// checkTargetOf refuses a --target that rubric r, the one rubric of a run,
+// lacks.
+func checkTargetOf(r *rubric.Rubric, target, from string) error {
+	if target == "" || r.StageIndex(target) >= 0 {
+		return nil
+	}
+	return usageError("--target%s: %s is not a stage of rubric %s%s; stages are %s", from, report.Clean(target), r.ID,
+		rubric.DidYouMean(target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 }

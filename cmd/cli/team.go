@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/batch"
@@ -111,9 +113,12 @@ func runTeam(opts *TeamOptions) error {
 	}
 	var team *assess.TeamAggregator
 	var teamRubric *rubric.Rubric
-	failed := 0
+	failed, inputErrs := 0, 0 // profiles that could not be read; those and empty folders
 	var rows *report.TeamCSV
 	var err error
+	if opts.IO.InTTY && slices.Contains(opts.Inputs, "-") {
+		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading profiles from stdin (Ctrl-D to end)")
+	}
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "summarised", opts.Inputs)
 	err = batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
@@ -138,7 +143,10 @@ func runTeam(opts *TeamOptions) error {
 			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.name), it.r.ID, teamRubric.ID)
 		}
 		if it.err != nil {
-			failed++
+			if !errors.Is(it.err, profiles.ErrNoProfiles) {
+				failed++
+			}
+			inputErrs++
 			printErr(opts.IO.ErrOut, it.err)
 			return nil
 		}
@@ -177,9 +185,11 @@ func runTeam(opts *TeamOptions) error {
 		team, teamRubric = assess.NewTeamLimit(r, si, opts.PeopleLimit), r
 	}
 	sum := team.Summary(failed)
-	if sum.Members == 0 && failed > 0 {
+	if sum.Members == 0 && inputErrs > 0 {
 		// Nothing could be read: no summary of nobody on stdout, only the errors.
-		fmt.Fprintf(opts.IO.ErrOut, "skillgap: none of the %d profiles could be read\n", failed)
+		if failed > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: none of the %d profiles could be read\n", failed)
+		}
 		return &ExitError{Code: ExitBadInput}
 	}
 	var buf bytes.Buffer
@@ -208,6 +218,8 @@ func runTeam(opts *TeamOptions) error {
 	}
 	if failed > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "skillgap: %d of %d profiles could not be read; the summary counts the other %d\n", failed, failed+sum.Members, sum.Members)
+	}
+	if inputErrs > 0 {
 		return &ExitError{Code: ExitBadInput}
 	}
 	return nil
