@@ -208,3 +208,16 @@ func itoa(i int) string {
 	}
 	return string(rune('0' + i))
 }
+
+// "score -" on a terminal says it is waiting, and Ctrl-D ends the input.
+func TestTerminalStdinIsAnnounced(t *testing.T) {
+	code, screen := runInTerminal(t, t.TempDir(), []string{"score", "-"}, func(c *expect.Console) {
+		expectThen(t, c, "skillgap: reading profiles from stdin (Ctrl-D to end)", "version: 1"+enter+"name: Typed"+enter+"\x04")
+		if _, err := c.ExpectString("Typed · IT Manager"); err != nil {
+			t.Error(err)
+		}
+	})
+	if code != 0 || !strings.Contains(screen, "reading profiles from stdin") {
+		t.Errorf("exit %d, screen:\n%s", code, screen)
+	}
+}
