@@ -56,7 +56,9 @@ changed answer.
 Formats: html (one self-contained page with charts, no scripts, prints to A4),
 markdown, json (the score object plus the report's sections), csv (one row per
 requirement). Without --format, the output file's extension decides
-(.html, .md, .json, .csv), else markdown.
+(.html, .md, .json, .csv; another one is refused), and a name without one
+gets markdown. skillgap writes no PDF: write .html and use the browser's
+Print to PDF.
 
 --output - (the default) writes to standard output. An existing file is never
 replaced without --force; files are written atomically with mode 0600.`,
