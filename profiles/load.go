@@ -69,7 +69,7 @@ type Problems struct {
 
 func (e *Problems) Error() string   { return e.List.Error() }
 func (e *Problems) Lines() []string { return e.List.Lines() }
-func (e *Problems) Unwrap() []error { return e.List.Unwrap() }
+func (e *Problems) Unwrap() error   { return e.List }
 
 // parseAt parses a profile that starts at line base+1 of file name; every
 // line in its messages is a line of that file.

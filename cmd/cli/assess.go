@@ -185,7 +185,7 @@ func runAssess(opts *AssessOptions) error {
 	}
 	// Never write a file its rubric would refuse.
 	if err := assess.Check(p, r); err != nil {
-		return fmt.Errorf("not saved, the answers do not fit rubric %s: %w (they are kept in the draft %s)", r.ID, err, store.Path(opts.Output))
+		return fmt.Errorf("not saved, the answers do not fit rubric %s: %s (they are kept in the draft %s)", r.ID, firstProblem(err), store.Path(opts.Output))
 	}
 	p.File = opts.Output
 	if err := profiles.Save(opts.Output, p, today); err != nil {
@@ -293,7 +293,7 @@ func resumeDraftCommand(opts *AssessOptions, d *draft.Draft) string {
 
 func draftRubric(d *draft.Draft, err error) string {
 	if !errors.Is(err, draft.ErrOtherRubric) {
-		return fmt.Sprintf("rubric %s but no longer fits it (%v)", d.RubricID, err)
+		return fmt.Sprintf("rubric %s but no longer fits it (%s)", d.RubricID, firstProblem(err))
 	}
 	if d.RubricFile != "" {
 		return "rubric " + d.RubricID + " from " + report.Clean(d.RubricFile)

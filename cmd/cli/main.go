@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/report"
 	"github.com/spf13/cobra"
@@ -162,6 +163,19 @@ func messageLines(err error) []string {
 		return l.Lines()
 	}
 	return []string{err.Error()}
+}
+
+// firstProblem is the first problem of err, and how many more there are,
+// for a message that quotes it inside a sentence of its own.
+func firstProblem(err error) string {
+	l := input.ListOf(err)
+	switch {
+	case len(l) > 1:
+		return fmt.Sprintf("%s; and %s", l[0].Error(), input.MoreProblems(len(l)-1))
+	case len(l) == 1:
+		return l[0].Error()
+	}
+	return err.Error()
 }
 
 // withAdvice is an error followed by a line that says what to do.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/profiles"
 )
 
 // With several profiles, each table is named above it; one profile's table
@@ -94,5 +95,14 @@ func TestStdinTerminalIsAnnounced(t *testing.T) {
 				t.Errorf("%v, terminal %v: stderr %q", args, tty, errOut)
 			}
 		}
+	}
+}
+
+// A message that quotes a file's problems inside a sentence quotes the
+// first and counts the rest.
+func TestFirstProblemCountsTheRest(t *testing.T) {
+	_, err := profiles.Parse("p.yaml", []byte("version: 1\nfoo: 1\nbar: 2\n"))
+	if got := firstProblem(err); !strings.HasPrefix(got, "p.yaml: line 2: foo: unknown key") || !strings.HasSuffix(got, "; and 1 more problem") {
+		t.Errorf("%q", got)
 	}
 }

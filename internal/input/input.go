@@ -94,12 +94,20 @@ func (l List) Lines() []string {
 	lines := make([]string, 0, min(len(l), MaxListed+1))
 	for i, e := range l {
 		if i == MaxListed {
-			lines = append(lines, fmt.Sprintf("%s: and %d more problems", displayFile(e.File), len(l)-MaxListed))
+			lines = append(lines, fmt.Sprintf("%s: and %s", displayFile(e.File), MoreProblems(len(l)-MaxListed)))
 			break
 		}
 		lines = append(lines, e.Error())
 	}
 	return lines
+}
+
+// MoreProblems counts problems not shown: "1 more problem", "5 more problems".
+func MoreProblems(n int) string {
+	if n == 1 {
+		return "1 more problem"
+	}
+	return fmt.Sprintf("%d more problems", n)
 }
 
 // Error is the lines, one a problem.

@@ -26,3 +26,27 @@ func TestErrorTextIsClean(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// A list of problems prints one a line, in line order, at most MaxListed
+// and then a count; errors.As finds the list and its problems.
+func TestListIsSortedAndCapped(t *testing.T) {
+	var l List
+	for i := MaxListed + 5; i > 0; i-- {
+		l = append(l, Errorf("p.yaml", i, "problem %d", i))
+	}
+	err := l.Err()
+	lines := err.(List).Lines()
+	if len(lines) != MaxListed+1 || lines[0] != "p.yaml: line 1: problem 1" || lines[MaxListed-1] != "p.yaml: line 20: problem 20" || lines[MaxListed] != "p.yaml: and 5 more problems" {
+		t.Errorf("lines %q", lines)
+	}
+	var ie *Error
+	if got := ListOf(err); !errors.As(err, &ie) || ie.Line != 1 || len(got) != MaxListed+5 {
+		t.Errorf("As: %v, ListOf %d", ie, len(got))
+	}
+	if (List{}).Err() != nil {
+		t.Error("no problem is no error")
+	}
+	if one := (List{l[0]}).Err(); one != l[0] {
+		t.Errorf("one problem is itself: %T", one)
+	}
+}
