@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -128,7 +129,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	dec.KnownFields(true)
 	var r Rubric
 	if err := dec.Decode(&r); err != nil {
-		return nil, input.YAMLErrors(name, data, err)
+		return nil, input.YAMLErrors(name, data, err, yamlKeys)
 	}
 	r.File = name
 	r.lines = listLines(root)
@@ -136,6 +137,28 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		return nil, err
 	}
 	return &r, nil
+}
+
+// yamlKeys lists the keys of a rubric type the YAML decoder names in an
+// error ("rubric.Item"), in the order the type declares them.
+func yamlKeys(goType string) []string {
+	types := map[string]reflect.Type{}
+	for _, v := range []any{Rubric{}, Thresholds{}, Stage{}, Band{}, Salary{}, Category{}, Item{}, Alternative{}, YearsAlternative{}, AdviceBand{}, Prerequisite{}, Foundation{}} {
+		t := reflect.TypeOf(v)
+		types[t.String()] = t
+	}
+	t, ok := types[goType]
+	if !ok {
+		return nil
+	}
+	var keys []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // profileKeys are keys of a profile that a rubric never has.

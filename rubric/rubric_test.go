@@ -218,3 +218,15 @@ func TestAnyItemNeedsAnAlternativeAtEveryStage(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// An unknown key is named with the key meant, or the keys of its place.
+func TestUnknownRubricKeysSayTheKeys(t *testing.T) {
+	src := "version: 1\nid: x\nname: X\nthresholds: {raedy: 70}\nstages: [{id: a, name: A, yeras: {min: 1}}]\ncategories: [{id: c, weight: 1}]\nitems: [{id: i, zzz: 1}]\n"
+	_, err := Parse("x.yaml", []byte(src))
+	want := "x.yaml: line 4: unknown key \"raedy\" (did you mean ready?)\n" +
+		"x.yaml: line 5: unknown key \"yeras\" (did you mean years?)\n" +
+		"x.yaml: line 7: unknown key \"zzz\"; the keys here are id, kind, field, category, name, description, section, weight, need, require, hard_need, slack, margin, gate, need_falls, since, levels, advice, advice_bands, covers, requires, starts_after, alternatives, or_years, effort_weeks, next_step"
+	if err == nil || err.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+}

@@ -172,7 +172,7 @@ func Clean(file string, data []byte) ([]byte, error) {
 // The patterns are compiled on first use (an error), not at start-up.
 var (
 	yamlLine      = lazyRegexp(`^(?:yaml: )?line (\d+): (.*)$`)
-	fieldNotFound = lazyRegexp(`^field (\S+) not found in type \S+$`)
+	fieldNotFound = lazyRegexp(`^field (\S+) not found in type (\S+)$`)
 	cannotDecode  = lazyRegexp("^cannot unmarshal !!(\\w+) (?:`([^`]*)` )?into (\\S+)$")
 )
 
@@ -181,21 +181,28 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 }
 
 // YAMLErrors is YAMLError for every problem the decoder found: each unknown
-// key or wrong type it met, in line order.
-func YAMLErrors(file string, data []byte, err error) error {
+// key or wrong type it met, in line order. keysOf, when not nil, lists the
+// keys of a Go type the decoder names ("rubric.Item"), to suggest the key
+// meant.
+func YAMLErrors(file string, data []byte, err error, keysOf func(goType string) []string) error {
 	var te *yaml.TypeError
-	if !errors.As(err, &te) || len(te.Errors) < 2 {
+	if !errors.As(err, &te) {
 		return YAMLError(file, data, err)
 	}
 	var l List
 	for _, msg := range te.Errors {
-		l = append(l, YAMLError(file, data, &yaml.TypeError{Errors: []string{msg}}))
+		l = append(l, yamlError(file, data, &yaml.TypeError{Errors: []string{msg}}, keysOf))
+	}
+	if len(l) == 0 {
+		return YAMLError(file, data, err)
 	}
 	return l.Err()
 }
 
 // YAMLError turns an error from the YAML parser into an *Error with the line.
-func YAMLError(file string, data []byte, err error) *Error {
+func YAMLError(file string, data []byte, err error) *Error { return yamlError(file, data, err, nil) }
+
+func yamlError(file string, data []byte, err error, keysOf func(string) []string) *Error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -208,7 +215,7 @@ func YAMLError(file string, data []byte, err error) *Error {
 		e.Msg = m[2]
 	}
 	if te != nil {
-		e.Msg = plainTypeError(e.Msg)
+		e.Msg = plainTypeError(e.Msg, keysOf)
 		return e
 	}
 	{
@@ -232,9 +239,17 @@ var (
 )
 
 // plainTypeError says a decoding error in the user's words, without Go types.
-func plainTypeError(msg string) string {
+func plainTypeError(msg string, keysOf func(string) []string) string {
 	if m := fieldNotFound().FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown key %q; check its spelling ('skillgap schema rubric' lists the keys)", m[1])
+		if keysOf != nil {
+			if keys := keysOf(m[2]); len(keys) > 0 {
+				if hint := text.DidYouMean(m[1], keys); hint != "" {
+					return fmt.Sprintf("unknown key %q%s", Short(m[1]), hint)
+				}
+				return fmt.Sprintf("unknown key %q; the keys here are %s", Short(m[1]), strings.Join(keys, ", "))
+			}
+		}
+		return fmt.Sprintf("unknown key %q; check its spelling ('skillgap schema rubric' lists the keys)", Short(m[1]))
 	}
 	if m := cannotDecode().FindStringSubmatch(msg); m != nil {
 		want := m[3]
