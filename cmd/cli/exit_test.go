@@ -74,7 +74,7 @@ func TestExitCodes(t *testing.T) {
 		{args: []string{"rubric", "validate", filepath.Join(dir, "nosuch.yaml")}, code: 1, want: "cannot open"},
 
 		// Below the bar: 3.
-		{args: []string{"score", "--min-readiness", "99", alex}, code: 3, want: "1 of 1 profiles below readiness 99: ../../testdata/profiles/alex.yaml (74.3)"},
+		{args: []string{"score", "--min-readiness", "99", alex}, code: 3, want: "1 of 1 profiles below readiness 99:\n  ../../testdata/profiles/alex.yaml (74.3)\n"},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

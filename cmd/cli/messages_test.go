@@ -49,14 +49,14 @@ func TestMinReadinessNamesThoseBelow(t *testing.T) {
 	if code != ExitBadInput {
 		t.Errorf("exit %d, want 1 (a bad input)", code)
 	}
-	want := "skillgap: 12 of 12 profiles scored below readiness 90: " + filepath.Join(dir, "p00.yaml") + " ("
+	want := "skillgap: 12 of 12 profiles scored below readiness 90:\n  " + filepath.Join(dir, "p00.yaml") + " ("
 	if !strings.Contains(errOut, "1 of 13 profiles could not be scored") || !strings.Contains(errOut, want) ||
-		!strings.Contains(errOut, filepath.Join(dir, "p09.yaml")) || strings.Contains(errOut, filepath.Join(dir, "p10.yaml")) ||
-		!strings.HasSuffix(errOut, ") and 2 more\n") {
+		!strings.Contains(errOut, "\n  "+filepath.Join(dir, "p09.yaml")) || strings.Contains(errOut, filepath.Join(dir, "p10.yaml")) ||
+		!strings.HasSuffix(errOut, ")\n  and 2 more\n") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
 	code, _, errOut = run(t, "", "score", "-f", "json", "--min-readiness", "90", files[0])
-	if code != ExitBelowMin || !strings.HasSuffix(errOut, "1 of 1 profiles below readiness 90: "+files[0]+" (0.0)\n") {
+	if code != ExitBelowMin || !strings.HasSuffix(errOut, "1 of 1 profiles below readiness 90:\n  "+files[0]+" (0.0)\n") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }

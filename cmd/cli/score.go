@@ -255,17 +255,18 @@ func (t *scoreTally) summary(w io.Writer, inputs []string) error {
 		fmt.Fprintf(w, "skillgap: %d of %d profiles could not be scored\n", t.bad, total)
 	}
 	if len(t.below) > 0 {
-		names := t.below
-		more := ""
-		if len(names) > maxNamed {
-			more = fmt.Sprintf(" and %d more", len(names)-maxNamed)
-			names = names[:maxNamed]
-		}
 		of := "profiles"
 		if t.bad > 0 {
 			of = "profiles scored"
 		}
-		fmt.Fprintf(w, "skillgap: %d of %d %s below readiness %g: %s%s\n", len(t.below), t.ok, of, t.min, strings.Join(names, ", "), more)
+		// One a line: file names are long.
+		fmt.Fprintf(w, "skillgap: %d of %d %s below readiness %g:\n", len(t.below), t.ok, of, t.min)
+		for _, name := range t.below[:min(len(t.below), maxNamed)] {
+			fmt.Fprintf(w, "  %s\n", name)
+		}
+		if len(t.below) > maxNamed {
+			fmt.Fprintf(w, "  and %d more\n", len(t.below)-maxNamed)
+		}
 	}
 	switch {
 	case t.bad > 0 || t.emptyFolder > 0:
