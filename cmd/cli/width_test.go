@@ -15,8 +15,11 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 	var runs [][]string
 	for _, p := range append(profiles, team...) {
 		var extra []string
-		if strings.Contains(p, "mini") {
+		switch base := filepath.Base(p); {
+		case strings.Contains(base, "mini"):
 			extra = []string{"--rubric", "../../testdata/rubrics/mini.yaml"}
+		case strings.HasPrefix(base, "se-"):
+			extra = []string{"--rubric", "../../testdata/rubrics/software-engineer.yaml"}
 		}
 		runs = append(runs,
 			append([]string{"score", p}, extra...),
@@ -37,6 +40,7 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 		[]string{"rubric", "list"},
 		[]string{"rubric", "show", "it-manager"},
 		[]string{"rubric", "show", "../../testdata/rubrics/mini.yaml"},
+		[]string{"rubric", "show", "../../testdata/rubrics/software-engineer.yaml"},
 	)
 	for _, cmd := range [][]string{{}, {"assess"}, {"score"}, {"report"}, {"team"}, {"rubric"}, {"rubric", "show"}, {"rubric", "export"}, {"rubric", "validate"}, {"rubric", "list"}, {"schema"}, {"completion"}} {
 		runs = append(runs, append(cmd, "--help"))
