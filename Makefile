@@ -3,12 +3,24 @@ GO      ?= go
 BIN     ?= bin/skillgap
 FUZZTIME ?= 30s
 
-.PHONY: all build test lint bench fuzz man clean
+# The release comes from the VERSION file (make build VERSION=0.4.0-rc.1
+# overrides it), the commit from git when there is one; both are set at link
+# time. A plain go build, go install or go run still knows the release (it
+# embeds VERSION) and, where Go records it, the commit.
+VERSION := $(shell cat VERSION)
+COMMIT   = $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(if $(shell git status --porcelain 2>/dev/null),-modified)
+LDFLAGS  = -X github.com/skillgap/skillgap.version=$(VERSION) $(if $(COMMIT),-X github.com/skillgap/skillgap.commit=$(COMMIT))
+
+.PHONY: all build install test lint bench fuzz man clean
 
 all: build
 
 build:
-	$(GO) build -trimpath -o $(BIN) ./cmd/skillgap
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/skillgap
+
+# Installs skillgap into $(go env GOBIN), else $(go env GOPATH)/bin.
+install:
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/skillgap
 
 test: lint
 	$(GO) test -race -count=1 ./...

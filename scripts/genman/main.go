@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/skillgap/skillgap"
 	"github.com/skillgap/skillgap/cmd/cli"
 	"github.com/spf13/cobra/doc"
 )
@@ -21,7 +22,7 @@ func main() {
 	}
 	root := cli.NewCmdRoot(cli.SystemFactory())
 	root.DisableAutoGenTag = true
-	header := &doc.GenManHeader{Title: "SKILLGAP", Section: "1", Source: "skillgap " + cli.Version(), Manual: "skillgap manual"}
+	header := &doc.GenManHeader{Title: "SKILLGAP", Section: "1", Source: "skillgap " + skillgap.Release(), Manual: "skillgap manual"}
 	if err := doc.GenManTree(root, header, dir); err != nil {
 		fail(err)
 	}
