@@ -18,6 +18,9 @@ import (
 type Style struct {
 	Color bool // ANSI colour allowed
 	Width int  // terminal width; 0 = unknown (a pipe): 80
+	// Prog is the program name in the commands the output suggests, as the
+	// user typed it ("./bin/skillgap"); "" means skillgap.
+	Prog string
 }
 
 // width is the width output must fit.
@@ -26,6 +29,13 @@ func (s Style) width() int {
 		return s.Width
 	}
 	return 80
+}
+
+func (s Style) prog() string {
+	if s.Prog == "" {
+		return "skillgap"
+	}
+	return s.Prog
 }
 
 func (s Style) paint(code, text string) string {
@@ -109,8 +119,8 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		fmt.Fprintf(w, "Time to ready, following the plan below: %s.\n", Weeks(res.TimeToReadyWeeks))
 	}
 	if len(res.Unanswered) > 0 {
-		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: skillgap assess -o %s",
-			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), profileArg(res.File)), width))
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: %s assess -o %s",
+			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), Clean(st.prog()), profileArg(res.File)), width))
 	}
 
 	if len(res.Gaps) > 0 {

@@ -3,6 +3,7 @@ package rubric
 import (
 	"encoding/json"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -79,7 +80,7 @@ func TestValidateRefusesNonsense(t *testing.T) {
 		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is already the id of an item`},
 		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be at least 1e-06"},
 		{"stages out of order", "years: {min: 25}", "years: {min: 1}", "before the stage below it"},
-		{"unknown key", "require: hard", "requier: hard", `unknown key "requier"`},
+		{"unknown key", "require: hard", "requier: hard", `unknown key "requier" (did you mean require?)`},
 		{"need falls", "need: [1, 2, 3, 3, 4, 4]", "need: [1, 2, 3, 2, 4, 4]", "need falls from 3 at senior-it-manager to 2 at it-director"},
 		{"unknown require", "require: preferred", "require: nice", `require "nice" is not one of hard, required, preferred`},
 		{"preferred outweighs the threshold", "{id: certification, name: Certifications, weight: 0.10}", "{id: certification, name: Certifications, weight: 5}", "preferred items carry"},
@@ -229,4 +230,28 @@ func TestUnknownRubricKeysSayTheKeys(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}
+}
+
+// Every type a rubric file holds is listed for the unknown-key message.
+func TestYAMLKeysKnowEveryType(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(t2 reflect.Type) {
+		for t2.Kind() == reflect.Pointer || t2.Kind() == reflect.Slice || t2.Kind() == reflect.Map {
+			t2 = t2.Elem()
+		}
+		if t2.Kind() != reflect.Struct || seen[t2] {
+			return
+		}
+		seen[t2] = true
+		if len(yamlKeys(t2.String())) == 0 {
+			t.Errorf("yamlKeys does not know %s", t2)
+		}
+		for i := range t2.NumField() {
+			if f := t2.Field(i); f.IsExported() && f.Tag.Get("yaml") != "-" {
+				walk(f.Type)
+			}
+		}
+	}
+	walk(reflect.TypeOf(Rubric{}))
 }

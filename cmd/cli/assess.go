@@ -23,6 +23,7 @@ type AssessOptions struct {
 	Prompter assess.Prompter
 	Now      func() time.Time
 	StateDir string // where drafts are kept
+	Prog     string // the program name, in the commands it suggests
 
 	Output  string
 	Rubric  string
@@ -33,7 +34,7 @@ type AssessOptions struct {
 
 // NewCmdAssess builds `skillgap assess`.
 func NewCmdAssess(f *Factory, runF func(*AssessOptions) error) *cobra.Command {
-	opts := &AssessOptions{IO: f.IO, Now: f.now}
+	opts := &AssessOptions{IO: f.IO, Now: f.now, Prog: f.prog()}
 	cmd := &cobra.Command{
 		Use:   "assess",
 		Short: "Answer the questionnaire in the terminal and save your profile",
@@ -101,14 +102,16 @@ func stateDir(f *Factory) string {
 }
 
 // errNoTerminal is why assess refuses to run without a prompter.
-var errNoTerminal = errors.New(`assess asks questions and needs a terminal on stdin and stdout;
+func errNoTerminal(prog string) error {
+	return fmt.Errorf(`assess asks questions and needs a terminal on stdin and stdout;
 without one, write a profile file by hand (the format is in
-'skillgap schema profile', an example in testdata/profiles/alex.yaml)
-and run 'skillgap score FILE'`)
+'%[1]s schema profile', an example in testdata/profiles/alex.yaml)
+and run '%[1]s score FILE'`, prog)
+}
 
 func runAssess(opts *AssessOptions) error {
 	if opts.Prompter == nil {
-		return &ExitError{Code: ExitUsage, Err: errNoTerminal}
+		return &ExitError{Code: ExitUsage, Err: errNoTerminal(opts.prog())}
 	}
 	ios, pr := opts.IO, opts.Prompter
 	rs := newRubrics(opts.Rubric, opts.rubricDirs)
@@ -192,10 +195,10 @@ func runAssess(opts *AssessOptions) error {
 		return fmt.Errorf("%s: cannot save: %v (your answers are kept in the draft %s)", opts.Output, err, store.Path(opts.Output))
 	}
 	store.Remove(opts.Output)
-	again := "skillgap score " + opts.Output
+	again := opts.prog() + " score " + opts.Output
 	if rubricArg(opts, r) != "" && r.File != "" {
 		// A rubric given by its path: scoring needs the path again.
-		again = "skillgap score --rubric " + rubricArg(opts, r) + " " + opts.Output
+		again = opts.prog() + " score --rubric " + rubricArg(opts, r) + " " + opts.Output
 	}
 	fmt.Fprintf(ios.ErrOut, "Saved %s. Score it again any time with: %s\n", report.Clean(opts.Output), report.Clean(again))
 	return nil
@@ -259,6 +262,14 @@ func offerResume(pr assess.Prompter, output string, d *draft.Draft, exists bool)
 		true)
 }
 
+// prog is the program name for the commands assess suggests.
+func (opts *AssessOptions) prog() string {
+	if opts.Prog == "" {
+		return defaultProg
+	}
+	return opts.Prog
+}
+
 // rubricArg is what to pass as --rubric to get r again: its file as an
 // absolute path when it was given as a file, else its id when it was named.
 func rubricArg(opts *AssessOptions, r *rubric.Rubric) string {
@@ -273,7 +284,7 @@ func rubricArg(opts *AssessOptions, r *rubric.Rubric) string {
 
 // resumeCommand is the command that resumes this assessment exactly.
 func resumeCommand(opts *AssessOptions, r *rubric.Rubric) string {
-	cmd := "skillgap assess"
+	cmd := opts.prog() + " assess"
 	if a := rubricArg(opts, r); a != "" {
 		cmd += " --rubric " + a
 	}
@@ -282,7 +293,7 @@ func resumeCommand(opts *AssessOptions, r *rubric.Rubric) string {
 
 // resumeDraftCommand resumes a draft kept for another rubric.
 func resumeDraftCommand(opts *AssessOptions, d *draft.Draft) string {
-	cmd := "skillgap assess --rubric "
+	cmd := opts.prog() + " assess --rubric "
 	if d.RubricFile != "" {
 		cmd += shellQuote(d.RubricFile)
 	} else {

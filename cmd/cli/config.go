@@ -126,8 +126,8 @@ func (f *Factory) applySettings(cmd *cobra.Command, configFile string) error {
 					}
 					hint = " (did you mean " + near + "?)"
 				}
-				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags, and %s under their command (score.format, report.output); see 'skillgap COMMAND --help' for the flags",
-					configFile, key, hint, strings.Join(slices.Sorted(maps.Keys(perCommand)), ", "))}
+				return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: unknown setting %q%s; settings are named as the flags, and %s under their command (score.format, report.output); see '%s COMMAND --help' for the flags",
+					configFile, key, hint, strings.Join(slices.Sorted(maps.Keys(perCommand)), ", "), f.prog())}
 			}
 			if err := v.MergeConfigMap(file.AllSettings()); err != nil {
 				return err

@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/skillgap/skillgap"
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/iostreams"
@@ -36,6 +37,10 @@ type Factory struct {
 	Now    func() time.Time
 	// Prompter, when set, answers questions instead of the terminal (tests).
 	Prompter assess.Prompter
+	// Prog is the program name the hints show ("run 'skillgap assess -o
+	// me.yaml' to resume"): the name the user typed (ProgName); "" means
+	// skillgap.
+	Prog string
 
 	sources map[string]string // flag -> where its value came from, if not the command line
 }
@@ -62,9 +67,42 @@ func (f *Factory) prompter() assess.Prompter {
 	return nil
 }
 
+// prog is the program name for hints.
+func (f *Factory) prog() string {
+	if f.Prog == "" {
+		return defaultProg
+	}
+	return f.Prog
+}
+
+// defaultProg is the program's name when it cannot be told from how it was
+// started.
+const defaultProg = "skillgap"
+
 // SystemFactory wires the real process.
 func SystemFactory() *Factory {
-	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Now: clock(os.Getenv)}
+	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Now: clock(os.Getenv), Prog: ProgName(os.Args[0])}
+}
+
+// ProgName is the program name for hints, from how the program was started
+// (arg0, os.Args[0]): a command found on PATH by its name keeps that name
+// ("skillgap"); one started by a path keeps the path as typed
+// ("./bin/skillgap", quoted for a shell when it needs it). A binary that go
+// run built, in a go-build folder of the temporary folder or the build
+// cache, is "skillgap", as is an empty arg0.
+func ProgName(arg0 string) string {
+	if arg0 == "" {
+		return defaultProg
+	}
+	if !strings.ContainsAny(arg0, `/\`) {
+		return shellQuote(arg0)
+	}
+	for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(arg0)), "/") {
+		if strings.HasPrefix(dir, "go-build") {
+			return defaultProg
+		}
+	}
+	return shellQuote(arg0)
 }
 
 // clock is the time now, or SOURCE_DATE_EPOCH (seconds since 1970) when set,
@@ -135,9 +173,15 @@ func Main(args []string, f *Factory) int {
 	}
 	printErr(f.IO.ErrOut, err)
 	if code == ExitUsage && cmd != nil {
-		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", f.commandPath(cmd))
 	}
 	return code
+}
+
+// commandPath is how the user calls cmd: "skillgap score", or
+// "./bin/skillgap score" when started by that path.
+func (f *Factory) commandPath(cmd *cobra.Command) string {
+	return f.prog() + strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name())
 }
 
 // printErr writes an error for a person: names, ids and file names in it
@@ -199,26 +243,8 @@ func isUsage(err error) bool {
 	return false
 }
 
-// Version is the module version from the build information.
-func Version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	v := info.Main.Version
-	if v == "" || v == "(devel)" {
-		v = "dev"
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += "+" + s.Value[:12]
-			}
-		}
-	}
-	return v
-}
-
 func newRootCobra() *cobra.Command {
-	return &cobra.Command{
+	root := &cobra.Command{
 		Use:   "skillgap",
 		Short: "How ready are you for a role, and what should you do next?",
 		Long: `skillgap scores your skills, certifications and years of experience against a
@@ -236,8 +262,11 @@ Exit codes, one rule for every command:
   130  interrupted`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       Version(),
+		Version:       skillgap.Version(),
 	}
+	// "skillgap 0.3.0 (commit 082fbff1a2b3)"
+	root.SetVersionTemplate("skillgap {{.Version}}\n")
+	return root
 }
 
 // checkedWriter remembers the first error of the writer it wraps.

@@ -54,7 +54,7 @@ put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
       -o ~/.config/skillgap/rubrics/help-desk-lead.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError("rubric export: name one rubric (see 'skillgap rubric list')")
+				return usageError("rubric export: name one rubric (see '%s rubric list')", f.prog())
 			}
 			return nil
 		},
@@ -207,7 +207,7 @@ ask for it.`,
   skillgap rubric show ./my-rubric.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError("rubric show: name one rubric (see 'skillgap rubric list')")
+				return usageError("rubric show: name one rubric (see '%s rubric list')", f.prog())
 			}
 			return nil
 		},

@@ -27,6 +27,7 @@ type ScoreOptions struct {
 	Rubric       string
 	MinReadiness float64
 	Explain      bool
+	Prog         string // the program name, in the commands the output suggests
 	minSet       bool
 	rubricDirs   []string
 	targetFrom   string
@@ -34,7 +35,7 @@ type ScoreOptions struct {
 
 // NewCmdScore builds `skillgap score`. runF replaces the run step in tests.
 func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
-	opts := &ScoreOptions{IO: f.IO}
+	opts := &ScoreOptions{IO: f.IO, Prog: f.prog()}
 	cmd := &cobra.Command{
 		Use:   "score FILE...",
 		Short: "Score saved profiles: readiness, verdict, gaps and next steps",
@@ -165,7 +166,7 @@ func runScore(opts *ScoreOptions) error {
 	if err := checkTarget(rs, opts.Target, opts.targetFrom); err != nil {
 		return err
 	}
-	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth}
+	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth, Prog: opts.Prog}
 	var pool batch.Buffers
 	render := func(res *assess.Result) (*[]byte, error) {
 		bp := pool.Get()

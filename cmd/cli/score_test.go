@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/skillgap/skillgap"
 	"github.com/skillgap/skillgap/internal/iostreams"
 )
 
@@ -82,7 +83,7 @@ func TestColourOnlyOnATerminal(t *testing.T) {
 
 func TestVersionAndBareHelp(t *testing.T) {
 	ios, _, out, _ := iostreams.Test()
-	if code := Main([]string{"--version"}, &Factory{IO: ios}); code != 0 || !strings.HasPrefix(out.String(), "skillgap version ") {
+	if code := Main([]string{"--version"}, &Factory{IO: ios}); code != 0 || out.String() != "skillgap "+skillgap.Version()+"\n" {
 		t.Errorf("exit %d, output %q", code, out)
 	}
 	ios, _, out, _ = iostreams.Test()

@@ -249,7 +249,7 @@ func plainTypeError(msg string, keysOf func(string) []string) string {
 				return fmt.Sprintf("unknown key %q; the keys here are %s", Short(m[1]), strings.Join(keys, ", "))
 			}
 		}
-		return fmt.Sprintf("unknown key %q; check its spelling ('skillgap schema rubric' lists the keys)", Short(m[1]))
+		return fmt.Sprintf("unknown key %q; check its spelling", Short(m[1]))
 	}
 	if m := cannotDecode().FindStringSubmatch(msg); m != nil {
 		want := m[3]
