@@ -8,7 +8,7 @@ const (
 )
 
 // Result is the score of one profile against one target stage. Its JSON form is
-// the public contract of the README's "File formats": fields may be added, never
+// the public contract of docs/json-output.md: fields may be added, never
 // renamed or removed.
 type Result struct {
 	Version          int             `json:"version"`

@@ -3,7 +3,7 @@
 // terminal, no clock. The questionnaire logic lives here too, asking through a
 // small Prompter interface.
 //
-// The judgment follows four rules (the README works them by hand):
+// The judgment follows four rules (docs/scoring.md works them by hand):
 //   - readiness is the credit-weighted share of what a rung asks, and a rung
 //     is never harder than the one above it;
 //   - ready needs readiness at the threshold and every hard requirement met;

@@ -180,7 +180,7 @@ func later(a, b int) bool {
 }
 
 // Raising any answer never lowers readiness, never worsens the verdict and
-// never makes ready later, at any rung (the README's "File formats").
+// never makes ready later, at any rung (docs/json-output.md, docs/scoring.md).
 func TestRaisingAnAnswerNeverLowersReadiness(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(1, 2))

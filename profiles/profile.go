@@ -1,4 +1,4 @@
-// Package profiles holds the profile model (format v1, described in the README), its
+// Package profiles holds the profile model (format v1, described in docs/profile-format.md), its
 // strict loading from YAML or JSON with errors that name the file and line, its
 // checking against a rubric, and its atomic saving.
 package profiles

@@ -13,7 +13,7 @@ import (
 const Header = "# skillgap profile, format v1. Schema: `skillgap schema profile`.\n" +
 	"# Edit freely; check with `skillgap score FILE`.\n"
 
-// Marshal renders p as YAML in the order the README documents, after Header.
+// Marshal renders p as YAML in the order docs/profile-format.md documents, after Header.
 func Marshal(p *Profile) ([]byte, error) {
 	out := *p
 	out.Version = FormatVersion

@@ -12,7 +12,7 @@ import (
 	"github.com/skillgap/skillgap/internal/text"
 )
 
-// JSON writes res as one line of JSON (the README's "File formats"); several results
+// JSON writes res as one line of JSON (docs/json-output.md); several results
 // written one after another make JSON Lines.
 func JSON(w io.Writer, res *assess.Result) error {
 	_, err := w.Write(AppendJSON(nil, res))

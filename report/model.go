@@ -8,7 +8,7 @@ import (
 )
 
 // Report is everything a readiness report shows. Its JSON form is the score
-// object of the README's "File formats" (the embedded Result) plus the report's own
+// object of docs/json-output.md (the embedded Result) plus the report's own
 // sections.
 type Report struct {
 	*assess.Result

@@ -11,7 +11,7 @@ import (
 	"github.com/skillgap/skillgap/internal/text"
 )
 
-// Proficiency levels shared by every rubric and profile (README, "File formats").
+// Proficiency levels shared by every rubric and profile (docs/profile-format.md).
 const (
 	MinLevel = scale.MinLevel
 	MaxLevel = scale.MaxLevel

@@ -19,7 +19,7 @@ func TestDefaultRubricLoads(t *testing.T) {
 }
 
 func TestDefaultRubricHasTheFormatIDs(t *testing.T) {
-	// The default rubric's ids are a public contract (README, "File formats").
+	// The default rubric's ids are a public contract (docs/profile-format.md).
 	r := Default()
 	if got := strings.Join(r.StageIDs(), " "); got != "assistant-it-manager it-manager senior-it-manager it-director vp-it cio" {
 		t.Errorf("stages: %s", got)

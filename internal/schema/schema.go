@@ -96,7 +96,7 @@ func Profile() ([]byte, error) {
 			p.Set(pair.Key, nullable(pair.Value))
 		}
 	}
-	return finish(s, "skillgap-profile-v1", "skillgap profile", "One person's answers: experience, education, certifications and skill levels (the README, File formats).")
+	return finish(s, "skillgap-profile-v1", "skillgap profile", "One person's answers: experience, education, certifications and skill levels (docs/profile-format.md in the skillgap repository).")
 }
 
 // Rubric returns the schema of rubric files.
@@ -132,7 +132,7 @@ func Rubric() ([]byte, error) {
 		st.Items.Required = []string{"id", "name", "years"}
 		st.MinItems = ptr(uint64(1))
 	}
-	return finish(s, "skillgap-rubric-v1", "skillgap rubric", "A career ladder and what each stage asks for; check meaning with 'skillgap rubric validate'.")
+	return finish(s, "skillgap-rubric-v1", "skillgap rubric", "A career ladder and what each stage asks for; check meaning with 'skillgap rubric validate' (docs/rubric-format.md in the skillgap repository).")
 }
 
 func ptr[T any](v T) *T { return &v }
