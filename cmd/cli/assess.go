@@ -56,7 +56,7 @@ by hand instead (see 'skillgap schema profile' and testdata/profiles/alex.yaml)
 and run 'skillgap score FILE'.`,
 		Example: `  skillgap assess                      # saves profile.yaml here
   skillgap assess -o ~/career/me.yaml  # re-assess an existing profile
-  skillgap assess --rubric ./my-rubric.yaml -o me.yaml`,
+  skillgap assess --rubric testdata/rubrics/mini.yaml -o mini.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usageError("assess takes no arguments; name the file with --output")

@@ -50,8 +50,7 @@ comments), or any other rubric re-written. Edit the copy for another role,
 check it with 'skillgap rubric validate', and use it with --rubric FILE, or
 put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
 		Example: `  skillgap rubric export it-manager > my-role.yaml
-  skillgap rubric export it-manager \
-      -o ~/.config/skillgap/rubrics/help-desk-lead.yaml`,
+  skillgap rubric export testdata/rubrics/mini.yaml -o mini-copy.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError("rubric export: name one rubric (see '%s rubric list')", f.prog())
@@ -115,7 +114,7 @@ levels 0-4, weights and numbers in range, one need per stage, needs that never
 fall up the ladder without a reason, alternatives that name existing held
 items, preferred items that cannot keep anyone from ready). Exit 1 if any file
 fails.`,
-		Example: `  skillgap rubric validate my-role.yaml`,
+		Example: `  skillgap rubric validate testdata/rubrics/mini.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError("rubric validate: name at least one rubric file")
@@ -204,7 +203,7 @@ every item with its id, category, weight and the level (skills), years
 (experience) or 1 (held items) each rung needs. "-" means the rung does not
 ask for it.`,
 		Example: `  skillgap rubric show it-manager
-  skillgap rubric show ./my-rubric.yaml`,
+  skillgap rubric show testdata/rubrics/mini.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError("rubric show: name one rubric (see '%s rubric list')", f.prog())
