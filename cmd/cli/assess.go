@@ -38,7 +38,7 @@ func NewCmdAssess(f *Factory, runF func(*AssessOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "assess",
 		Short: "Answer the questionnaire in the terminal and save your profile",
-		Long: `Ask about your target role, years of experience, degrees, certifications and
+		Long: fmt.Sprintf(`Ask about your target role, years of experience, degrees, certifications and
 skills, one question at a time, then show your readiness and top gaps and save
 the answers as a profile file (YAML, mode 0600).
 
@@ -47,13 +47,13 @@ question. If the output file exists, its answers are the defaults
 (re-assessment) and saving replaces it after you confirm.
 
 Answers are kept in a draft after every question: if you press Ctrl-C, the
-file is left untouched and the next 'skillgap assess' for the same file offers
+file is left untouched and the next '%[1]s assess' for the same file offers
 to resume. Drafts live in $XDG_STATE_HOME/skillgap/drafts
 (default ~/.local/state/skillgap/drafts).
 
 Without a terminal (or with --no-input) assess refuses: write a profile file
-by hand instead (see 'skillgap schema profile' and testdata/profiles/alex.yaml)
-and run 'skillgap score FILE'.`,
+by hand instead (see '%[1]s schema profile' and testdata/profiles/alex.yaml)
+and run '%[1]s score FILE'.`, f.prog()),
 		Example: `  skillgap assess                      # saves profile.yaml here
   skillgap assess -o ~/career/me.yaml  # re-assess an existing profile
   skillgap assess --rubric testdata/rubrics/mini.yaml -o mini.yaml`,

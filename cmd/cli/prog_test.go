@@ -58,6 +58,10 @@ func TestHintsUseTheProgramName(t *testing.T) {
 			pr:    &testkit.Prompter{Answers: map[string]any{"replace": false}},
 			setup: func(dir string) { copyFile(t, alexAbs, filepath.Join(dir, "me.yaml")) },
 			want:  "run './bin/skillgap assess -o me.yaml' to resume them"},
+		{name: "assess help", args: []string{"assess", "--help"}, want: "the next './bin/skillgap assess' for the same file"},
+		{name: "score help", args: []string{"score", "--help"}, want: "(see './bin/skillgap schema profile')"},
+		{name: "schema help", args: []string{"schema", "--help"}, want: "by './bin/skillgap score'"},
+		{name: "rubric export help", args: []string{"rubric", "export", "--help"}, want: "check it with './bin/skillgap rubric validate'"},
 		{name: "unanswered items", args: []string{"score", alexAbs}, want: "Answer them with: ./bin/skillgap assess -o"},
 		{name: "settings", args: []string{"score", alexAbs}, env: map[string]string{"XDG_CONFIG_HOME": "cfg"},
 			setup: func(dir string) {

@@ -45,10 +45,10 @@ func NewCmdRubricExport(f *Factory, runF func(*RubricOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "export ID|FILE",
 		Short: "Write a rubric as YAML, to start your own from",
-		Long: `Write a rubric as YAML: the built-in one exactly as it is kept (with its
+		Long: fmt.Sprintf(`Write a rubric as YAML: the built-in one exactly as it is kept (with its
 comments), or any other rubric re-written. Edit the copy for another role,
-check it with 'skillgap rubric validate', and use it with --rubric FILE, or
-put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`,
+check it with '%[1]s rubric validate', and use it with --rubric FILE, or
+put it in $XDG_CONFIG_HOME/skillgap/rubrics/ID.yaml to use it by id.`, f.prog()),
 		Example: `  skillgap rubric export it-manager > my-role.yaml
   skillgap rubric export testdata/rubrics/mini.yaml -o mini-copy.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {

@@ -22,7 +22,7 @@ func NewCmdSchema(f *Factory, runF func(*SchemaOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema profile|rubric",
 		Short: "Print the JSON Schema of profile or rubric files",
-		Long: `Print the JSON Schema (draft-07) of profile or rubric files, for editors that
+		Long: fmt.Sprintf(`Print the JSON Schema (draft-07) of profile or rubric files, for editors that
 check YAML or JSON as you type and for other programs. The same schemas are in
 the repository under schemas/.
 
@@ -30,7 +30,7 @@ In a YAML file, a first line such as
   # yaml-language-server: $schema=profile.schema.json
 points editors with the YAML language server at the schema. The schema checks
 the shape (keys, types, levels 0-4, years 0-80, version 1); ids are checked
-against the rubric by 'skillgap score'.`,
+against the rubric by '%[1]s score'.`, f.prog()),
 		Example: `  skillgap schema profile > profile.schema.json
   skillgap schema rubric > rubric.schema.json`,
 		ValidArgs: []string{"profile", "rubric"},

@@ -39,7 +39,7 @@ func NewCmdScore(f *Factory, runF func(*ScoreOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "score FILE...",
 		Short: "Score saved profiles: readiness, verdict, gaps and next steps",
-		Long: `Score one or more saved profile files against their rubric and print, for each,
+		Long: fmt.Sprintf(`Score one or more saved profile files against their rubric and print, for each,
 the readiness (0-100), the verdict (ready, almost, not-ready), the gaps most
 important first, the plan of next steps as a schedule (the steps that get you
 to ready, then those beyond it), the time to ready, and the readiness, verdict
@@ -50,10 +50,10 @@ rubric's threshold; almost means no blocking gap and ready within 52 weeks by
 the plan; a blocking gap (more than a year's work short of a hard
 requirement) always means not-ready. --explain shows the arithmetic.
 
-FILE is a profile in YAML or JSON (see 'skillgap schema profile'); "-" reads
+FILE is a profile in YAML or JSON (see '%[1]s schema profile'); "-" reads
 one from standard input. With several files and --format json the output is
 JSON Lines, one object per profile, in the order given. A bad file is reported
-on stderr and the others are still scored; the exit code is then 1.`,
+on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 		Example: `  skillgap score testdata/profiles/alex.yaml
   skillgap score --target senior-it-manager testdata/profiles/alex.yaml
   skillgap score --format json testdata/team/*.yaml > scores.jsonl
