@@ -81,7 +81,10 @@ func TestExamples(t *testing.T) {
 			if err := os.CopyFS(filepath.Join(work, "testdata"), os.DirFS(filepath.Join(root, "testdata"))); err != nil {
 				t.Fatal(err)
 			}
-			env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "TMPDIR=" + tmp, "NO_COLOR=1", "LC_ALL=C.UTF-8"}
+			// GORACE: a program built with -race (as under make test) waits a
+			// second as it exits, unless told not to.
+			env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "TMPDIR=" + tmp, "NO_COLOR=1", "LC_ALL=C.UTF-8",
+				"GORACE=atexit_sleep_ms=0"}
 			for _, ex := range examples {
 				skip := ""
 				for i, n := range notRun {
