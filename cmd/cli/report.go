@@ -63,9 +63,12 @@ Print to PDF.
 --output - (the default) writes to standard output. An existing file is never
 replaced without --force; files are written atomically with mode 0600.`,
 		Example: `  skillgap report testdata/profiles/alex.yaml -o alex.html
-  skillgap report testdata/profiles/alex.yaml --since testdata/profiles/alex-2026-05.yaml -o progress.md
-  skillgap report testdata/profiles/alex.yaml --since testdata/profiles/alex-2026-05.yaml --format json | jq .progress
-  skillgap report testdata/profiles/alex.yaml --format csv --target it-director -o gaps.csv`,
+  skillgap report testdata/profiles/alex.yaml \
+      --since testdata/profiles/alex-2026-05.yaml -o progress.md
+  skillgap report testdata/profiles/alex.yaml \
+      --since testdata/profiles/alex-2026-05.yaml --format json | jq .progress
+  skillgap report testdata/profiles/alex.yaml --format csv --target it-director \
+      -o gaps.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 2 {
 				return usageError("report: name one profile file; to compare two, name the newer and give the older with --since: skillgap report %s --since %s", report.Clean(args[1]), report.Clean(args[0]))

@@ -59,7 +59,8 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
   skillgap score --format json testdata/team/*.yaml > scores.jsonl
   cat testdata/profiles/staff.jsonl | skillgap score -
   skillgap score --explain testdata/profiles/alex.yaml
-  skillgap score --min-readiness 80 testdata/profiles/alex.yaml || echo "not there yet"`,
+  skillgap score --min-readiness 80 testdata/profiles/alex.yaml \
+      || echo "not there yet"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError("score: name at least one profile file (or - for standard input)")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -184,35 +183,21 @@ func markdownExamples(t *testing.T, root, file string) []example {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var block []string
 	var out []example
-	in, pending, start := false, "", 0
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		text := sc.Text()
+	in, first := false, 0
+	for n, text := range strings.Split(string(data), "\n") {
 		switch {
 		case !in && strings.TrimSpace(text) == "```sh":
-			in = true
-			continue
+			in, first, block = true, n+2, nil
 		case in && strings.TrimSpace(text) == "```":
 			in = false
-			continue
-		case !in:
-			continue
+			for _, c := range commandLines(block) {
+				out = append(out, example{where: fmt.Sprintf("%s:%d", file, first+c.at), line: c.line, want: wantExit(c.line)})
+			}
+		case in:
+			block = append(block, text)
 		}
-		if pending == "" {
-			start = n
-		}
-		text = strings.TrimSpace(text)
-		if s, ok := strings.CutSuffix(text, `\`); ok {
-			pending += s + " "
-			continue
-		}
-		line := strings.TrimSpace(pending + text)
-		pending = ""
-		if cmd, _, _ := cutComment(line); cmd == "" {
-			continue
-		}
-		out = append(out, example{where: fmt.Sprintf("%s:%d", file, start), line: line, want: wantExit(line)})
 	}
 	if in {
 		t.Errorf("%s: a ```sh block is not closed", file)
@@ -227,18 +212,48 @@ func helpExamples(t *testing.T) []example {
 	var out []example
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
-		for _, l := range strings.Split(c.Example, "\n") {
-			l = strings.TrimSpace(l)
-			if l == "" || strings.HasPrefix(l, "#") {
-				continue
-			}
-			out = append(out, example{where: c.CommandPath() + " --help", line: l, want: wantExit(l)})
+		for _, l := range commandLines(strings.Split(c.Example, "\n")) {
+			out = append(out, example{where: c.CommandPath() + " --help", line: l.line, want: wantExit(l.line)})
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
 	}
 	walk(cli.NewCmdRoot(&cli.Factory{IO: ios}))
+	return out
+}
+
+// commandLines joins the lines of a shell snippet that end in a backslash
+// with the next, and leaves out blank lines and comments; at is the index of
+// the command's first line.
+func commandLines(lines []string) []struct {
+	at   int
+	line string
+} {
+	var out []struct {
+		at   int
+		line string
+	}
+	pending, at := "", 0
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if pending == "" {
+			at = i
+		}
+		if s, ok := strings.CutSuffix(l, `\`); ok {
+			pending += strings.TrimSpace(s) + " "
+			continue
+		}
+		l = strings.TrimSpace(pending + l)
+		pending = ""
+		if cmd, _, _ := cutComment(l); cmd == "" {
+			continue
+		}
+		out = append(out, struct {
+			at   int
+			line string
+		}{at, l})
+	}
 	return out
 }
 
@@ -255,5 +270,19 @@ func TestCutComment(t *testing.T) {
 	}
 	if got := wantExit("skillgap score --min-readiness 80 x.yaml  # exit 3: below 80"); got != 3 {
 		t.Errorf("wantExit = %d, want 3", got)
+	}
+}
+
+func TestCommandLines(t *testing.T) {
+	got := commandLines([]string{
+		"  # a comment",
+		"  skillgap team --target senior-it-manager \\",
+		"      a.yaml b.yaml",
+		"",
+		`  skillgap score x.yaml  # exit 3: "two  spaces" stay`,
+	})
+	if len(got) != 2 || got[0].at != 1 || got[0].line != "skillgap team --target senior-it-manager a.yaml b.yaml" ||
+		got[1].at != 4 || got[1].line != `skillgap score x.yaml  # exit 3: "two  spaces" stay` {
+		t.Errorf("commandLines = %+v", got)
 	}
 }
