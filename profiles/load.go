@@ -71,6 +71,9 @@ func (e *Problems) Error() string   { return e.List.Error() }
 func (e *Problems) Lines() []string { return e.List.Lines() }
 func (e *Problems) Unwrap() error   { return e.List }
 
+// LinesFor is Lines with the commands the messages suggest called by prog.
+func (e *Problems) LinesFor(prog string) []string { return e.List.LinesFor(prog) }
+
 // parseAt parses a profile that starts at line base+1 of file name; every
 // line in its messages is a line of that file.
 func parseAt(name string, data []byte, base int) (*Profile, error) {
@@ -216,8 +219,8 @@ func (d *decoder) notARubric(root *yaml.Node) error {
 	if file == "-" {
 		file = "FILE"
 	}
-	return input.Errorf(d.file, d.base, "this is a rubric, not a profile (it has %s): check it with 'skillgap rubric validate %s', or score a profile with it: 'skillgap score --rubric %s PROFILE'",
-		strings.Join(has, ", "), file, file)
+	return input.Errorf(d.file, d.base, "this is a rubric, not a profile (it has %s): check it with '%s rubric validate %s', or score a profile with it: '%s score --rubric %s PROFILE'",
+		strings.Join(has, ", "), input.Prog, file, input.Prog, file)
 }
 
 // resolve follows an alias to the node it names.

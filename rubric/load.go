@@ -183,7 +183,7 @@ func notAProfile(file string, root *yaml.Node) error {
 	if len(has) == 0 {
 		return nil
 	}
-	return input.Errorf(file, 0, "this looks like a profile, not a rubric (it has %s keys); to score it: skillgap score %s", strings.Join(has, ", "), file)
+	return input.Errorf(file, 0, "this looks like a profile, not a rubric (it has %s keys); to score it: %s score %s", strings.Join(has, ", "), input.Prog, file)
 }
 
 // checkDuplicates walks every mapping: the YAML decoder would silently keep the

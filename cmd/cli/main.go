@@ -171,7 +171,7 @@ func Main(args []string, f *Factory) int {
 	} else if isUsage(err) {
 		code = ExitUsage
 	}
-	printErr(f.IO.ErrOut, err)
+	printErr(f.IO.ErrOut, f.prog(), err)
 	if code == ExitUsage && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "Run '%s --help' for usage.\n", f.commandPath(cmd))
 	}
@@ -189,22 +189,30 @@ func (f *Factory) commandPath(cmd *cobra.Command) string {
 // visible.
 //
 // An error that lists several problems (a file's, in line order) prints one
-// line for each, so each reads as a message of its own.
-func printErr(w io.Writer, err error) {
-	for _, line := range messageLines(err) {
+// line for each, so each reads as a message of its own. The commands a
+// message suggests are called by prog, the program's name as typed.
+func printErr(w io.Writer, prog string, err error) {
+	for _, line := range messageLines(err, prog) {
 		fmt.Fprintf(w, "skillgap: %s\n", report.CleanMessage(line))
 	}
 }
 
 // lister is an error of several problems, such as input.List.
-type lister interface{ Lines() []string }
+type lister interface{ LinesFor(prog string) []string }
 
-func messageLines(err error) []string {
+// progError is an error whose message may suggest commands, such as
+// input.Error.
+type progError interface{ ErrorFor(prog string) string }
+
+func messageLines(err error, prog string) []string {
 	if ee, ok := err.(*ExitError); ok && ee.Err != nil {
 		err = ee.Err
 	}
-	if l, ok := err.(lister); ok {
-		return l.Lines()
+	switch e := err.(type) {
+	case lister:
+		return e.LinesFor(prog)
+	case progError:
+		return []string{e.ErrorFor(prog)}
 	}
 	return []string{err.Error()}
 }
@@ -228,9 +236,11 @@ type withAdvice struct {
 	advice string
 }
 
-func (e *withAdvice) Error() string   { return e.err.Error() + "\n" + e.advice }
-func (e *withAdvice) Unwrap() error   { return e.err }
-func (e *withAdvice) Lines() []string { return append(messageLines(e.err), e.advice) }
+func (e *withAdvice) Error() string { return e.err.Error() + "\n" + e.advice }
+func (e *withAdvice) Unwrap() error { return e.err }
+func (e *withAdvice) LinesFor(prog string) []string {
+	return append(messageLines(e.err, prog), e.advice)
+}
 
 // isUsage recognises cobra's own errors about commands, flags and arguments.
 func isUsage(err error) bool {

@@ -39,6 +39,10 @@ func TestHintsUseTheProgramName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	miniAbs, err := filepath.Abs(miniRubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name  string
 		args  []string
@@ -62,6 +66,11 @@ func TestHintsUseTheProgramName(t *testing.T) {
 		{name: "score help", args: []string{"score", "--help"}, want: "(see './bin/skillgap schema profile')"},
 		{name: "schema help", args: []string{"schema", "--help"}, want: "by './bin/skillgap score'"},
 		{name: "rubric export help", args: []string{"rubric", "export", "--help"}, want: "check it with './bin/skillgap rubric validate'"},
+		{name: "a profile as a rubric", args: []string{"rubric", "validate", alexAbs}, want: "to score it: ./bin/skillgap score " + alexAbs},
+		{name: "a rubric as a profile", args: []string{"score", miniAbs},
+			want: "check it with './bin/skillgap rubric validate " + miniAbs + "', or score a profile with it: './bin/skillgap score --rubric " + miniAbs + " PROFILE'"},
+		{name: "a rubric as a team member", args: []string{"team", miniAbs}, want: "'./bin/skillgap rubric validate " + miniAbs + "'"},
+		{name: "report of two files", args: []string{"report", alexAbs, alexAbs}, want: "--since: ./bin/skillgap report "},
 		{name: "unanswered items", args: []string{"score", alexAbs}, want: "Answer them with: ./bin/skillgap assess -o"},
 		{name: "settings", args: []string{"score", alexAbs}, env: map[string]string{"XDG_CONFIG_HOME": "cfg"},
 			setup: func(dir string) {

@@ -67,11 +67,11 @@ replaced without --force; files are written atomically with mode 0600.`,
       --since testdata/profiles/alex-2026-05.yaml -o progress.md
   skillgap report testdata/profiles/alex.yaml \
       --since testdata/profiles/alex-2026-05.yaml --format json | jq .progress
-  skillgap report testdata/profiles/alex.yaml --format csv --target it-director \
-      -o gaps.csv`,
+  skillgap report testdata/profiles/alex.yaml --format csv \
+      --target it-director -o gaps.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 2 {
-				return usageError("report: name one profile file; to compare two, name the newer and give the older with --since: skillgap report %s --since %s", report.Clean(args[1]), report.Clean(args[0]))
+				return usageError("report: name one profile file; to compare two, name the newer and give the older with --since: %s report %s --since %s", f.prog(), report.Clean(args[1]), report.Clean(args[0]))
 			}
 			if len(args) != 1 {
 				return usageError("report: name one profile file (or - for standard input)")

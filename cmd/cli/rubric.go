@@ -37,11 +37,12 @@ type RubricOptions struct {
 	Output     string   // export
 	Force      bool     // export
 	RubricDirs []string
+	Prog       string // the program name, in the commands messages suggest
 }
 
 // NewCmdRubricExport builds `skillgap rubric export`.
 func NewCmdRubricExport(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
-	opts := &RubricOptions{IO: f.IO}
+	opts := &RubricOptions{IO: f.IO, Prog: f.prog()}
 	cmd := &cobra.Command{
 		Use:   "export ID|FILE",
 		Short: "Write a rubric as YAML, to start your own from",
@@ -104,7 +105,7 @@ func runRubricExport(opts *RubricOptions) error {
 
 // NewCmdRubricValidate builds `skillgap rubric validate`.
 func NewCmdRubricValidate(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
-	opts := &RubricOptions{IO: f.IO}
+	opts := &RubricOptions{IO: f.IO, Prog: f.prog()}
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check rubric files strictly and for sense",
@@ -137,7 +138,7 @@ func runRubricValidate(opts *RubricOptions) error {
 		r, err := rubric.LoadFile(path)
 		if err != nil {
 			failed++
-			printErr(opts.IO.ErrOut, err)
+			printErr(opts.IO.ErrOut, opts.Prog, err)
 			continue
 		}
 		skills := len(r.IDsOfKind(rubric.KindSkill, ""))
@@ -151,7 +152,7 @@ func runRubricValidate(opts *RubricOptions) error {
 
 // NewCmdRubricList builds `skillgap rubric list`.
 func NewCmdRubricList(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
-	opts := &RubricOptions{IO: f.IO}
+	opts := &RubricOptions{IO: f.IO, Prog: f.prog()}
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the rubrics skillgap knows",
@@ -177,7 +178,7 @@ func runRubricList(opts *RubricOptions) error {
 	for _, l := range rubric.NewResolver(opts.RubricDirs...).List() {
 		if l.Err != nil {
 			// A broken one is reported and skipped.
-			printErr(opts.IO.ErrOut, l.Err)
+			printErr(opts.IO.ErrOut, opts.Prog, l.Err)
 			continue
 		}
 		source := "built in"
@@ -194,7 +195,7 @@ func runRubricList(opts *RubricOptions) error {
 
 // NewCmdRubricShow builds `skillgap rubric show`.
 func NewCmdRubricShow(f *Factory, runF func(*RubricOptions) error) *cobra.Command {
-	opts := &RubricOptions{IO: f.IO}
+	opts := &RubricOptions{IO: f.IO, Prog: f.prog()}
 	return &cobra.Command{
 		Use:   "show ID|FILE",
 		Short: "Show every item of a rubric and the level each rung needs",

@@ -196,7 +196,7 @@ func runScore(opts *ScoreOptions) error {
 	}, func(s scoredRecord) error {
 		if s.err != nil {
 			t.failed(s.err)
-			printErr(opts.IO.ErrOut, s.err)
+			printErr(opts.IO.ErrOut, opts.Prog, s.err)
 			return nil
 		}
 		t.scored(s.name, s.readiness)

@@ -25,6 +25,7 @@ type TeamOptions struct {
 	Top    int
 	// PeopleLimit is the team size up to which members are named.
 	PeopleLimit int
+	Prog        string // the program name, in the commands messages suggest
 
 	rubricDirs []string
 	targetFrom string
@@ -32,7 +33,7 @@ type TeamOptions struct {
 
 // NewCmdTeam builds `skillgap team`.
 func NewCmdTeam(f *Factory, runF func(*TeamOptions) error) *cobra.Command {
-	opts := &TeamOptions{IO: f.IO}
+	opts := &TeamOptions{IO: f.IO, Prog: f.prog()}
 	cmd := &cobra.Command{
 		Use:   "team FILE|DIR|-...",
 		Short: "A team: who is ready for what, the bench, a training plan",
@@ -147,7 +148,7 @@ func runTeam(opts *TeamOptions) error {
 				failed++
 			}
 			inputErrs++
-			printErr(opts.IO.ErrOut, it.err)
+			printErr(opts.IO.ErrOut, opts.Prog, it.err)
 			return nil
 		}
 		if team == nil {

@@ -38,15 +38,26 @@ type Error struct {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Prog stands for the program's name in a message that suggests a command
+// ("to score it: " + Prog + " score a.yaml"): Error writes skillgap, and
+// ErrorFor the name the person typed. No input holds a NUL character, so no
+// file can forge it.
+const Prog = "\x00prog\x00"
+
 // Error names the file and the line. The file's name and the message quote
 // what a file holds (keys, ids), so control characters in them, newlines
 // too, are made visible: a key cannot forge a line of output.
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.ErrorFor("skillgap") }
+
+// ErrorFor is Error with the commands the message suggests called by prog,
+// the program's name as the person typed it.
+func (e *Error) ErrorFor(prog string) string {
 	file := displayFile(e.File)
+	msg := text.Clean(strings.ReplaceAll(e.Msg, Prog, prog))
 	if e.Line > 0 {
-		return fmt.Sprintf("%s: line %d: %s", file, e.Line, text.Clean(e.Msg))
+		return fmt.Sprintf("%s: line %d: %s", file, e.Line, msg)
 	}
-	return fmt.Sprintf("%s: %s", file, text.Clean(e.Msg))
+	return fmt.Sprintf("%s: %s", file, msg)
 }
 
 // displayFile is how a message names a file: standard input as <stdin>,
@@ -90,14 +101,17 @@ func (l List) Err() error {
 
 // Lines are the messages of the problems, one each, at most MaxListed, then
 // a line that counts the rest.
-func (l List) Lines() []string {
+func (l List) Lines() []string { return l.LinesFor("skillgap") }
+
+// LinesFor is Lines with the commands the messages suggest called by prog.
+func (l List) LinesFor(prog string) []string {
 	lines := make([]string, 0, min(len(l), MaxListed+1))
 	for i, e := range l {
 		if i == MaxListed {
 			lines = append(lines, fmt.Sprintf("%s: and %s", displayFile(e.File), MoreProblems(len(l)-MaxListed)))
 			break
 		}
-		lines = append(lines, e.Error())
+		lines = append(lines, e.ErrorFor(prog))
 	}
 	return lines
 }

@@ -50,3 +50,20 @@ func TestListIsSortedAndCapped(t *testing.T) {
 		t.Errorf("one problem is itself: %T", one)
 	}
 }
+
+// A message that suggests a command names the program as the person typed
+// it, and skillgap where that is not known.
+func TestProgInMessages(t *testing.T) {
+	e := Errorf("a.yaml", 3, "to score it: %s score a.yaml", Prog)
+	if got := e.Error(); got != "a.yaml: line 3: to score it: skillgap score a.yaml" {
+		t.Errorf("Error() = %q", got)
+	}
+	if got := e.ErrorFor("./bin/skillgap"); got != "a.yaml: line 3: to score it: ./bin/skillgap score a.yaml" {
+		t.Errorf("ErrorFor = %q", got)
+	}
+	l := List{e, Errorf("a.yaml", 1, "first")}
+	l.Sort()
+	if got := l.LinesFor("sg"); len(got) != 2 || got[1] != "a.yaml: line 3: to score it: sg score a.yaml" {
+		t.Errorf("LinesFor = %q", got)
+	}
+}
