@@ -10,6 +10,7 @@ import (
 
 	"github.com/skillgap/skillgap/cmd/cli"
 	"github.com/skillgap/skillgap/internal/iostreams"
+	"github.com/skillgap/skillgap/internal/schema"
 )
 
 // Every field the JSON of score, team and report holds is documented in
@@ -78,6 +79,58 @@ func collectKeys(v any, keys map[string]bool) {
 	case []any:
 		for _, x := range v {
 			collectKeys(x, keys)
+		}
+	}
+}
+
+// Every key of the profile and rubric formats, as their JSON Schemas list
+// them, is documented in docs/profile-format.md and docs/rubric-format.md.
+func TestFileFormatsAreDocumented(t *testing.T) {
+	for _, c := range []struct {
+		schema func() ([]byte, error)
+		doc    string
+	}{{schema.Profile, "../../docs/profile-format.md"}, {schema.Rubric, "../../docs/rubric-format.md"}} {
+		data, err := c.schema()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := os.ReadFile(c.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s any
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatal(err)
+		}
+		keys := map[string]bool{}
+		schemaKeys(s, keys)
+		if len(keys) < 10 {
+			t.Fatalf("%s: only %d keys in the schema", c.doc, len(keys))
+		}
+		for k := range keys {
+			if !strings.Contains(string(doc), "`"+k+"`") && !strings.Contains(string(doc), "."+k+"`") {
+				t.Errorf("%s does not document the key `%s`", filepath.Base(c.doc), k)
+			}
+		}
+	}
+}
+
+// schemaKeys adds the names of every property a JSON Schema declares, at any
+// depth.
+func schemaKeys(v any, keys map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		if props, ok := v["properties"].(map[string]any); ok {
+			for k := range props {
+				keys[k] = true
+			}
+		}
+		for _, x := range v {
+			schemaKeys(x, keys)
+		}
+	case []any:
+		for _, x := range v {
+			schemaKeys(x, keys)
 		}
 	}
 }
