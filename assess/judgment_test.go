@@ -439,6 +439,21 @@ func TestLeadershipAndLeadingYears(t *testing.T) {
 	if res := score(t, p, "cio"); res.Verdict != assess.Ready {
 		t.Errorf("one year of leading, everything else met, for CIO: %s %.1f", res.Verdict, res.Readiness)
 	}
+	// The years of leading beyond the hard year are preferred: their wait is
+	// planned beyond ready, never as a step to ready.
+	res = score(t, persona(t, 6, 1, "it-director", -1, nil, "bachelor-it"), "it-director")
+	found := false
+	for _, s := range res.NextSteps {
+		if s.ID == "management-depth" {
+			found = true
+			if s.ToReady {
+				t.Errorf("the preferred leading years are a step to ready: %+v", s)
+			}
+		}
+	}
+	if !found {
+		t.Error("no step for the preferred leading years at IT Director")
+	}
 	// No cliff in the first year of IT: a beginner and someone five weeks
 	// into a first job are weeks apart, not a year.
 	a := score(t, persona(t, 0, 0, "", 0, nil), "assistant-it-manager").TimeToReadyWeeks

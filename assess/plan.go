@@ -262,9 +262,10 @@ func (b *planner) otherSteps(gaps []int) []int {
 					impact: b.impact(i, h, hard, need), deps: b.entryDeps[ci.field]})
 				from, start = hard, p.steps[len(p.steps)-1].end
 			}
+			// A preferred wait goes beyond ready, as every preferred step does.
 			p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: from, to: need,
 				start: start, end: b.yearsReach(ci.field, need), class: classWait,
-				impact: b.impact(i, from, need, need), deps: b.entryDeps[ci.field]})
+				impact: b.impact(i, from, need, need), deps: b.entryDeps[ci.field], optional: class == classPreferred})
 		case rubric.KindHeld:
 			pre, _ := b.prereqEnd(i, false)
 			if ci.orField >= 0 {
