@@ -55,8 +55,9 @@ type Person struct {
 	Name string `json:"name"`
 	File string `json:"file"`
 	Line int    `json:"line,omitzero"` // for a record of a JSON Lines input
-	// Label is how reports name the member: the name, else the file.
-	Label     string  `json:"-"`
+	// Label is how reports name the member: the name, else the file (and
+	// line); the lists of names in bench, gaps and training hold labels.
+	Label     string  `json:"label"`
 	Readiness float64 `json:"readiness"`
 	Verdict   string  `json:"verdict"`
 	// ReadyFor is the highest rung the member is ready for now, or nil.
@@ -157,9 +158,12 @@ type Course struct {
 	// ReadinessAdded is how much the team's mean readiness rises once all of
 	// them have it: the sum of their impacts over the members.
 	ReadinessAdded float64 `json:"readiness_added"`
-	PerWeek        float64 `json:"per_week"` // ReadinessAdded ÷ Weeks
-	Blocking       int     `json:"blocking"`
-	Preferred      bool    `json:"preferred,omitzero"`
+	// PerWeek is the readiness added ÷ Weeks, to three decimals; courses are
+	// ordered by its exact value.
+	PerWeek   float64 `json:"per_week"`
+	perWeek   float64
+	Blocking  int  `json:"blocking"`
+	Preferred bool `json:"preferred,omitzero"`
 }
 
 // Member says who a profile is and where it was read.
@@ -238,7 +242,7 @@ func NewTeamLimit(r *rubric.Rubric, target, limit int) *TeamAggregator {
 func (t *TeamAggregator) Add(m Member, b Brief) {
 	t.members++
 	t.sum += b.Readiness
-	t.hist[int(math.Round(b.Readiness*10))]++
+	t.hist[min(max(int(math.Round(b.Readiness*10)), 0), len(t.hist)-1)]++
 	t.verdict[b.Verdict]++
 	for i, v := range b.Ladder {
 		switch v {
@@ -361,7 +365,7 @@ func (t *TeamAggregator) Summary(failed int) *Team {
 		return cmp.Or(cmp.Compare(b.TotalImpact, a.TotalImpact), cmp.Compare(b.Count, a.Count), cmp.Compare(a.ID, b.ID))
 	})
 	slices.SortStableFunc(out.Training, func(a, b Course) int {
-		return cmp.Or(cmp.Compare(b.PerWeek, a.PerWeek), cmp.Compare(b.ReadinessAdded, a.ReadinessAdded), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(b.perWeek, a.perWeek), cmp.Compare(b.ReadinessAdded, a.ReadinessAdded), cmp.Compare(a.ID, b.ID))
 	})
 	return out
 }
@@ -380,7 +384,14 @@ func (t *TeamAggregator) benchRung(i int, s rubric.Stage) BenchRung {
 			b.AlmostPeople = append(b.AlmostPeople, BenchPerson{Name: p.Label, TimeToReadyWeeks: p.weeks[i]})
 		}
 	}
-	slices.SortStableFunc(b.AlmostPeople, func(a, b BenchPerson) int { return cmp.Compare(a.TimeToReadyWeeks, b.TimeToReadyWeeks) })
+	// Soonest first; beyond the plan (-1) last.
+	soon := func(w int) int {
+		if w < 0 {
+			return math.MaxInt
+		}
+		return w
+	}
+	slices.SortStableFunc(b.AlmostPeople, func(a, b BenchPerson) int { return cmp.Compare(soon(a.TimeToReadyWeeks), soon(b.TimeToReadyWeeks)) })
 	return b
 }
 
@@ -393,7 +404,8 @@ func (t *TeamAggregator) course(i int) Course {
 		c.ViaID, c.ViaName = t.r.Items[g.via].ID, t.r.Items[g.via].Name
 	}
 	if c.Weeks > 0 {
-		c.PerWeek = round2(c.ReadinessAdded / float64(c.Weeks))
+		c.perWeek = g.impact / float64(t.members) / float64(c.Weeks)
+		c.PerWeek = math.Round(c.perWeek*1000) / 1000
 	}
 	return c
 }

@@ -178,13 +178,13 @@ func TestTeamBenchNamesWhoIsReady(t *testing.T) {
 //   - The service management certificate is 0.10×2/5 = 0.04, 3.846% of
 //     readiness. Aisha, Mei, Priya and Tomás lack it: 4 × 3.8 = 15.2
 //     points, over 8 members +1.9; ITIL Foundation, the quickest, takes 6
-//     weeks: 0.32 a week.
+//     weeks: 15.2 / 8 / 6 = 0.317 a week.
 //   - Budgeting is 0.25×3/20 = 0.0375, 3.606%; need 2, credit (have/2)².
 //     Aisha, Jordan and Mei have 1 (impact 2.7 each), Priya and Tomás 0
 //     (3.6 each): 15.3 points, +1.9; 40 weeks from level 1, 13+40 = 53
-//     from 0: 0.04 a week.
+//     from 0: 15.3 / 8 / 53 = 0.036 a week.
 func TestTrainingPlanByHand(t *testing.T) {
-	team, _ := summarise(t, rubric.Default(), "../testdata/team", "it-manager", assess.DefaultPeopleLimit)
+	team, members := summarise(t, rubric.Default(), "../testdata/team", "it-manager", assess.DefaultPeopleLimit)
 	courses := map[string]assess.Course{}
 	for _, c := range team.Training {
 		courses[c.ID] = c
@@ -194,20 +194,31 @@ func TestTrainingPlanByHand(t *testing.T) {
 	}
 	itil := courses["service-management-certification"]
 	if itil.ViaID != "itil-foundation" || !slices.Equal(itil.People, []string{"Aisha Bello", "Mei Chen", "Priya Shah", "Tomás García"}) ||
-		itil.Weeks != 6 || itil.WeeksMin != 6 || itil.ReadinessAdded != 1.9 || itil.PerWeek != 0.32 {
-		t.Errorf("ITIL course = %+v; want ITIL Foundation for Aisha, Mei, Priya, Tomás, 6 weeks, +1.9, 0.32 a week", itil)
+		itil.Weeks != 6 || itil.WeeksMin != 6 || itil.ReadinessAdded != 1.9 || itil.PerWeek != 0.317 {
+		t.Errorf("ITIL course = %+v; want ITIL Foundation for Aisha, Mei, Priya, Tomás, 6 weeks, +1.9, 0.317 a week", itil)
 	}
 	budget := courses["budgeting"]
 	if !slices.Equal(budget.People, []string{"Aisha Bello", "Jordan Okafor", "Mei Chen", "Priya Shah", "Tomás García"}) ||
-		budget.WeeksMin != 40 || budget.Weeks != 53 || budget.ReadinessAdded != 1.9 || budget.PerWeek != 0.04 {
-		t.Errorf("budgeting course = %+v; want 5 people, 40-53 weeks, +1.9, 0.04 a week", budget)
+		budget.WeeksMin != 40 || budget.Weeks != 53 || budget.ReadinessAdded != 1.9 || budget.PerWeek != 0.036 {
+		t.Errorf("budgeting course = %+v; want 5 people, 40-53 weeks, +1.9, 0.036 a week", budget)
 	}
 	if team.Training[0].ID != "service-management-certification" {
 		t.Errorf("first course %s; ITIL Foundation adds the most team readiness a week", team.Training[0].ID)
 	}
+	// The order follows the exact figure, worked from each member scored
+	// alone, not the rounded one.
+	exact := func(c assess.Course) float64 {
+		sum := 0.0
+		for _, m := range members {
+			if g, ok := gap(m.res, c.ID); ok {
+				sum += g.Impact
+			}
+		}
+		return sum / float64(len(members)) / float64(c.Weeks)
+	}
 	for i := 1; i < len(team.Training); i++ {
-		if team.Training[i].PerWeek > team.Training[i-1].PerWeek {
-			t.Errorf("course %d (%.2f a week) ranks below one that adds less (%.2f)", i, team.Training[i].PerWeek, team.Training[i-1].PerWeek)
+		if a, b := exact(team.Training[i-1]), exact(team.Training[i]); b > a+1e-12 {
+			t.Errorf("course %d %s (%.4f a week) ranks below %s, which adds less (%.4f)", i+1, team.Training[i].ID, b, team.Training[i-1].ID, a)
 		}
 	}
 }

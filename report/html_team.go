@@ -5,8 +5,8 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/clipperhouse/displaywidth"
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/text"
 	"github.com/skillgap/skillgap/rubric"
@@ -45,6 +45,7 @@ type distChart struct {
 	AlmostX, ReadyX  float64
 	Ticks            []distTick
 	Dots             []distDot
+	Crowded          bool // some dots left out
 	AxisY, AxisEnd   float64
 	TickY            float64
 }
@@ -126,10 +127,16 @@ func distOf(t *assess.Team, people []assess.Person, readyAt, almostAt float64) d
 	for v := 0; v <= 100; v += 20 {
 		c.Ticks = append(c.Ticks, distTick{X: x(float64(v)), Label: fmt.Sprint(v)})
 	}
-	// Members with nearly the same readiness stack upwards.
+	// Members with nearly the same readiness stack upwards, up to a point:
+	// past maxStack a bin draws no more dots (the box still holds them all).
+	const maxStack = 12
 	stack := map[int]int{}
 	top := 0
 	for _, p := range people {
+		if stack[int(p.Readiness/2.5)] >= maxStack {
+			c.Crowded = true
+			continue
+		}
 		bin := int(p.Readiness / 2.5)
 		k := stack[bin]
 		stack[bin]++
@@ -171,14 +178,24 @@ func cellClass(q assess.Requirement, have assess.Level) (string, string) {
 	return "short2", "two or more short"
 }
 
-// shorten cuts s to n characters with an ellipsis; the full text goes in a
-// tooltip.
+// shorten cuts s to n columns (a wide character counts two) with an
+// ellipsis; the full text goes in a tooltip. Control characters are made
+// visible first, so the cut never splits their escape.
 func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	s = text.CleanHTML(s)
+	if displaywidth.String(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	out, w := "", 0
+	for _, r := range s {
+		rw := displaywidth.String(string(r))
+		if w+rw > n-1 {
+			break
+		}
+		out += string(r)
+		w += rw
+	}
+	return strings.TrimSpace(out) + "…"
 }
 
 func matrixOf(t *assess.Team, people []assess.Person) matrixChart {
@@ -204,7 +221,7 @@ func matrixOf(t *assess.Team, people []assess.Person) matrixChart {
 		row := matrixRow{Y: y, TextY: y + m.CellH*0.5 + 4, Label: shorten(p.Label, 22),
 			Title: fmt.Sprintf("%s: readiness %.1f, %s", p.Label, p.Readiness, VerdictText(p.Verdict))}
 		for k, q := range t.Requirements {
-			var have assess.Level = assess.Level(math.NaN())
+			have := assess.Level(math.NaN())
 			if k < len(p.Have) {
 				have = p.Have[k]
 			}

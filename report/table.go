@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/clipperhouse/displaywidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/skillgap/skillgap/assess"
@@ -351,10 +352,17 @@ func Wrap(text string, width int) string {
 	if width <= 20 {
 		return text
 	}
+	return wrapWords(text, width)
+}
+
+// wrapWords breaks text at spaces into lines of at most width terminal
+// columns (wide characters count two); a word longer than a line is broken
+// where the line ends.
+func wrapWords(text string, width int) string {
 	var b strings.Builder
 	col := 0
 	for _, word := range strings.Fields(text) {
-		n := len([]rune(word))
+		n := displaywidth.String(word)
 		if col > 0 && col+1+n > width {
 			b.WriteByte('\n')
 			col = 0
@@ -362,10 +370,61 @@ func Wrap(text string, width int) string {
 			b.WriteByte(' ')
 			col++
 		}
+		for n > width-col && width > 0 {
+			// Break the long word where the line ends.
+			head, cut := "", 0
+			for i, r := range word {
+				if displaywidth.String(word[:i]+string(r)) > width-col {
+					break
+				}
+				head, cut = word[:i]+string(r), i+len(string(r))
+			}
+			if c := escapeStart(word, cut); c > 0 {
+				head, cut = word[:c], c
+			}
+			if cut == 0 {
+				if col == 0 {
+					_, size := utf8.DecodeRuneInString(word)
+					head, cut = word[:size], size // one wide character on a narrow line
+				} else {
+					b.WriteByte('\n')
+					col = 0
+					continue
+				}
+			}
+			b.WriteString(head)
+			b.WriteByte('\n')
+			word, col = word[cut:], 0
+			n = displaywidth.String(word)
+		}
 		b.WriteString(word)
 		col += n
 	}
 	return b.String()
+}
+
+// escapeStart is where the escape that cut would split starts (\x1b,
+// \u202e or <U+202E>, as text.Clean writes control characters), or -1.
+func escapeStart(word string, cut int) int {
+	i := strings.LastIndexAny(word[:cut], `\<`)
+	if i < 0 {
+		return -1
+	}
+	end := i
+	switch {
+	case strings.HasPrefix(word[i:], `\x`):
+		end = i + 4
+	case strings.HasPrefix(word[i:], `\u`):
+		end = i + 6
+	case strings.HasPrefix(word[i:], "<U+"):
+		if j := strings.IndexByte(word[i:], '>'); j > 0 {
+			end = i + j + 1
+		}
+	}
+	if end > cut {
+		return i
+	}
+	return -1
 }
 
 // Hang writes first, then text wrapped to width, with later lines indented

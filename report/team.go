@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clipperhouse/displaywidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/skillgap/skillgap/assess"
@@ -220,8 +221,9 @@ func teamNeeds(w io.Writer, t *assess.Team, width, top int) error {
 }
 
 // fitTable draws a table no wider than width: when the cells' natural
-// widths do not fit, the columns in wrap (which hold words) are narrowed,
-// the widest first, and their text wraps at words.
+// widths do not fit, the columns in wrap (which hold words) are narrowed, the
+// widest first, then any column, and the cells are wrapped at words (a word
+// longer than its column is broken, never cut) before tablewriter draws them.
 func fitTable(w io.Writer, width int, header []string, rows [][]string, align []tw.Align, wrap []int) error {
 	natural := make([]int, len(header))
 	for c, h := range header {
@@ -238,54 +240,72 @@ func fitTable(w io.Writer, width int, header []string, rows [][]string, align []
 		total += n + 3
 	}
 	widths := slices.Clone(natural)
-	for total > width {
-		widest := -1
-		for _, c := range wrap {
-			if widths[c] > 8 && (widest < 0 || widths[c] > widths[widest]) {
-				widest = c
+	narrow := func(cols []int, floor int) {
+		for total > width {
+			widest := -1
+			for _, c := range cols {
+				if widths[c] > floor && (widest < 0 || widths[c] > widths[widest]) {
+					widest = c
+				}
 			}
-		}
-		if widest < 0 {
-			break
-		}
-		widths[widest]--
-		total--
-	}
-	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align})}
-	m := tw.NewMapper[int, int]()
-	for c := range widths {
-		if widths[c] < natural[c] {
-			m.Set(c, widths[c]+2)
+			if widest < 0 {
+				return
+			}
+			widths[widest]--
+			total--
 		}
 	}
-	opts = append(opts, tablewriter.WithColumnWidths(m))
+	all := make([]int, len(header))
+	for c := range all {
+		all[c] = c
+	}
+	narrow(wrap, 8)
+	narrow(all, 4)
+	fit := func(cell string, c int) string {
+		if widths[c] >= natural[c] || strings.Contains(cell, "\x1b") {
+			return cell
+		}
+		return wrapWords(cell, widths[c])
+	}
+	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone), tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align})}
 	tab := tablewriter.NewTable(w, opts...)
-	tab.Header(header)
+	head := make([]string, len(header))
+	for c, h := range header {
+		head[c] = fit(h, c)
+	}
+	tab.Header(head)
 	for _, row := range rows {
-		if err := tab.Append(row); err != nil {
+		cells := make([]string, len(row))
+		for c, cell := range row {
+			cells[c] = fit(cell, c)
+		}
+		if err := tab.Append(cells); err != nil {
 			return err
 		}
 	}
 	return tab.Render()
 }
 
-// visibleWidth counts the columns text takes, leaving out colour codes.
+// visibleWidth counts the terminal columns text takes, leaving out colour
+// codes.
 func visibleWidth(s string) int {
-	n, esc := 0, false
-	for _, r := range s {
-		switch {
-		case r == 0x1b:
-			esc = true
-		case esc:
-			if r == 'm' {
-				esc = false
+	if strings.Contains(s, "\x1b") {
+		var b strings.Builder
+		esc := false
+		for _, r := range s {
+			switch {
+			case r == 0x1b:
+				esc = true
+			case esc:
+				esc = r != 'm'
+			default:
+				b.WriteRune(r)
 			}
-		default:
-			n++
 		}
+		s = b.String()
 	}
-	return n
+	return displaywidth.String(s)
 }
 
 // TeamMarkdown writes the team summary with GitHub-style tables.

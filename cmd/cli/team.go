@@ -90,7 +90,7 @@ must use the same rubric: the first profile's, or --rubric.`,
 	cmd.Flags().StringVarP(&opts.Target, "target", "t", "", "career stage to summarise against (default: the rubric's default)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "table, json, markdown, csv (a row per member) or html (the skills matrix)")
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file for every member instead of the profiles' own")
-	cmd.Flags().IntVar(&opts.Top, "top", 15, "table and markdown: show the N largest shared needs and courses (0 = all)")
+	cmd.Flags().IntVar(&opts.Top, "top", 15, "table: show the N largest shared needs and courses (0 or less = all)")
 	cmd.Flags().IntVar(&opts.PeopleLimit, "people-limit", assess.DefaultPeopleLimit, "name members only in teams up to this size (larger: counts only, in flat memory)")
 	completeTargetAndFormat(cmd, "table", "json", "markdown", "csv", "html")
 	return cmd
@@ -120,7 +120,9 @@ func runTeam(opts *TeamOptions) error {
 	if opts.IO.InTTY && slices.Contains(opts.Inputs, "-") {
 		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading profiles from stdin (Ctrl-D to end)")
 	}
-	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "summarised", opts.Inputs)
+	// CSV rows stream to stdout as they come: no progress bar among them on
+	// the same terminal.
+	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY && !(opts.Format == "csv" && opts.IO.OutTTY), "summarised", opts.Inputs)
 	err = batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
 		if err != nil {

@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"github.com/clipperhouse/displaywidth"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // Every human output of every command, for every profile in testdata, fits
@@ -49,7 +49,7 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 		_, out, errOut := run(t, "", args...)
 		for name, text := range map[string]string{"stdout": out, "stderr": errOut} {
 			for i, line := range strings.Split(text, "\n") {
-				if n := utf8.RuneCountInString(line); n > 80 {
+				if n := displaywidth.String(line); n > 80 {
 					t.Errorf("skillgap %s: %s line %d is %d columns:\n%s", strings.Join(args, " "), name, i+1, n, line)
 				}
 			}
