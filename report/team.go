@@ -133,7 +133,7 @@ func teamMembers(w io.Writer, t *assess.Team, st Style, width int) error {
 	fmt.Fprintln(w, "\nMembers, most ready first:")
 	rows := [][]string{}
 	for _, p := range ByReadiness(t.People) {
-		rows = append(rows, []string{Clean(p.Label), fmt.Sprintf("%.1f", p.Readiness), st.verdict(p.Verdict), Clean(readyFor(p)), ShortWeeks(p.TimeToReadyWeeks)})
+		rows = append(rows, []string{Clean(p.Label), fmt.Sprintf("%.1f", p.Readiness), st.shortVerdict(p.Verdict), Clean(readyFor(p)), ShortWeeks(p.TimeToReadyWeeks)})
 	}
 	return fitTable(w, width, []string{"Name", "Readiness", "Verdict", "Ready now for", "To target"}, rows,
 		[]tw.Align{tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignRight}, []int{0, 3})
