@@ -224,10 +224,11 @@ func listLines(root *yaml.Node) map[string]int {
 	return lines
 }
 
-// Validate checks that the rubric makes sense: unique ids, known references,
-// levels 0..4, positive weights, stages in ladder order. Every problem is
-// reported, in line order (an input.List when there are several): the
-// first of each stage, category and item.
+// Validate checks that the rubric makes sense: ids unique within their kind
+// (stage, category, item), known references, levels 0..4, positive weights,
+// stages in ladder order. Every problem is reported, in line order (an
+// input.List when there are several): the first of each stage, category and
+// item.
 //
 // It also indexes the rubric, so that a rubric built in Go and one parsed from
 // a file behave the same once validated.
@@ -274,7 +275,12 @@ func (r *Rubric) Validate() error {
 		return problems.Err()
 	}
 
-	seen := map[string]string{}
+	// Stages, categories and items each have their own ids: nothing reads
+	// an id without knowing its kind (profiles name items, --target and
+	// until name stages, weights and starts_after name categories), so a
+	// category and a skill may both be data-modeling. Within a kind, ids
+	// are unique.
+	seen := map[string]map[string]string{} // kind -> id -> where it was first
 	claim := func(at, id, what string) error {
 		if id == "" {
 			return errf(at, "%s: missing id", at)
@@ -282,14 +288,22 @@ func (r *Rubric) Validate() error {
 		if !validID(id) {
 			return errf(at, "%s id %q: use lower-case letters, digits and dashes", what, id)
 		}
-		if prev, ok := seen[id]; ok {
+		if seen[what] == nil {
+			seen[what] = map[string]string{}
+		}
+		if prev, ok := seen[what][id]; ok {
+			where := prev
+			if l := r.lines[prev]; l > 0 {
+				where = fmt.Sprintf("line %d", l)
+			}
 			article := "a"
-			if prev == "item" {
+			if what == "item" {
 				article = "an"
 			}
-			return errf(at, "%s id %q is already the id of %s %s; ids must be unique", what, id, article, prev)
+			return errf(at, "%s id %q is already the id of the %s at %s; give each %s its own id (%s %s may share its id with %s)",
+				what, id, what, where, what, article, what, otherKinds(what))
 		}
-		seen[id] = what
+		seen[what][id] = at
 		return nil
 	}
 	prevMin := -1.0
@@ -338,6 +352,17 @@ func (r *Rubric) Validate() error {
 		r.validatePreferred(errf)
 	}
 	return problems.Err()
+}
+
+// otherKinds names the kinds of id besides what, each a namespace of its own.
+func otherKinds(what string) string {
+	switch what {
+	case "stage":
+		return "a category or an item"
+	case "category":
+		return "a stage or an item"
+	}
+	return "a stage or a category"
 }
 
 // validateStage checks one stage's figures; prevMin is where the stage

@@ -77,7 +77,7 @@ func TestValidateRefusesNonsense(t *testing.T) {
 		{"wrong need count", "need: [1, 2, 2, 2, 2, 2]", "need: [1, 2, 2]", "need lists 3 value(s); give one per stage"},
 		{"unknown alternative", "- {id: cism}", "- {id: cims}", `alternative "cims" is not an item (did you mean cism?)`},
 		{"unknown category", "category: soft", "category: sfot", `category "sfot" is not one of`},
-		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is already the id of an item`},
+		{"duplicate id", "- id: scripting", "- id: databases", `item id "databases" is already the id of the item at line `},
 		{"zero category weight", "weight: 0.10}", "weight: 0}", "weight must be at least 1e-06"},
 		{"stages out of order", "years: {min: 25}", "years: {min: 1}", "before the stage below it"},
 		{"unknown key", "require: hard", "requier: hard", `unknown key "requier" (did you mean require?)`},
@@ -254,4 +254,55 @@ func TestYAMLKeysKnowEveryType(t *testing.T) {
 		}
 	}
 	walk(reflect.TypeOf(Rubric{}))
+}
+
+// Stages, categories and items each have their own ids: a category and a
+// skill may share one, and each is found as what it is.
+func TestIDsAreUniqueWithinTheirKind(t *testing.T) {
+	src := `version: 1
+id: data
+name: Data
+stages:
+  - {id: analyst, name: Analyst, years: {min: 1}}
+  - {id: data-modeling, name: Data modeling lead, years: {min: 5}}
+categories:
+  - {id: data-modeling, name: Data modeling, weight: 1}
+  - {id: sql, name: SQL, weight: 1}
+items:
+  - {id: data-modeling, kind: skill, category: data-modeling, name: Data modeling, weight: 1, need: [1, 3], levels: [a, b, c, d]}
+  - {id: sql, kind: skill, category: sql, name: SQL, weight: 1, need: [2, 3], levels: [a, b, c, d]}
+`
+	r, err := Parse("data.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("a category, a stage and a skill sharing an id: %v", err)
+	}
+	if it, ok := r.Item("data-modeling"); !ok || it.Kind != KindSkill || it.Category != "data-modeling" {
+		t.Errorf("item data-modeling: %+v %v", it, ok)
+	}
+	if c, ok := r.Category("data-modeling"); !ok || c.Name != "Data modeling" {
+		t.Errorf("category data-modeling: %+v %v", c, ok)
+	}
+	if r.StageIndex("data-modeling") != 1 {
+		t.Errorf("stage data-modeling at %d", r.StageIndex("data-modeling"))
+	}
+
+	// Within a kind an id is still unique, and the message says where the
+	// first one is and that the kinds do not clash.
+	for _, tc := range []struct{ old, new, want string }{
+		{"{id: sql, kind: skill", "{id: data-modeling, kind: skill",
+			`data.yaml: line 12: item id "data-modeling" is already the id of the item at line 11; give each item its own id (an item may share its id with a stage or a category)`},
+		{"{id: sql, name: SQL", "{id: data-modeling, name: SQL",
+			`data.yaml: line 9: category id "data-modeling" is already the id of the category at line 8; give each category its own id (a category may share its id with a stage or an item)`},
+		{"{id: analyst,", "{id: data-modeling,",
+			`data.yaml: line 6: stage id "data-modeling" is already the id of the stage at line 5; give each stage its own id (a stage may share its id with a category or an item)`},
+	} {
+		bad := strings.Replace(src, tc.old, tc.new, 1)
+		if bad == src {
+			t.Fatalf("%q not in the rubric", tc.old)
+		}
+		_, err := Parse("data.yaml", []byte(bad))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("got %v\nwant %s", err, tc.want)
+		}
+	}
 }
