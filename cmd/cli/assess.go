@@ -30,6 +30,7 @@ type AssessOptions struct {
 	NoInput bool
 
 	rubricDirs []string
+	rubricFrom string // where --rubric came from, if not the command line
 }
 
 // NewCmdAssess builds `skillgap assess`.
@@ -68,7 +69,7 @@ and run '%[1]s score FILE'.`, f.prog()),
 				return usageError("--output: name a file")
 			}
 			opts.StateDir = stateDir(f)
-			opts.rubricDirs = f.rubricDirs()
+			opts.rubricDirs, opts.rubricFrom = f.rubricDirs(), f.sources["rubric"]
 			// The prompter is wired here, for tests and for real alike.
 			if !opts.NoInput {
 				opts.Prompter = f.prompter()
@@ -114,7 +115,7 @@ func runAssess(opts *AssessOptions) error {
 		return &ExitError{Code: ExitUsage, Err: errNoTerminal(opts.prog())}
 	}
 	ios, pr := opts.IO, opts.Prompter
-	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	rs := newRubrics(opts.Rubric, opts.rubricFrom, opts.rubricDirs)
 	if err := rs.named(); err != nil {
 		return err
 	}
@@ -130,6 +131,9 @@ func runAssess(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
+	// Said before answersFor asks whether to start again with r.
+	rs.overridden(opts.Output, start)
+	rs.warnOverridden(ios.ErrOut, "questions from")
 	if start, err = answersFor(opts, start, r); err != nil {
 		return err
 	}

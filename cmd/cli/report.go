@@ -33,6 +33,7 @@ type ReportOptions struct {
 	Force  bool
 
 	rubricDirs  []string
+	rubricFrom  string // where --rubric came from, if not the command line
 	targetFrom  string
 	outputFrom  string // where --output came from, if not the command line
 	formatGiven bool   // --format is on the command line
@@ -95,7 +96,7 @@ replaced without --force; files are written atomically with mode 0600.`,
 			if opts.Format == "md" {
 				opts.Format = "markdown"
 			}
-			opts.rubricDirs = f.rubricDirs()
+			opts.rubricDirs, opts.rubricFrom = f.rubricDirs(), f.sources["rubric"]
 			opts.targetFrom = f.from("target")
 			if err := checkFormat(opts.Format, f.from("format"), reportFormats...); err != nil {
 				return err
@@ -168,10 +169,13 @@ func runReport(opts *ReportOptions) error {
 	if err := checkOutputExt(opts.Output, opts.outputFrom, opts.formatGiven); err != nil {
 		return err
 	}
-	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	rs := newRubrics(opts.Rubric, opts.rubricFrom, opts.rubricDirs)
 	if err := rs.named(); err != nil {
 		return err
 	}
+	// Said before any error: a profile of another rubric is likely why
+	// its answers do not fit.
+	defer rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if opts.IO.InTTY && (opts.File == "-" || opts.Since == "-") {
 		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading a profile from stdin (Ctrl-D to end)")
 	}
@@ -204,8 +208,13 @@ func runReport(opts *ReportOptions) error {
 		}
 		oldP, err = profiles.LoadFile(opts.Since, opts.IO.In)
 		if err != nil {
+			var pe *profiles.Problems
+			if errors.As(err, &pe) {
+				rs.overridden(opts.Since, pe.Partial)
+			}
 			return assess.LoadProblems(err, func(*profiles.Profile) (*rubric.Rubric, error) { return r, nil })
 		}
+		rs.overridden(opts.Since, oldP)
 		if err := assess.Check(oldP, r); err != nil {
 			return err
 		}

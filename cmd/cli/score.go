@@ -30,6 +30,7 @@ type ScoreOptions struct {
 	Prog         string // the program name, in the commands the output suggests
 	minSet       bool
 	rubricDirs   []string
+	rubricFrom   string // where --rubric came from, if not the command line
 	targetFrom   string
 }
 
@@ -74,7 +75,7 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 				fl := cmd.Flags().Lookup("min-readiness")
 				return invalidValue(fl, fl.Value.String(), f.from("min-readiness"))
 			}
-			opts.rubricDirs = f.rubricDirs()
+			opts.rubricDirs, opts.rubricFrom = f.rubricDirs(), f.sources["rubric"]
 			opts.targetFrom = f.from("target")
 			if err := checkFormat(opts.Format, f.from("format"), "table", "json"); err != nil {
 				return err
@@ -111,10 +112,20 @@ type rubrics struct {
 	*rubric.Resolver
 	override string
 	scorers  assess.Scorers
+
+	// overrideFrom says where --rubric came from when not the command line
+	// (SKILLGAP_RUBRIC, a config file); overrideID is its rubric's id, once
+	// named has found it.
+	overrideFrom string
+	overrideID   string
+	// overrides counts the profiles that name another rubric than --rubric's.
+	overrides overrides
 }
 
-func newRubrics(override string, dirs []string) *rubrics {
-	return &rubrics{Resolver: rubric.NewResolver(dirs...), override: override}
+// newRubrics finds the rubrics of a run: override is --rubric ("" for the
+// profiles' own), from where it came from if not the command line.
+func newRubrics(override, from string, dirs []string) *rubrics {
+	return &rubrics{Resolver: rubric.NewResolver(dirs...), override: override, overrideFrom: from}
 }
 
 func (rs *rubrics) forProfile(p *profiles.Profile) (*rubric.Rubric, error) {
@@ -128,9 +139,12 @@ func (rs *rubrics) named() error {
 	if rs.override == "" {
 		return nil
 	}
-	_, err := rs.Named(rs.override)
+	r, err := rs.Named(rs.override)
 	if err != nil && len(input.ListOf(err)) == 0 {
 		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--rubric: %w", err)}
+	}
+	if err == nil {
+		rs.overrideID = r.ID
 	}
 	return err
 }
@@ -144,14 +158,22 @@ func displayName(file string) string {
 
 // load reads a profile file and checks it against its rubric.
 func (rs *rubrics) load(path string, stdin io.Reader) (*profiles.Profile, *rubric.Rubric, error) {
-	return rs.against(profiles.LoadFile(path, stdin))
+	p, err := profiles.LoadFile(path, stdin)
+	return rs.against(path, p, err)
 }
 
-// against checks a just-read profile against its rubric.
-func (rs *rubrics) against(p *profiles.Profile, err error) (*profiles.Profile, *rubric.Rubric, error) {
+// against checks a just-read profile, named name, against its rubric. A
+// profile whose own rubric --rubric replaces is counted for the run's
+// warning, even when it cannot be scored: its answers are then likely
+// another rubric's.
+func (rs *rubrics) against(name string, p *profiles.Profile, err error) (*profiles.Profile, *rubric.Rubric, error) {
 	if err != nil {
+		if pe := (*profiles.Problems)(nil); errors.As(err, &pe) {
+			rs.overridden(name, pe.Partial)
+		}
 		return nil, nil, assess.LoadProblems(err, rs.forProfile)
 	}
+	rs.overridden(name, p)
 	r, err := assess.Checked(rs.Resolver, p, rs.override)
 	if err != nil {
 		return nil, nil, err
@@ -160,7 +182,7 @@ func (rs *rubrics) against(p *profiles.Profile, err error) (*profiles.Profile, *
 }
 
 func runScore(opts *ScoreOptions) error {
-	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	rs := newRubrics(opts.Rubric, opts.rubricFrom, opts.rubricDirs)
 	if err := rs.named(); err != nil {
 		return err
 	}
@@ -210,6 +232,7 @@ func runScore(opts *ScoreOptions) error {
 		return err
 	})
 	prog.Done()
+	rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if err == nil {
 		err = tables.flush()
 	}
@@ -347,7 +370,8 @@ func scoreRecord(rec profiles.Record, rs *rubrics, target string, opts assess.Sc
 
 // check parses a record and checks it against its rubric.
 func (rs *rubrics) check(rec profiles.Record) (*profiles.Profile, *rubric.Rubric, error) {
-	return rs.against(profiles.ParseRecord(rec))
+	p, err := profiles.ParseRecord(rec)
+	return rs.against(rec.String(), p, err)
 }
 
 // checkTarget refuses, before anything is read, a --target that no rubric

@@ -28,6 +28,7 @@ type TeamOptions struct {
 	Prog        string // the program name, in the commands messages suggest
 
 	rubricDirs []string
+	rubricFrom string // where --rubric came from, if not the command line
 	targetFrom string
 }
 
@@ -76,7 +77,7 @@ must use the same rubric: the first profile's, or --rubric.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			opts.rubricDirs = f.rubricDirs()
+			opts.rubricDirs, opts.rubricFrom = f.rubricDirs(), f.sources["rubric"]
 			opts.targetFrom = f.from("target")
 			if err := checkFormat(opts.Format, f.from("format"), "table", "json", "markdown", "csv", "html"); err != nil {
 				return err
@@ -105,7 +106,7 @@ type teamItem struct {
 }
 
 func runTeam(opts *TeamOptions) error {
-	rs := newRubrics(opts.Rubric, opts.rubricDirs)
+	rs := newRubrics(opts.Rubric, opts.rubricFrom, opts.rubricDirs)
 	if err := rs.named(); err != nil {
 		return err
 	}
@@ -172,6 +173,7 @@ func runTeam(opts *TeamOptions) error {
 		return nil
 	})
 	prog.Done()
+	rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if err != nil {
 		return err
 	}
