@@ -59,9 +59,9 @@ type plan struct {
 
 func weeks(x float64) int { return max(int(math.Ceil(x-1e-9)), 0) }
 
-// studyWeeks is the time to gain a held item: at least a week, so that
-// nothing not yet done counts as done now.
-func studyWeeks(it *rubric.Item) int { return max(weeks(it.EffortWeeks), 1) }
+// studyWeeks is the time to gain a held item: at least a week
+// (rubric.MinEffortWeeks), so that nothing not yet done counts as done now.
+func studyWeeks(it *rubric.Item) int { return weeks(it.Effort()) }
 
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
@@ -308,7 +308,7 @@ func (b *planner) sequence(held []int) {
 		if c := cmp.Compare(px.class, py.class); c != 0 {
 			return c
 		}
-		wx, wy := max(s.r.Items[px.set].EffortWeeks, 1), max(s.r.Items[py.set].EffortWeeks, 1)
+		wx, wy := s.r.Items[px.set].Effort(), s.r.Items[py.set].Effort()
 		return cmp.Compare(py.impact/wy, px.impact/wx)
 	})
 	cursor := map[string]int{}

@@ -538,8 +538,9 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 	if r.Source != "" {
 		fmt.Fprintln(w, Wrap("Source: "+Clean(r.Source), width))
 	}
-	fmt.Fprintln(w, Wrap(fmt.Sprintf("Verdict: ready at %g with every hard requirement met; almost at %g with no blocking gap and ready within %d weeks; a blocking gap (a hard requirement more than a year's work short) means not ready.",
-		r.Thresholds.Ready, r.Thresholds.Almost, assess.AlmostWeeks), width))
+	readyDef, almostDef := r.ThresholdsDefaulted()
+	fmt.Fprintln(w, Wrap(fmt.Sprintf("Verdict: ready at %g%s with every hard requirement met; almost at %g%s with no blocking gap and ready within %d weeks; a blocking gap (a hard requirement more than a year's work short) means not ready.",
+		r.Thresholds.Ready, defaultMark(readyDef), r.Thresholds.Almost, defaultMark(almostDef), assess.AlmostWeeks), width))
 	if r.Rev() > 1 {
 		fmt.Fprintln(w, Wrap(fmt.Sprintf("Revision %d: items marked r2 and so on were added then; profiles written before have not answered them.", r.Rev()), width))
 	}
@@ -555,6 +556,11 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 	if err := fitTable(w, width, []string{"#", "Stage", "Name", "Experience", "Median salary"}, rows,
 		[]tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight}, []int{2, 1, 4}); err != nil {
 		return err
+	}
+	if r.TargetDefaulted() {
+		fmt.Fprintf(w, "Default target: %s, the first stage (default).\n", r.Target())
+	} else {
+		fmt.Fprintf(w, "Default target: %s.\n", r.Target())
 	}
 	rubricItems(w, r, width)
 	var alts []string
@@ -595,7 +601,58 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 		fmt.Fprintf(w, "\nAlternatives:\n%s\n", strings.Join(alts, "\n"))
 	}
 	fmt.Fprintln(w, "\nHeld items with weight 0 count only through the alternatives that name them.")
-	fmt.Fprintln(w, Wrap("Asked: hard (must be met for ready; skills accept one level less), req. (counts, never holds back alone), pref. (raises readiness only).", width))
+	fmt.Fprintln(w, Wrap("Asked: hard (must be met for ready), req. (counts, never holds back alone), pref. (raises readiness only); an item that does not say is hard if a skill, else req.", width))
+	rubricJudgment(w, r, width)
+	rubricPace(w, r, width)
+	return nil
+}
+
+// defaultMark is " (default)" for a figure the rubric leaves to skillgap.
+func defaultMark(defaulted bool) string {
+	if defaulted {
+		return " (default)"
+	}
+	return ""
+}
+
+// rubricJudgment says when a hard item is met and when its gap blocks: the
+// defaults, then each item that sets its own.
+func rubricJudgment(w io.Writer, r *rubric.Rubric, width int) {
+	fmt.Fprintln(w, "\n"+Wrap(fmt.Sprintf("Hard requirements, by default: a skill is met %d level below its need (slack), any other item at its need; a gap blocks when a skill is 2 or more levels short, a years item more than %d year short of that (margin), or a held item more than %d weeks' study away.",
+		rubric.DefaultSkillSlack, rubric.DefaultYearsMargin, assess.AlmostWeeks), width))
+	var own []string
+	for i := range r.Items {
+		it := &r.Items[i]
+		var set []string
+		if len(it.HardNeed) > 0 {
+			ns := make([]string, len(it.HardNeed))
+			for j, n := range it.HardNeed {
+				ns[j] = Num(n)
+			}
+			set = append(set, "hard_need "+strings.Join(ns, ", "))
+		}
+		if it.Slack != nil {
+			set = append(set, "slack "+Num(*it.Slack))
+		}
+		if it.Margin != nil {
+			set = append(set, "margin "+Num(*it.Margin))
+		}
+		if it.Gate > 0 {
+			set = append(set, "gate "+Num(it.Gate))
+		}
+		if len(set) > 0 && it.Weight > 0 {
+			own = append(own, Indent(Wrap(it.ID+": "+strings.Join(set, "; "), width-4), "  "))
+		}
+	}
+	if len(own) > 0 {
+		fmt.Fprintf(w, "Items that set their own:\n%s\n", strings.Join(own, "\n"))
+	}
+}
+
+// rubricPace gives the weeks the plan takes: to each skill level, by
+// category, and to gain each held item, saying "(default)" where the rubric
+// gives none.
+func rubricPace(w io.Writer, r *rubric.Rubric, width int) {
 	fmt.Fprintln(w, "\nWeeks of practice to reach each skill level 1-4, by category:")
 	for i := range r.Categories {
 		c := &r.Categories[i]
@@ -606,13 +663,18 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 		for l := 1; l <= rubric.MaxLevel; l++ {
 			ws = append(ws, Num(c.LevelWeeks(l)))
 		}
-		src := ""
-		if len(c.WeeksToLevel) == 0 && c.WeeksPerLevel == 0 {
-			src = " (the default)"
-		}
-		fmt.Fprintf(w, "  %s: %s%s\n", Clean(c.Name), strings.Join(ws, ", "), src)
+		fmt.Fprintln(w, Indent(Wrap(fmt.Sprintf("%s: %s%s", Clean(c.Name), strings.Join(ws, ", "), defaultMark(c.PaceDefaulted())), width-4), "  "))
 	}
-	return nil
+	var held []string
+	for i := range r.Items {
+		if it := &r.Items[i]; it.Kind == rubric.KindHeld {
+			held = append(held, fmt.Sprintf("%s %s%s", it.ID, Num(it.Effort()), defaultMark(it.EffortDefaulted())))
+		}
+	}
+	if len(held) > 0 {
+		fmt.Fprintln(w, "\nWeeks of study to gain each held item:")
+		fmt.Fprintln(w, Indent(Wrap(strings.Join(held, ", "), width-4), "  "))
+	}
 }
 
 func weight(w float64) string {

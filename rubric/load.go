@@ -133,6 +133,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	}
 	r.File = name
 	r.lines = listLines(root)
+	r.thresholdKeys = mappingKeys(root, "thresholds")
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
@@ -209,6 +210,23 @@ func checkDuplicates(file, path string, n *yaml.Node) error {
 	return nil
 }
 
+// mappingKeys lists the keys of the top-level mapping key (none when it is
+// absent): which of its fields the file gives.
+func mappingKeys(root *yaml.Node, key string) map[string]bool {
+	keys := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != key {
+			continue
+		}
+		if m := root.Content[i+1]; m.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(m.Content); j += 2 {
+				keys[m.Content[j].Value] = true
+			}
+		}
+	}
+	return keys
+}
+
 // listLines records the line of each element of the top-level lists.
 func listLines(root *yaml.Node) map[string]int {
 	lines := map[string]int{}
@@ -264,11 +282,15 @@ func (r *Rubric) Validate() error {
 	if r.Revision < 0 || r.Revision > 1000 {
 		errf("revision", "revision: must be a whole number from 1, found %d", r.Revision)
 	}
-	if r.Thresholds == (Thresholds{}) {
-		r.Thresholds = Thresholds{Ready: 80, Almost: 60}
-	}
+	r.defaultThresholds()
 	if t := r.Thresholds; !(t.Almost >= 0 && t.Ready <= 100 && t.Almost <= t.Ready) {
-		errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g, ready %g", t.Almost, t.Ready)
+		ready, almost := r.ThresholdsDefaulted()
+		why := ""
+		if ready || almost {
+			why = fmt.Sprintf("; a threshold left out is the default (ready %g, almost %g), so give both", DefaultThresholds.Ready, DefaultThresholds.Almost)
+		}
+		errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g%s, ready %g%s%s",
+			t.Almost, map[bool]string{true: " (default)"}[almost], t.Ready, map[bool]string{true: " (default)"}[ready], why)
 	}
 	if len(r.Stages) == 0 || len(r.Categories) == 0 {
 		// Every item would be wrong for want of them.
@@ -352,6 +374,26 @@ func (r *Rubric) Validate() error {
 		r.validatePreferred(errf)
 	}
 	return problems.Err()
+}
+
+// defaultThresholds fills in the thresholds the rubric leaves out from
+// DefaultThresholds. Of a rubric file, each threshold not given is filled;
+// of one built in Go or decoded from JSON, where a 0 may be meant, both
+// when neither is set.
+func (r *Rubric) defaultThresholds() {
+	if r.thresholdKeys != nil {
+		if !r.thresholdKeys["ready"] {
+			r.Thresholds.Ready, r.defaulted.ready = DefaultThresholds.Ready, true
+		}
+		if !r.thresholdKeys["almost"] {
+			r.Thresholds.Almost, r.defaulted.almost = DefaultThresholds.Almost, true
+		}
+		return
+	}
+	if r.Thresholds == (Thresholds{}) {
+		r.Thresholds = DefaultThresholds
+		r.defaulted.ready, r.defaulted.almost = true, true
+	}
 }
 
 // otherKinds names the kinds of id besides what, each a namespace of its own.

@@ -49,6 +49,25 @@ const (
 // year to practitioner and two more to expert.
 var DefaultWeeksToLevel = []float64{13, 40, 52, 104}
 
+// DefaultThresholds are the readiness scores of a rubric that gives none:
+// ready at 80, almost at 60. A rubric file that gives one of them gets the
+// other from here.
+var DefaultThresholds = Thresholds{Ready: 80, Almost: 60}
+
+// Defaults of an item's judgment (Item.HardSlack, Item.BlockMargin,
+// Item.Effort), for an item that does not give its own.
+const (
+	// DefaultSkillSlack: a hard skill counts as met one level below its need.
+	DefaultSkillSlack = 1
+	// DefaultYearsMargin: a hard years item blocks when more than a year
+	// short of its hard level.
+	DefaultYearsMargin = 1
+	// MinEffortWeeks is the least time the plan gives to gaining a held
+	// item, and so the time for one without effort_weeks: nothing not yet
+	// done counts as done now.
+	MinEffortWeeks = 1
+)
+
 // The categories whose held items a profile lists under education and
 // certifications.
 const (
@@ -90,7 +109,22 @@ type Rubric struct {
 	stageIndex map[string]int
 	catIndex   map[string]int
 	lines      map[string]int // "items[3]" -> line in the file, for errors
+	// thresholdKeys are the keys under thresholds in the file (nil for a
+	// rubric not parsed from one); defaulted says which thresholds
+	// Validate filled in.
+	thresholdKeys map[string]bool
+	defaulted     struct{ ready, almost bool }
 }
+
+// ThresholdsDefaulted reports which of the thresholds the rubric left out,
+// so that they are DefaultThresholds'.
+func (r *Rubric) ThresholdsDefaulted() (ready, almost bool) {
+	return r.defaulted.ready, r.defaulted.almost
+}
+
+// TargetDefaulted reports whether the rubric gives no default_target, so
+// that a profile without a target is scored against the first stage.
+func (r *Rubric) TargetDefaulted() bool { return r.DefaultTarget == "" }
 
 // Thresholds are the readiness scores at which the verdict changes.
 type Thresholds struct {
@@ -140,6 +174,12 @@ type Category struct {
 	// WeeksToLevel is the weeks of practice to reach each level 1..4 from the
 	// level below; it wins over WeeksPerLevel (the same for every level).
 	WeeksToLevel []float64 `yaml:"weeks_to_level,omitempty,flow" json:"weeks_to_level,omitempty"`
+}
+
+// PaceDefaulted reports whether the category gives neither weeks_to_level
+// nor weeks_per_level, so that its skills grow at DefaultWeeksToLevel.
+func (c *Category) PaceDefaulted() bool {
+	return len(c.WeeksToLevel) != MaxLevel && c.WeeksPerLevel <= 0
 }
 
 // LevelWeeks returns the weeks to reach level l (1..4) from l-1.
@@ -286,7 +326,7 @@ func (it *Item) HardSlack() float64 {
 		return *it.Slack
 	}
 	if it.Kind == KindSkill {
-		return 1
+		return DefaultSkillSlack
 	}
 	return 0
 }
@@ -298,10 +338,18 @@ func (it *Item) BlockMargin() float64 {
 		return *it.Margin
 	}
 	if it.Kind == KindYears {
-		return 1
+		return DefaultYearsMargin
 	}
 	return 0
 }
+
+// Effort is the weeks the plan gives to gaining a held item: its
+// effort_weeks, and never less than MinEffortWeeks.
+func (it *Item) Effort() float64 { return max(it.EffortWeeks, MinEffortWeeks) }
+
+// EffortDefaulted reports whether a held item gives no effort_weeks, so
+// that gaining it takes MinEffortWeeks in the plan.
+func (it *Item) EffortDefaulted() bool { return it.Kind == KindHeld && it.EffortWeeks <= 0 }
 
 // AddedIn is the rubric revision that added the item.
 func (it *Item) AddedIn() int { return max(it.Since, 1) }

@@ -306,3 +306,90 @@ items:
 		}
 	}
 }
+
+// A threshold a rubric file leaves out is the default, each on its own, and
+// the rubric says which were filled in; one that cannot hold with the
+// default is refused with the reason.
+func TestThresholdsLeftOutAreTheDefaults(t *testing.T) {
+	data, err := os.ReadFile("../testdata/rubrics/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const given = "thresholds: {ready: 80, almost: 60}"
+	if !strings.Contains(string(data), given) {
+		t.Fatalf("%q not in mini.yaml", given)
+	}
+	for _, tc := range []struct {
+		thresholds          string
+		ready, almost       float64
+		readyDef, almostDef bool
+	}{
+		{"thresholds: {ready: 90, almost: 70}", 90, 70, false, false},
+		{"thresholds: {ready: 70}", 70, DefaultThresholds.Almost, false, true},
+		{"thresholds: {almost: 50}", DefaultThresholds.Ready, 50, true, false},
+		{"thresholds: {}", DefaultThresholds.Ready, DefaultThresholds.Almost, true, true},
+		{"", DefaultThresholds.Ready, DefaultThresholds.Almost, true, true},
+		{"thresholds: {ready: 70, almost: 0}", 70, 0, false, false},
+	} {
+		r, err := Parse("t.yaml", []byte(strings.Replace(string(data), given, tc.thresholds, 1)))
+		if err != nil {
+			t.Errorf("%q: %v", tc.thresholds, err)
+			continue
+		}
+		readyDef, almostDef := r.ThresholdsDefaulted()
+		if r.Thresholds.Ready != tc.ready || r.Thresholds.Almost != tc.almost || readyDef != tc.readyDef || almostDef != tc.almostDef {
+			t.Errorf("%q: ready %g (default %v), almost %g (default %v)", tc.thresholds, r.Thresholds.Ready, readyDef, r.Thresholds.Almost, almostDef)
+		}
+	}
+	_, err = Parse("t.yaml", []byte(strings.Replace(string(data), given, "thresholds: {ready: 50}", 1)))
+	want := "t.yaml: line 5: thresholds: need 0 <= almost <= ready <= 100, found almost 60 (default), ready 50; a threshold left out is the default (ready 80, almost 60), so give both"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	// Built in Go, a rubric with neither threshold gets both defaults; one
+	// with either set keeps what it says (a 0 may be meant).
+	r := &Rubric{Version: 1, ID: "go-made", Name: "Made in Go", Thresholds: Thresholds{Ready: 70},
+		Stages:     []Stage{{ID: "one", Name: "One"}},
+		Categories: []Category{{ID: "s", Name: "Skills", Weight: 1}},
+		Items:      []Item{{ID: "go", Kind: KindSkill, Category: "s", Name: "Go", Weight: 1, Need: []float64{2}, Levels: []string{"a", "b", "c", "d"}}}}
+	if err := r.Validate(); err != nil || r.Thresholds != (Thresholds{Ready: 70}) {
+		t.Errorf("%v %+v", err, r.Thresholds)
+	}
+	r.Thresholds = Thresholds{}
+	if err := r.Validate(); err != nil || r.Thresholds != DefaultThresholds {
+		t.Errorf("%v %+v", err, r.Thresholds)
+	}
+	if ready, almost := r.ThresholdsDefaulted(); !ready || !almost {
+		t.Errorf("defaulted %v %v", ready, almost)
+	}
+}
+
+// What a category or held item leaves out is the default, and says so.
+func TestPaceAndEffortDefaults(t *testing.T) {
+	r := Default()
+	for _, c := range r.Categories {
+		if len(c.WeeksToLevel) > 0 && c.PaceDefaulted() {
+			t.Errorf("%s gives weeks_to_level but is said to take the default", c.ID)
+		}
+	}
+	c := Category{ID: "c", Weight: 1}
+	if !c.PaceDefaulted() || c.LevelWeeks(1) != DefaultWeeksToLevel[0] || c.LevelWeeks(4) != DefaultWeeksToLevel[3] {
+		t.Errorf("no pace: defaulted %v, weeks %g..%g", c.PaceDefaulted(), c.LevelWeeks(1), c.LevelWeeks(4))
+	}
+	c.WeeksPerLevel = 8
+	if c.PaceDefaulted() || c.LevelWeeks(4) != 8 {
+		t.Errorf("weeks_per_level 8: defaulted %v, weeks %g", c.PaceDefaulted(), c.LevelWeeks(4))
+	}
+	held := Item{Kind: KindHeld}
+	if !held.EffortDefaulted() || held.Effort() != MinEffortWeeks {
+		t.Errorf("no effort_weeks: defaulted %v, effort %g", held.EffortDefaulted(), held.Effort())
+	}
+	held.EffortWeeks = 0.5
+	if held.EffortDefaulted() || held.Effort() != MinEffortWeeks {
+		t.Errorf("effort_weeks 0.5: defaulted %v, effort %g", held.EffortDefaulted(), held.Effort())
+	}
+	held.EffortWeeks = 6
+	if held.Effort() != 6 {
+		t.Errorf("effort_weeks 6: %g", held.Effort())
+	}
+}

@@ -202,7 +202,12 @@ func NewCmdRubricShow(f *Factory, runF func(*RubricOptions) error) *cobra.Comman
 		Long: `Show a rubric: its career stages with their experience bands and salaries, and
 every item with its id, category, weight and the level (skills), years
 (experience) or 1 (held items) each rung needs. "-" means the rung does not
-ask for it.`,
+ask for it.
+
+Then what scoring assumes: the thresholds, the default target, when a hard
+requirement is met and when its gap blocks, the weeks of practice to each
+skill level by category and the weeks of study for each held item. A figure
+the rubric leaves out, and skillgap fills in, is marked "(default)".`,
 		Example: `  skillgap rubric show it-manager
   skillgap rubric show testdata/rubrics/mini.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
