@@ -58,16 +58,14 @@ func VerdictText(v string) string {
 	}
 }
 
+var verdictColour = map[string]string{assess.Ready: "1;32", assess.Almost: "1;33", assess.NotReady: "1;31"}
+
 // shortVerdict is the verdict in few columns: ready, almost, not ready.
 func (s Style) shortVerdict(v string) string {
-	code := map[string]string{assess.Ready: "1;32", assess.Almost: "1;33", assess.NotReady: "1;31"}[v]
-	return s.paint(code, map[string]string{assess.Ready: "ready", assess.Almost: "almost", assess.NotReady: "not ready"}[v])
+	return s.paint(verdictColour[v], map[string]string{assess.Ready: "ready", assess.Almost: "almost", assess.NotReady: "not ready"}[v])
 }
 
-func (s Style) verdict(v string) string {
-	code := map[string]string{assess.Ready: "1;32", assess.Almost: "1;33", assess.NotReady: "1;31"}[v]
-	return s.paint(code, VerdictText(v))
-}
+func (s Style) verdict(v string) string { return s.paint(verdictColour[v], VerdictText(v)) }
 
 // Weeks says a number of weeks the way a person would.
 func Weeks(w int) string {

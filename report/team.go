@@ -77,14 +77,10 @@ func ShortWeeks(w int) string {
 	switch {
 	case w < 0:
 		return "60+ years"
-	case w == 0:
-		return "now"
-	case w == 1:
-		return "1 week"
-	case w < 104:
-		return fmt.Sprintf("%d weeks", w)
+	case w >= 104:
+		return fmt.Sprintf("%.1f years", float64(w)/52)
 	}
-	return fmt.Sprintf("%.1f years", float64(w)/52)
+	return Weeks(w)
 }
 
 // readyFor names the rung a member is ready for now, or "-".
