@@ -20,6 +20,8 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 			extra = []string{"--rubric", "../../testdata/rubrics/mini.yaml"}
 		case strings.HasPrefix(base, "se-"):
 			extra = []string{"--rubric", "../../testdata/rubrics/software-engineer.yaml"}
+		case strings.HasPrefix(base, "data-"):
+			extra = []string{"--rubric", "../../testdata/rubrics/data-team.yaml"}
 		}
 		runs = append(runs,
 			append([]string{"score", p}, extra...),
@@ -41,6 +43,7 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 		[]string{"rubric", "show", "it-manager"},
 		[]string{"rubric", "show", "../../testdata/rubrics/mini.yaml"},
 		[]string{"rubric", "show", "../../testdata/rubrics/software-engineer.yaml"},
+		[]string{"rubric", "show", "../../testdata/rubrics/data-team.yaml"},
 	)
 	for _, cmd := range [][]string{{}, {"assess"}, {"score"}, {"report"}, {"team"}, {"rubric"}, {"rubric", "show"}, {"rubric", "export"}, {"rubric", "validate"}, {"rubric", "list"}, {"schema"}, {"completion"}} {
 		runs = append(runs, append(cmd, "--help"))

@@ -97,7 +97,7 @@ func TestProfileSchemaAcceptsValidAndRejectsWhatTheLoaderRejects(t *testing.T) {
 func TestRubricSchemaAcceptsRubrics(t *testing.T) {
 	data, _ := Rubric()
 	s := compile(t, "rubric.json", data)
-	for _, file := range []string{"../../rubric/rubrics/it-manager.yaml", "../../testdata/rubrics/mini.yaml", "../../testdata/rubrics/software-engineer.yaml"} {
+	for _, file := range []string{"../../rubric/rubrics/it-manager.yaml", "../../testdata/rubrics/mini.yaml", "../../testdata/rubrics/software-engineer.yaml", "../../testdata/rubrics/data-team.yaml"} {
 		doc, _ := os.ReadFile(file)
 		if err := s.Validate(asJSON(t, doc)); err != nil {
 			t.Errorf("%s: %v", file, err)
