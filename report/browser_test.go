@@ -3,11 +3,18 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"maps"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -46,27 +53,23 @@ func runChromium(t *testing.T, bin string, args ...string) []byte {
 	return out
 }
 
-// The HTML report in a real browser: the page renders its charts, no script
-// runs and no request leaves the page, even with a hostile name that tries to
-// load an image and run code from the test server.
-func TestHTMLReportInChromium(t *testing.T) {
-	bin := chromium(t)
-	var mu sync.Mutex
-	var requests []string
-	// The page names the server it must not reach, so the address is
-	// reserved first and the page is made before the server serves it.
+// pageServer serves one page, made once its address is known (a page may
+// name the server it must not reach), and records every request made to it.
+type pageServer struct {
+	URL      string
+	mu       sync.Mutex
+	requests []string
+}
+
+func servePage(t *testing.T, makePage func(base string) []byte) *pageServer {
+	t.Helper()
 	srv := httptest.NewUnstartedServer(nil)
-	base := "http://" + srv.Listener.Addr().String()
-	name := `<img src="` + base + `/leak.png"><script>fetch("` + base + `/script");document.title="pwned"</script>`
-	var buf bytes.Buffer
-	if err := HTML(&buf, buildReport(t, name, true), 80); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.Bytes()
+	ps := &pageServer{URL: "http://" + srv.Listener.Addr().String()}
+	page := makePage(ps.URL)
 	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		requests = append(requests, r.URL.Path)
-		mu.Unlock()
+		ps.mu.Lock()
+		ps.requests = append(ps.requests, r.URL.Path)
+		ps.mu.Unlock()
 		if r.URL.Path == "/report.html" {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write(page)
@@ -75,36 +78,205 @@ func TestHTMLReportInChromium(t *testing.T) {
 		http.NotFound(w, r)
 	})
 	srv.Start()
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return ps
+}
 
-	dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", srv.URL+"/report.html"))
-	if n := strings.Count(dom, "<svg "); n != 3 {
-		t.Errorf("rendered DOM has %d charts, want 3", n)
-	}
-	for _, want := range []string{`class="chart-categories"`, `class="chart-ladder"`, `class="chart-radar"`, "Readiness for each rung"} {
-		if !strings.Contains(dom, want) {
-			t.Errorf("rendered DOM lacks %s", want)
-		}
-	}
-	if strings.Contains(dom, "<title>pwned") {
-		t.Error("a script ran: the title changed")
-	}
-
-	shot := filepath.Join(t.TempDir(), "skillgap-report.png")
-	if d := os.Getenv("SKILLGAP_SCREENSHOT"); d != "" {
-		shot = d
-	}
-	runChromium(t, bin, "--hide-scrollbars", "--window-size=1000,2600", "--screenshot="+shot, srv.URL+"/report.html")
-	if st, err := os.Stat(shot); err != nil || st.Size() < 10_000 {
-		t.Errorf("screenshot %s missing or empty: %v", shot, err)
-	}
-	t.Logf("screenshot: %s", shot)
-
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range requests {
+// checkNoRequests fails for any request but the page's (and the favicon's).
+func (ps *pageServer) checkNoRequests(t *testing.T) {
+	t.Helper()
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	for _, p := range ps.requests {
 		if p != "/report.html" && p != "/favicon.ico" {
 			t.Errorf("the page made a request to %s", p)
 		}
 	}
+}
+
+// screenshot takes a picture of url into the test's temp folder, or where
+// SKILLGAP_SCREENSHOT says: that file for the main report, a file beside it
+// for the others (report.png, report-data-team.png), or into it if it is a
+// folder.
+func screenshot(t *testing.T, bin, url, name string, height int) {
+	t.Helper()
+	shot := filepath.Join(t.TempDir(), name+".png")
+	if d := os.Getenv("SKILLGAP_SCREENSHOT"); d != "" {
+		switch st, err := os.Stat(d); {
+		case err == nil && st.IsDir():
+			shot = filepath.Join(d, name+".png")
+		case name == "skillgap-report":
+			shot = d
+		default:
+			shot = strings.TrimSuffix(d, ".png") + "-" + name + ".png"
+		}
+	}
+	runChromium(t, bin, "--hide-scrollbars", fmt.Sprintf("--window-size=1000,%d", height), "--screenshot="+shot, url)
+	if st, err := os.Stat(shot); err != nil || st.Size() < 10_000 {
+		t.Errorf("screenshot %s missing or empty: %v", shot, err)
+	}
+	t.Logf("screenshot: %s", shot)
+}
+
+// The HTML report in a real browser: the page renders its charts, no script
+// runs and no request leaves the page, even with a hostile name that tries to
+// load an image and run code from the test server.
+func TestHTMLReportInChromium(t *testing.T) {
+	bin := chromium(t)
+	ps := servePage(t, func(base string) []byte {
+		name := `<img src="` + base + `/leak.png"><script>fetch("` + base + `/script");document.title="pwned"</script>`
+		var buf bytes.Buffer
+		if err := HTML(&buf, buildReport(t, name, true), 80); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	})
+
+	dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", ps.URL+"/report.html"))
+	if n := strings.Count(dom, "<svg "); n != 3 {
+		t.Errorf("rendered DOM has %d charts, want 3", n)
+	}
+	// The built-in rubric asks 19 of Alex's answered skills at IT Manager:
+	// more than a radar shows, so bars.
+	for _, want := range []string{`class="chart-categories"`, `class="chart-ladder"`, `class="chart-skill-bars"`, "Readiness for each rung"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered DOM lacks %s", want)
+		}
+	}
+	if n := strings.Count(dom, `<g class="skill">`); n != 19 {
+		t.Errorf("rendered DOM has %d skill rows, want 19", n)
+	}
+	if strings.Contains(dom, "<title>pwned") {
+		t.Error("a script ran: the title changed")
+	}
+	screenshot(t, bin, ps.URL+"/report.html", "skillgap-report", 2600)
+	ps.checkNoRequests(t)
+}
+
+// A rubric of 47 skills (testdata/rubrics/data-team.yaml) at a rung that
+// asks them all: the browser draws the skills as 47 rows of bars in 13
+// categories and no radar; skill and category names that try to load an
+// image or run code stay text.
+func TestManySkillsReportInChromium(t *testing.T) {
+	bin := chromium(t)
+	ps := servePage(t, func(base string) []byte {
+		rep := reportOn(t, dataTeamRubric, dataTeamProfile, "")
+		rep.Skills[0].Name = `<img src="` + base + `/skill.png"><script>document.title="pwned"</script>`
+		rep.Skills[0].CategoryName = `<img src="` + base + `/category.png">`
+		return renderHTML(t, rep)
+	})
+	dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", ps.URL+"/report.html"))
+	if n := strings.Count(dom, "<svg "); n != 3 {
+		t.Errorf("rendered DOM has %d charts, want 3", n)
+	}
+	if !strings.Contains(dom, `class="chart-skill-bars"`) || strings.Contains(dom, `class="chart-radar"`) {
+		t.Error("the skills are not drawn as bars")
+	}
+	if rows, groups := strings.Count(dom, `<g class="skill">`), strings.Count(dom, `<g class="category">`); rows != 47 || groups != 13 {
+		t.Errorf("rendered DOM has %d skill rows in %d categories, want 47 in 13", rows, groups)
+	}
+	if strings.Contains(dom, "<title>pwned") || strings.Contains(dom, "<img") {
+		t.Error("a hostile name became markup")
+	}
+	screenshot(t, bin, ps.URL+"/report.html", "data-team", 3300)
+	ps.checkNoRequests(t)
+}
+
+// The layout tests (chart_layout_test.go) keep every label inside its chart
+// by estimated widths. Here Chromium measures the charts' text as it draws
+// it, on a test page that holds the reports' charts and style and a script
+// (the reports have none): every line is no wider than estimated, and every
+// label lies inside its chart and clear of the others.
+func TestChartTextMeasuredInChromium(t *testing.T) {
+	bin := chromium(t)
+	pages := map[string][]byte{
+		"alex":      renderHTML(t, buildReport(t, "Alex", true)),
+		"senior":    renderHTML(t, reportOn(t, dataTeamRubric, dataTeamProfile, "")),
+		"associate": renderHTML(t, reportOn(t, dataTeamRubric, dataTeamProfile, "associate")),
+		"se-mid":    renderHTML(t, reportOn(t, "../testdata/rubrics/software-engineer.yaml", "../testdata/profiles/se-mid.yaml", "")),
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{7, 16, 30} {
+		rep := buildReport(t, "Alex", false)
+		rep.Skills = nil
+		for i := range n {
+			rep.Skills = append(rep.Skills, SkillLevel{ID: fmt.Sprint("s", i), Name: randomName(rng, 6), Category: fmt.Sprint("c", i%4),
+				CategoryName: randomName(rng, 8), Have: float64(i % 5), Need: float64(1 + i%4)})
+		}
+		for i := range rep.Categories {
+			rep.Categories[i].Name = randomName(rng, 6)
+		}
+		pages[fmt.Sprint("random-", n)] = renderHTML(t, rep)
+	}
+	styleRe := regexp.MustCompile(`(?s)<style>(.*?)</style>`)
+	svgRe := regexp.MustCompile(`(?s)<svg .*?</svg>`)
+	var test strings.Builder
+	test.WriteString(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>`)
+	test.Write(styleRe.FindSubmatch(pages["alex"])[1])
+	test.WriteString("</style></head><body>\n")
+	names := slices.Sorted(maps.Keys(pages))
+	for _, name := range names {
+		for _, svg := range svgRe.FindAll(pages[name], -1) {
+			fmt.Fprintf(&test, "<div data-page=%q>%s</div>\n", name, svg)
+		}
+	}
+	test.WriteString(`<pre id="out"></pre><script>
+const out = [];
+for (const svg of document.querySelectorAll("svg")) {
+  const vb = svg.viewBox.baseVal, page = svg.parentNode.dataset.page, chart = svg.getAttribute("class");
+  let elem = 0;
+  for (const t of svg.querySelectorAll("text")) {
+    elem++;
+    const spans = t.querySelectorAll("tspan");
+    const lines = spans.length ? [...spans] : [t];
+    for (const l of lines) {
+      const b = l.getBBox();
+      let text = "";
+      for (const c of l.childNodes) if (c.nodeType === 3) text += c.data;
+      const cs = getComputedStyle(l);
+      out.push({page, chart, elem, text, x: b.x, y: b.y, w: b.width, h: b.height, len: l.getComputedTextLength(), vw: vb.width, vh: vb.height,
+        size: parseFloat(cs.fontSize), bold: parseInt(cs.fontWeight) >= 600});
+    }
+  }
+}
+document.getElementById("out").textContent = JSON.stringify(out);
+</script></body></html>`)
+	file := filepath.Join(t.TempDir(), "measure.html")
+	if err := os.WriteFile(file, []byte(test.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dom := runChromium(t, bin, "--allow-file-access-from-files", "--dump-dom", "file://"+file)
+	m := regexp.MustCompile(`(?s)<pre id="out">(.*?)</pre>`).FindSubmatch(dom)
+	if m == nil {
+		t.Fatalf("no measurements in %.300s", dom)
+	}
+	var lines []struct {
+		Page, Chart, Text             string
+		Elem                          int
+		X, Y, W, H, Len, VW, VH, Size float64
+		Bold                          bool
+	}
+	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &lines); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) < 400 {
+		t.Fatalf("only %d lines measured", len(lines))
+	}
+	const tol = 0.5 // of a pixel
+	for i, l := range lines {
+		where := fmt.Sprintf("%s, %s: %q", l.Page, l.Chart, l.Text)
+		if est := textWidth(chartText(l.Text), l.Size, l.Bold); l.Len > est {
+			t.Errorf("%s is %.1f wide, estimated %.1f", where, l.Len, est)
+		}
+		if l.X < -tol || l.Y < -tol || l.X+l.W > l.VW+tol || l.Y+l.H > l.VH+tol {
+			t.Errorf("%s at %.1f,%.1f %.1fx%.1f leaves its chart (%gx%g)", where, l.X, l.Y, l.W, l.H, l.VW, l.VH)
+		}
+		for _, o := range lines[i+1:] {
+			if o.Page == l.Page && o.Chart == l.Chart && o.Elem != l.Elem && l.W > 0 && o.W > 0 &&
+				l.X < o.X+o.W-tol && o.X < l.X+l.W-tol && l.Y < o.Y+o.H-tol && o.Y < l.Y+l.H-tol {
+				t.Errorf("%s and %q overlap: %.1f,%.1f %.1fx%.1f and %.1f,%.1f %.1fx%.1f", where, o.Text, l.X, l.Y, l.W, l.H, o.X, o.Y, o.W, o.H)
+			}
+		}
+	}
+	t.Logf("%d lines of chart text measured", len(lines))
 }

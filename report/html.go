@@ -2,7 +2,6 @@ package report
 
 import (
 	"embed"
-	"fmt"
 	"html/template"
 	"io"
 	"math"
@@ -54,7 +53,11 @@ type htmlData struct {
 	Cat                                                          catChart
 	Ladder                                                       ladderChart
 	Radar                                                        radarChart
-	ToReady, Beyond                                              []assess.Step
+	Bars                                                         barChart
+	// SkillsLeft counts the skills the target does not ask, left out of
+	// the skills chart.
+	SkillsLeft      int
+	ToReady, Beyond []assess.Step
 }
 
 type catChart struct {
@@ -63,7 +66,8 @@ type catChart struct {
 }
 
 type catBar struct {
-	Label                           string
+	Name                            string
+	Lines                           []textLine // the name, on one line or two
 	Value, Y, H, Len, TextY, ValueX float64
 	Fill                            string
 }
@@ -78,21 +82,6 @@ type ladderBar struct {
 	Lines                            []string // the rung's name in lines short enough for its bar
 	Value, X, Y, W, H, TextX, ValueY float64
 	Target                           bool
-}
-
-type radarChart struct {
-	W, H, CX, CY float64
-	Rings        []string
-	Spokes       []radarSpoke
-	Have, Need   string
-	Points       int
-}
-
-type radarSpoke struct {
-	X, Y, LX, LY float64
-	Anchor       string
-	Label, Name  string
-	Have, Need   string
 }
 
 func symbol(verdict string) string {
@@ -132,7 +121,13 @@ func HTML(w io.Writer, rep *Report, readyAt float64) error {
 	}
 	d.Cat = categoryChart(rep, readyAt)
 	d.Ladder = ladderChartOf(rep, readyAt)
-	d.Radar = radarOf(rep)
+	asked := skillsAsked(rep.Skills)
+	d.SkillsLeft = len(rep.Skills) - len(asked)
+	if len(asked) >= 3 && len(asked) <= radarMax {
+		d.Radar = radarOf(asked)
+	} else if len(asked) > 0 {
+		d.Bars = skillBarsOf(asked, rep.Stage.Name)
+	}
 	var buf strings.Builder
 	if err := htmlTemplate().Execute(&buf, d); err != nil {
 		return err
@@ -143,19 +138,47 @@ func HTML(w io.Writer, rep *Report, readyAt float64) error {
 	return err
 }
 
+// catLabelMax is the widest a category's name may be in the category chart
+// (of 420) before it wraps to a second line, and then is cut; the whole name
+// is in its bar's title.
+const catLabelMax = 170.0
+
+// categoryChart draws a bar for each category's score. Its name column is
+// as wide as the widest name, up to catLabelMax, so that a long name never
+// runs under the bars; rows are taller when a name takes two lines.
 func categoryChart(rep *Report, readyAt float64) catChart {
-	c := catChart{W: 420, X0: 170, Span: 200}
-	const rowH, barH = 28.0, 16.0
+	c := catChart{W: 420}
+	const barH, gap = 16.0, 8.0
+	names := make([]string, len(rep.Categories))
+	lines := make([][]string, len(rep.Categories))
 	for i, cat := range rep.Categories {
-		y := float64(i)*rowH + 6
+		names[i] = chartText(cat.Name)
+	}
+	labelW := min(widest(names, fontSize, false), catLabelMax)
+	rowH := 28.0
+	for i, name := range names {
+		lines[i] = wrapText(name, labelW, fontSize, 2)
+		if len(lines[i]) > 1 {
+			rowH = 36
+		}
+	}
+	c.X0 = math.Ceil(textLeft + labelW + gap)
+	c.Span = math.Floor(c.W - margin - textWidth("100.0", fontSize, false) - 6 - c.X0)
+	for i, cat := range rep.Categories {
+		y := float64(i)*rowH + (rowH-barH)/2 - 2
+		mid := y + barH/2 // text is centred on the bar: a line's middle is 4 above its baseline
 		fill := colBlue
 		if cat.Score < readyAt {
 			fill = colSky
 		}
-		c.Bars = append(c.Bars, catBar{Label: cat.Name, Value: cat.Score, Y: y, H: barH, Len: c.Span * cat.Score / 100,
-			TextY: y + barH - 3, ValueX: c.X0 + c.Span + 6, Fill: fill})
+		b := catBar{Name: cat.Name, Value: cat.Score, Y: y, H: barH, Len: round(c.Span * cat.Score / 100),
+			TextY: mid + 4, ValueX: c.X0 + c.Span + 6, Fill: fill}
+		for k, line := range lines[i] {
+			b.Lines = append(b.Lines, textLine{X: textLeft, Y: mid + 4 + lineH*(float64(k)-float64(len(lines[i])-1)/2), Text: line})
+		}
+		c.Bars = append(c.Bars, b)
 	}
-	c.H = float64(len(rep.Categories))*rowH + 8
+	c.H = float64(len(rep.Categories))*rowH + 4
 	c.Mark = c.X0 + c.Span*readyAt/100
 	return c
 }
@@ -168,7 +191,7 @@ func ladderChartOf(rep *Report, readyAt float64) ladderChart {
 	for i, r := range rep.Ladder {
 		h := (bottom - top) * r.Readiness / 100
 		x := float64(i)*slot + slot*0.15
-		b := ladderBar{Label: r.Name, Lines: labelLines(r.Name, 11), Note: VerdictText(r.Verdict), Symbol: symbol(r.Verdict), Fill: fillFor(r.Verdict),
+		b := ladderBar{Label: r.Name, Lines: labelLines(r.Name, slot-4), Note: VerdictText(r.Verdict), Symbol: symbol(r.Verdict), Fill: fillFor(r.Verdict),
 			Value: r.Readiness, X: x, Y: bottom - h, W: slot * 0.7, H: h, TextX: x + slot*0.35, ValueY: bottom - h - 5, Target: r.Target == rep.Target}
 		c.Bars = append(c.Bars, b)
 	}
@@ -176,69 +199,21 @@ func ladderChartOf(rep *Report, readyAt float64) ladderChart {
 	return c
 }
 
-// labelLines breaks a rung's name into at most two lines of about width
-// characters for the space under its bar, shortening common words, so that
-// "Assistant IT Manager" reads "Assistant" / "IT Manager".
-func labelLines(name string, width int) []string {
+// ladderFont is the size of the rungs' names under their bars.
+const ladderFont = 11.0
+
+// labelLines breaks a rung's name into at most two lines no wider than maxW
+// for the space under its bar, shortening common words, so that "Assistant
+// IT Manager" reads "Assistant" / "IT Manager"; what still does not fit is
+// cut with an ellipsis (the bar's title has the whole name).
+func labelLines(name string, maxW float64) []string {
 	if i := strings.Index(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
-		if abbr := name[i+2 : len(name)-1]; len(abbr) <= width {
-			return []string{abbr} // "Chief Information Officer (CIO)"
+		if abbr := name[i+2 : len(name)-1]; textWidth(chartText(abbr), ladderFont, false) <= maxW {
+			return []string{chartText(abbr)} // "Chief Information Officer (CIO)"
 		}
 	}
 	short := strings.NewReplacer("Information Technology", "IT", "Senior ", "Sr ", "Vice President", "VP").Replace(name)
-	var lines []string
-	for _, w := range strings.Fields(short) {
-		n := len(lines)
-		if n > 0 && len(lines[n-1])+1+len(w) <= width {
-			lines[n-1] += " " + w
-		} else {
-			lines = append(lines, w)
-		}
-	}
-	if len(lines) > 2 {
-		lines = append(lines[:1], strings.Join(lines[1:], " "))
-	}
-	return lines
-}
-
-func radarOf(rep *Report) radarChart {
-	n := len(rep.Skills)
-	c := radarChart{W: 640, H: 470, CX: 320, CY: 235, Points: n}
-	if n < 3 {
-		c.Points = 0
-		return c
-	}
-	const radius = 165.0
-	at := func(i int, level float64) (float64, float64) {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		r := radius * level / 4
-		return round(c.CX + r*math.Cos(a)), round(c.CY + r*math.Sin(a))
-	}
-	poly := func(level func(i int) float64) string {
-		pts := make([]string, n)
-		for i := range n {
-			x, y := at(i, level(i))
-			pts[i] = fmt.Sprintf("%g,%g", x, y)
-		}
-		return strings.Join(pts, " ")
-	}
-	for l := 1; l <= 4; l++ {
-		c.Rings = append(c.Rings, poly(func(int) float64 { return float64(l) }))
-	}
-	for i, s := range rep.Skills {
-		x, y := at(i, 4)
-		lx, ly := at(i, 4.45)
-		anchor := "middle"
-		if lx > c.CX+10 {
-			anchor = "start"
-		} else if lx < c.CX-10 {
-			anchor = "end"
-		}
-		c.Spokes = append(c.Spokes, radarSpoke{X: x, Y: y, LX: lx, LY: ly + 4, Anchor: anchor, Label: shorten(s.Name, 22), Name: s.Name, Have: Num(s.Have), Need: Num(s.Need)})
-	}
-	c.Have = poly(func(i int) float64 { return rep.Skills[i].Have })
-	c.Need = poly(func(i int) float64 { return rep.Skills[i].Need })
-	return c
+	return wrapText(short, maxW, ladderFont, 2)
 }
 
 func round(x float64) float64 { return math.Round(x*10) / 10 }

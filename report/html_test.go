@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -111,7 +112,7 @@ func TestHTMLStructureAndHostileTextIsInert(t *testing.T) {
 	if !strings.HasPrefix(title, hostileName) {
 		t.Errorf("the name is not shown as text: title %q", title)
 	}
-	if strings.Join(charts, " ") != "chart-categories chart-ladder chart-radar" {
+	if strings.Join(charts, " ") != "chart-categories chart-ladder chart-skill-bars" {
 		t.Errorf("charts %v", charts)
 	}
 	if !strings.Contains(buf.String(), "&lt;/em&gt;&lt;script&gt;alert(2)&lt;/script&gt;") {
@@ -125,6 +126,51 @@ func TestHTMLStructureAndHostileTextIsInert(t *testing.T) {
 	// Charts carry their values as text: the ladder's readiness for IT Manager.
 	if !strings.Contains(buf.String(), "<title>IT Manager: 74.3, almost ready</title>") {
 		t.Error("ladder bar lacks its value title")
+	}
+}
+
+// Hostile names of skills, categories, rungs and the target are text in
+// every chart, the radar and the bars alike, however they are cut to fit.
+func TestSkillChartsKeepHostileNamesInert(t *testing.T) {
+	for _, n := range []int{5, 16, 17, 40} {
+		rep := buildReport(t, "Alex", false)
+		rep.Skills = nil
+		for i := range n {
+			rep.Skills = append(rep.Skills, SkillLevel{ID: fmt.Sprint("s", i), Name: fmt.Sprint(i, hostileName), Category: fmt.Sprint("c", i%3),
+				CategoryName: fmt.Sprint(i%3, hostileName), Have: float64(i % 5), Need: float64(1 + i%4)})
+		}
+		for i := range rep.Categories {
+			rep.Categories[i].Name = hostileName
+		}
+		for i := range rep.Ladder {
+			rep.Ladder[i].Name = hostileName
+		}
+		rep.Stage.Name = hostileName + "\x1b[31m\u202e"
+		var buf bytes.Buffer
+		if err := HTML(&buf, rep, 80); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		walk(doc, func(e *html.Node) {
+			switch e.Data {
+			case "script", "img", "iframe", "link", "object", "foreignObject", "a":
+				t.Errorf("%d skills: a <%s> element", n, e.Data)
+			}
+			for _, a := range e.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					t.Errorf("%d skills: <%s> has an event handler %s", n, e.Data, a.Key)
+				}
+			}
+		})
+		page := buf.String()
+		for _, want := range []string{"<title>0&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror=&#34;alert(1)&#34;&gt;: have 0, need 1</title>"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%d skills: the page lacks %s", n, want)
+			}
+		}
 	}
 }
 

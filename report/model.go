@@ -29,7 +29,8 @@ type Report struct {
 	Requirements []Requirement `json:"-"`
 	// Met are the strengths with their names, in rubric order.
 	Met []Requirement `json:"-"`
-	// Skills are the profile's skill levels in rubric order, for the radar.
+	// Skills are the profile's skill levels in rubric order, for the skills
+	// chart.
 	Skills []SkillLevel `json:"-"`
 }
 
@@ -67,7 +68,9 @@ type Requirement struct {
 // SkillLevel is a skill's level against the target's need.
 type SkillLevel struct {
 	ID, Name, Category string
-	Have, Need         float64
+	// CategoryName is the category's display name, for the chart's headings.
+	CategoryName string
+	Have, Need   float64
 }
 
 // NextRungIndex is the ladder index of the rung above the highest one res is
@@ -128,7 +131,12 @@ func Build(in Input) *Report {
 	slices.SortStableFunc(rep.Requirements, func(a, b Requirement) int { return r.ItemIndex(a.ID) - r.ItemIndex(b.ID) })
 	for _, it := range r.Items {
 		if it.Kind == rubric.KindSkill && !slices.Contains(res.Unanswered, it.ID) {
-			rep.Skills = append(rep.Skills, SkillLevel{ID: it.ID, Name: it.Name, Category: it.Category, Have: float64(in.Skills[it.ID]), Need: it.NeedAt(si)})
+			catName := it.Category
+			if cat, ok := r.Category(it.Category); ok {
+				catName = cat.Name
+			}
+			rep.Skills = append(rep.Skills, SkillLevel{ID: it.ID, Name: it.Name, Category: it.Category, CategoryName: catName,
+				Have: float64(in.Skills[it.ID]), Need: it.NeedAt(si)})
 		}
 	}
 	return rep
