@@ -156,7 +156,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 // A rubric of 47 skills (testdata/rubrics/data-team.yaml) at a rung that
 // asks them all: the browser draws the skills as 47 rows of bars in 13
 // categories and no radar; skill and category names that try to load an
-// image or run code stay text.
+// image or run code stay text. At a rung that asks 14, a radar.
 func TestManySkillsReportInChromium(t *testing.T) {
 	bin := chromium(t)
 	ps := servePage(t, func(base string) []byte {
@@ -179,6 +179,15 @@ func TestManySkillsReportInChromium(t *testing.T) {
 		t.Error("a hostile name became markup")
 	}
 	screenshot(t, bin, ps.URL+"/report.html", "data-team", 3300)
+	ps.checkNoRequests(t)
+
+	// Its first rung asks 14 of the 47: a radar of those.
+	ps = servePage(t, func(string) []byte { return renderHTML(t, reportOn(t, dataTeamRubric, dataTeamProfile, "associate")) })
+	dom = string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", ps.URL+"/report.html"))
+	if !strings.Contains(dom, `class="chart-radar"`) || strings.Count(dom, `<line x1="320"`) != 14 {
+		t.Error("the 14 skills Associate asks are not drawn as a radar of 14 spokes")
+	}
+	screenshot(t, bin, ps.URL+"/report.html", "data-team-associate", 2000)
 	ps.checkNoRequests(t)
 }
 

@@ -187,6 +187,7 @@ func radarOf(skills []SkillLevel) radarChart {
 type barChart struct {
 	W, H, X0, Span, GridTop float64
 	Indent, ValueX          float64
+	HaveH, NeedH            float64    // the bars' heights
 	Ticks                   []textLine // the levels 0-4 above the bars
 	Legend                  barLegend
 	Groups                  []barGroup
@@ -232,7 +233,7 @@ const (
 // wide as the widest name, up to barsLabel (a longer name is cut, whole in
 // its row's title); the chart grows a row at a time.
 func skillBarsOf(skills []SkillLevel, stageName string) barChart {
-	c := barChart{W: barsW, Indent: barsIndent}
+	c := barChart{W: barsW, Indent: barsIndent, HaveH: haveH, NeedH: needH}
 	names := make([]string, len(skills))
 	values := make([]string, len(skills))
 	for i, s := range skills {
@@ -247,7 +248,7 @@ func skillBarsOf(skills []SkillLevel, stageName string) barChart {
 
 	// The legend: a swatch and its words for each bar.
 	textY := margin + ascent
-	c.Legend.Y = textY - 9
+	c.Legend.Y = textY - haveH - 1
 	c.Legend.Have = textLine{X: 22, Y: textY, Text: "your level"}
 	c.Legend.NeedX = math.Ceil(c.Legend.Have.X + textWidth(c.Legend.Have.Text, fontSize, false) + 16)
 	c.Legend.Full = "what " + stageName + " needs"
