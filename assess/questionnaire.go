@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/skillgap/skillgap/profiles"
@@ -14,6 +15,11 @@ import (
 
 // ErrInterrupted is returned by a Prompter when the user interrupts (Ctrl-C).
 var ErrInterrupted = errors.New("interrupted")
+
+// ErrBack is returned by a Prompter when the user asks for the previous
+// question instead of answering (typing "<"); it is offered only where
+// Question.Back is set.
+var ErrBack = errors.New("back to the previous question")
 
 // Prompter asks one question at a time. The terminal implementation lives with
 // the commands; tests use a stub that answers from a script.
@@ -29,17 +35,28 @@ type Question struct {
 	ID       string // stable id: "name", "target", "skills.cloud", ...
 	Message  string
 	Help     string // shown on '?'
-	Progress string // where the user is: "Technical skills 4/12"
+	Progress string // where the user is in a section: "Technical skills 4/12"
+	// Number and Total place the question in the whole questionnaire
+	// ("12/30"); 0 when it is not one of its numbered questions.
+	Number, Total int
+	// Back says the user may go back to the previous question instead of
+	// answering: the Prompter then returns ErrBack.
+	Back bool
 }
 
 // Option is one choice of a Select or MultiSelect.
 type Option struct {
 	Label       string
 	Description string
+	ID          string // what the option stands for, when it is not just its place (the review's question ids)
 }
 
 // Questionnaire asks for a profile's answers, question by question, as the
 // rubric lays them out: a new rubric needs no new code.
+//
+// The user can go back from any question to the one before, whose answer is
+// then the default, and ends on a review of every answer, where any can be
+// changed before saving.
 type Questionnaire struct {
 	Rubric   *rubric.Rubric
 	Prompter Prompter
@@ -64,13 +81,8 @@ func (q *Questionnaire) Run(start *profiles.Profile) (*profiles.Profile, error) 
 	// its current revision; items added since the profile was written are
 	// asked like the rest.
 	p.RubricRevision = q.Rubric.Revision
-	steps := []func(*profiles.Profile) error{q.askName, q.askTarget, q.askYears, q.askHeld, q.askSkills}
-	for _, step := range steps {
-		if err := step(p); err != nil {
-			return p, err
-		}
-	}
-	return p, nil
+	f := q.flow()
+	return p, q.walk(p, f.steps, f.total, false)
 }
 
 func (q *Questionnaire) answered(p *profiles.Profile) {
@@ -79,12 +91,190 @@ func (q *Questionnaire) answered(p *profiles.Profile) {
 	}
 }
 
-func (q *Questionnaire) askName(p *profiles.Profile) error {
-	name, err := q.Prompter.Input(Question{
+// step is one question of the flow. Follow-up questions (the evidence for a
+// skill, the check of the years) are steps too, asked when their condition
+// holds.
+type step struct {
+	number int                          // its place in the count shown; a follow-up shares its question's
+	when   func(*profiles.Profile) bool // nil: always asked
+	ask    func(*profiles.Profile, place) error
+}
+
+// place is what a step needs to say where the user is.
+type place struct {
+	number, total int
+	back          bool // there is a question to go back to
+}
+
+func (pl place) question(q Question) Question {
+	q.Number, q.Total, q.Back = pl.number, pl.total, pl.back
+	return q
+}
+
+// goTo, returned by a step, goes on at another step (a second pass over the
+// skills); the step itself counts as answered.
+type goTo int
+
+func (g goTo) Error() string { return fmt.Sprintf("go to step %d", int(g)) }
+
+// walk asks the steps in order. ErrBack at a step goes back to the step asked
+// before it, whose answer is the default. At the first step, ErrBack is
+// returned when leave is set (an answer changed from the review goes back to
+// the review); otherwise there is nothing before it.
+func (q *Questionnaire) walk(p *profiles.Profile, steps []step, total int, leave bool) error {
+	var asked []int // the steps answered, in order: the way back
+	for i := 0; i < len(steps); {
+		s := steps[i]
+		if s.when != nil && !s.when(p) {
+			i++
+			continue
+		}
+		err := s.ask(p, place{number: s.number, total: total, back: leave || len(asked) > 0})
+		var jump goTo
+		switch {
+		case err == nil:
+			asked = append(asked, i)
+			i++
+		case errors.Is(err, ErrBack):
+			if len(asked) == 0 {
+				if leave {
+					return ErrBack
+				}
+				continue // nothing before the first question: ask it again
+			}
+			i, asked = asked[len(asked)-1], asked[:len(asked)-1]
+		case errors.As(err, &jump):
+			asked = append(asked, i)
+			i = int(jump)
+		default:
+			return err
+		}
+	}
+	return nil
+}
+
+// entry is one line of the review: an answer and the steps that change it.
+type entry struct {
+	id    string // the question's id
+	label func(*profiles.Profile) (label, description string)
+	steps []step
+}
+
+// flow is the questionnaire laid out: the steps in order, ending with the
+// review, and the number of questions counted in the progress.
+type flow struct {
+	steps []step
+	total int
+}
+
+func (q *Questionnaire) flow() flow {
+	r := q.Rubric
+	var f flow
+	var entries []entry
+	n := 0
+	numbered := func(s step) step {
+		n++
+		s.number = n
+		return s
+	}
+
+	name := numbered(step{ask: q.askName})
+	entries = append(entries, entry{id: "name", steps: []step{name}, label: func(p *profiles.Profile) (string, string) {
+		if p.Name == "" {
+			return "Name: (none)", ""
+		}
+		return "Name: " + p.Name, ""
+	}})
+	target := numbered(step{ask: q.askTarget})
+	entries = append(entries, entry{id: "target", steps: []step{target}, label: func(p *profiles.Profile) (string, string) {
+		s := r.StageIndex(p.Target)
+		if s < 0 {
+			s = r.StageIndex(r.Target())
+		}
+		return "Role you aim for: " + r.Stages[s].Name, ""
+	}})
+	itYears := numbered(step{ask: q.askYears(itYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ITYears })})
+	leadYears := numbered(step{ask: q.askYears(leadYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ManagementYears })})
+	check := step{when: moreLeadingThanIT, ask: q.askYearsCheck}
+	checkAfter := func(s step) step { c := check; c.number = s.number; return c }
+	entries = append(entries,
+		entry{id: itYearsQuestion.ID, steps: []step{itYears, checkAfter(itYears)}, label: func(p *profiles.Profile) (string, string) {
+			return "Years in IT roles: " + formatYears(p.Experience.ITYears), ""
+		}},
+		entry{id: leadYearsQuestion.ID, steps: []step{leadYears, checkAfter(leadYears)}, label: func(p *profiles.Profile) (string, string) {
+			return "Years leading people or projects: " + formatYears(p.Experience.ManagementYears), ""
+		}})
+	f.steps = append(f.steps, name, target, itYears, leadYears, checkAfter(leadYears))
+
+	groups := heldGroups(r)
+	certGroups := 0
+	for _, g := range groups {
+		if g.title != "Education" {
+			certGroups++
+		}
+	}
+	c := 0
+	for _, g := range groups {
+		question := Question{ID: "held", Message: shortTitle(g.title) + ":", Help: g.help}
+		switch {
+		case g.title == "Education":
+			question.Message = "Degrees you hold:"
+		case certGroups == 1 && g.title == "Certifications":
+			question.Message = "Certifications you hold:"
+		default:
+			c++
+			question.Progress = fmt.Sprintf("Certifications %d/%d", c, certGroups)
+		}
+		held := numbered(step{ask: q.askHeld(g, question)})
+		f.steps = append(f.steps, held)
+		title := strings.TrimSuffix(strings.TrimSuffix(question.Message, ":"), " you hold")
+		entries = append(entries, entry{id: "held", steps: []step{held}, label: func(p *profiles.Profile) (string, string) {
+			var names []string
+			for _, id := range g.ids {
+				if p.Holds(id) {
+					it, _ := r.Item(id)
+					names = append(names, it.Name)
+				}
+			}
+			if len(names) == 0 {
+				return title + ": none", ""
+			}
+			return title + ": " + strings.Join(names, ", "), ""
+		}})
+	}
+
+	firstSkill := len(f.steps)
+	for _, cat := range r.Categories {
+		ids := r.IDsOfKind(rubric.KindSkill, cat.ID)
+		for i, id := range ids {
+			it, _ := r.Item(id)
+			skill := numbered(step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))})
+			evidence := step{number: skill.number, when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom }, ask: q.askEvidence(it)}
+			f.steps = append(f.steps, skill, evidence)
+			entries = append(entries, entry{id: "skills." + id, steps: []step{skill, evidence}, label: func(p *profiles.Profile) (string, string) {
+				l := p.Skills[id]
+				label := fmt.Sprintf("%s: %d %s", it.Name, l, rubric.LevelNames[l])
+				if e := p.Evidence[id]; e != "" {
+					return label, "shown by: " + e
+				}
+				return label, ""
+			}})
+		}
+	}
+	f.total = n
+	if len(f.steps) > firstSkill {
+		f.steps = append(f.steps, step{when: func(p *profiles.Profile) bool { _, same := sameRating(p, r); return same }, ask: q.askRevisit(firstSkill)})
+	}
+	f.steps = append(f.steps, step{ask: q.askReview(entries, f.total)})
+	return f
+}
+
+func (q *Questionnaire) askName(p *profiles.Profile, at place) error {
+	name, err := q.Prompter.Input(at.question(Question{
 		ID:      "name",
 		Message: "Your name (optional):",
 		Help:    "Shown on reports. Any text, or leave it empty; it is stored only in your profile file.",
-	}, p.Name, func(s string) error {
+	}), p.Name, func(s string) error {
 		if utf8.RuneCountInString(s) > 200 {
 			return errors.New("keep the name under 200 characters")
 		}
@@ -101,19 +291,18 @@ func (q *Questionnaire) askName(p *profiles.Profile) error {
 	return nil
 }
 
-func (q *Questionnaire) askTarget(p *profiles.Profile) error {
+func (q *Questionnaire) askTarget(p *profiles.Profile, at place) error {
 	r := q.Rubric
 	opts := make([]Option, len(r.Stages))
 	for i, s := range r.Stages {
-		opts[i] = Option{Label: fmt.Sprintf("%s (%s)", s.Name, s.Years), Description: ""}
+		opts[i] = Option{Label: fmt.Sprintf("%s (%s)", s.Name, s.Years)}
 	}
 	def := r.StageIndex(p.Target)
 	if def < 0 {
 		def = r.StageIndex(r.Target())
 	}
-	var help strings.Builder
-	help.WriteString("The rung you are aiming for; years are the guide's usual total experience.")
-	i, err := q.Prompter.Select(Question{ID: "target", Message: "Role you aim for:", Help: help.String()}, opts, def)
+	i, err := q.Prompter.Select(at.question(Question{ID: "target", Message: "Role you aim for:",
+		Help: "The rung you are aiming for; years are the guide's usual total experience."}), opts, def)
 	if err != nil {
 		return err
 	}
@@ -143,26 +332,45 @@ func ParseYears(s string) (float64, error) {
 
 func formatYears(y float64) string { return strconv.FormatFloat(y, 'f', -1, 64) }
 
-func (q *Questionnaire) askYears(p *profiles.Profile) error {
-	validate := func(s string) error { _, err := ParseYears(s); return err }
-	questions := []struct {
-		q   Question
-		dst *float64
-	}{
-		{Question{ID: "experience.it_years", Message: "Years in IT roles:",
-			Help: "Total years in IT work (support, systems, networks...), decimals allowed (2.5). Count part-time work pro rata."}, &p.Experience.ITYears},
-		{Question{ID: "experience.management_years", Message: "Years leading people or projects:",
-			Help: "Time as a team lead, supervisor or project lead, decimals allowed. 0 if none yet."}, &p.Experience.ManagementYears},
-	}
-	for _, yq := range questions {
-		s, err := q.Prompter.Input(yq.q, formatYears(*yq.dst), validate)
+var (
+	itYearsQuestion = Question{ID: "experience.it_years", Message: "Years in IT roles:",
+		Help: "Total years in IT work (support, systems, networks...), decimals allowed (2.5). Count part-time work pro rata."}
+	leadYearsQuestion = Question{ID: "experience.management_years", Message: "Years leading people or projects:",
+		Help: "Time as a team lead, supervisor or project lead, decimals allowed. 0 if none yet."}
+)
+
+func (q *Questionnaire) askYears(yq Question, field func(*profiles.Profile) *float64) func(*profiles.Profile, place) error {
+	return func(p *profiles.Profile, at place) error {
+		dst := field(p)
+		s, err := q.Prompter.Input(at.question(yq), formatYears(*dst), func(s string) error { _, err := ParseYears(s); return err })
 		if err != nil {
 			return err
 		}
-		if *yq.dst, err = ParseYears(s); err != nil {
+		if *dst, err = ParseYears(s); err != nil {
 			return err
 		}
 		q.answered(p)
+		return nil
+	}
+}
+
+// moreLeadingThanIT is what the years check asks about: possible (leading
+// outside IT), but more often a slip.
+func moreLeadingThanIT(p *profiles.Profile) bool {
+	return p.Experience.ManagementYears > p.Experience.ITYears
+}
+
+// askYearsCheck asks whether more years leading than in IT is right; no goes
+// back to the years to fix them.
+func (q *Questionnaire) askYearsCheck(p *profiles.Profile, at place) error {
+	ok, err := q.Prompter.Confirm(at.question(Question{ID: "experience.check",
+		Message: fmt.Sprintf("More years leading (%s) than in IT (%s) — is that right?", formatYears(p.Experience.ManagementYears), formatYears(p.Experience.ITYears)),
+		Help:    "It can be, if you led people or projects outside IT. No goes back to the years to fix them."}), true)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrBack
 	}
 	return nil
 }
@@ -180,7 +388,7 @@ type heldGroup struct {
 func heldGroups(r *rubric.Rubric) []heldGroup {
 	var groups []heldGroup
 	if ids := r.IDsOfKind(rubric.KindHeld, rubric.CategoryEducation); len(ids) > 0 {
-		groups = append(groups, heldGroup{title: "Education", help: "Tick each degree you hold (space to tick, enter to go on).", ids: ids})
+		groups = append(groups, heldGroup{title: "Education", help: "Tick each degree you hold.", ids: ids})
 	}
 	shown := map[string]bool{}
 	for _, it := range r.Items {
@@ -224,16 +432,8 @@ func heldGroups(r *rubric.Rubric) []heldGroup {
 	return groups
 }
 
-func (q *Questionnaire) askHeld(p *profiles.Profile) error {
-	groups := heldGroups(q.Rubric)
-	certGroups := 0
-	for _, g := range groups {
-		if g.title != "Education" {
-			certGroups++
-		}
-	}
-	n := 0
-	for _, g := range groups {
+func (q *Questionnaire) askHeld(g heldGroup, question Question) func(*profiles.Profile, place) error {
+	return func(p *profiles.Profile, at place) error {
 		opts := make([]Option, len(g.ids))
 		var defs []int
 		for i, id := range g.ids {
@@ -243,17 +443,7 @@ func (q *Questionnaire) askHeld(p *profiles.Profile) error {
 				defs = append(defs, i)
 			}
 		}
-		question := Question{ID: "held", Message: shortTitle(g.title) + ":", Help: g.help + " Space ticks, Enter goes on."}
-		switch {
-		case g.title == "Education":
-			question.Message = "Degrees you hold:"
-		case certGroups == 1 && g.title == "Certifications":
-			question.Message = "Certifications you hold:"
-		default:
-			n++
-			question.Progress = fmt.Sprintf("Certifications %d/%d", n, certGroups)
-		}
-		picked, err := q.Prompter.MultiSelect(question, opts, defs)
+		picked, err := q.Prompter.MultiSelect(at.question(question), opts, defs)
 		if err != nil {
 			return err
 		}
@@ -269,50 +459,130 @@ func (q *Questionnaire) askHeld(p *profiles.Profile) error {
 			}
 		}
 		q.answered(p)
+		return nil
+	}
+}
+
+func (q *Questionnaire) askSkill(it *rubric.Item, progress string) func(*profiles.Profile, place) error {
+	opts := make([]Option, rubric.MaxLevel+1)
+	opts[0] = Option{Label: "0 none", Description: "No experience of it yet."}
+	for l := 1; l <= rubric.MaxLevel; l++ {
+		opts[l] = Option{Label: fmt.Sprintf("%d %s", l, rubric.LevelNames[l]), Description: it.Levels[l-1]}
+	}
+	help := it.Description
+	if it.Section != "" {
+		help += " (Guide: " + it.Section + ")"
+	}
+	return func(p *profiles.Profile, at place) error {
+		lvl, err := q.Prompter.Select(at.question(Question{
+			ID:       "skills." + it.ID,
+			Message:  it.Name + ":",
+			Help:     help,
+			Progress: progress,
+		}), opts, p.Skills[it.ID])
+		if err != nil {
+			return err
+		}
+		p.Skills[it.ID] = lvl
+		q.answered(p)
+		return nil
+	}
+}
+
+// EvidenceFrom is the lowest skill level that is asked what shows it.
+const EvidenceFrom = 3
+
+// MaxEvidence is the longest evidence line, in characters.
+const MaxEvidence = 300
+
+// askEvidence asks, after a high rating, what shows it: one optional line,
+// kept in the profile's evidence and shown next to the skill in reports.
+func (q *Questionnaire) askEvidence(it *rubric.Item) func(*profiles.Profile, place) error {
+	return func(p *profiles.Profile, at place) error {
+		old := p.Evidence[it.ID]
+		question := Question{ID: "evidence." + it.ID, Message: "What shows it? (Enter to skip)",
+			Help: "One line that backs your rating of " + it.Name + ", such as a project or a result: \"Led the 2024 WAN migration across 3 sites\". Reports show it next to the skill."}
+		if old != "" {
+			question.Message = "What shows it? (Enter keeps it)"
+			question.Help += " Type - to remove it."
+		}
+		s, err := q.Prompter.Input(at.question(question), old, validEvidence)
+		if err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+		switch {
+		case s == "" || s == "-":
+			delete(p.Evidence, it.ID)
+		default:
+			if p.Evidence == nil {
+				p.Evidence = map[string]string{}
+			}
+			p.Evidence[it.ID] = s
+		}
+		q.answered(p)
+		return nil
+	}
+}
+
+func validEvidence(s string) error {
+	if utf8.RuneCountInString(strings.TrimSpace(s)) > MaxEvidence {
+		return fmt.Errorf("keep it to one line of %d characters at most", MaxEvidence)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return errors.New("one line of plain text, please: no tabs or control characters")
+		}
 	}
 	return nil
 }
 
-func (q *Questionnaire) askSkills(p *profiles.Profile) error {
-	r := q.Rubric
-	for {
-		for _, c := range r.Categories {
-			ids := r.IDsOfKind(rubric.KindSkill, c.ID)
-			for i, id := range ids {
-				it, _ := r.Item(id)
-				opts := make([]Option, rubric.MaxLevel+1)
-				opts[0] = Option{Label: "0 none", Description: "No experience of it yet."}
-				for l := 1; l <= rubric.MaxLevel; l++ {
-					opts[l] = Option{Label: fmt.Sprintf("%d %s", l, rubric.LevelNames[l]), Description: it.Levels[l-1]}
-				}
-				help := it.Description
-				if it.Section != "" {
-					help += " (Guide: " + it.Section + ")"
-				}
-				lvl, err := q.Prompter.Select(Question{
-					ID:       "skills." + id,
-					Message:  it.Name + ":",
-					Help:     help,
-					Progress: fmt.Sprintf("%s %d/%d", c.Name, i+1, len(ids)),
-				}, opts, p.Skills[id])
-				if err != nil {
-					return err
-				}
-				p.Skills[id] = lvl
-				q.answered(p)
-			}
-		}
-		level, same := sameRating(p, r)
-		if !same {
-			return nil
-		}
+// askRevisit offers a second pass over the skills when every one got the
+// same rating.
+func (q *Questionnaire) askRevisit(firstSkill int) func(*profiles.Profile, place) error {
+	return func(p *profiles.Profile, at place) error {
+		level, _ := sameRating(p, q.Rubric)
 		again, err := q.Prompter.Confirm(Question{
 			ID:      "revisit",
 			Message: fmt.Sprintf("You rated every skill %d (%s). Go through them again?", level, rubric.LevelNames[level]),
 			Help:    "Skills are rarely that even; a second pass often finds a few to move. No keeps the ratings as they are.",
+			Back:    at.back,
 		}, false)
-		if err != nil || !again {
+		switch {
+		case err != nil:
 			return err
+		case again:
+			return goTo(firstSkill)
+		}
+		return nil
+	}
+}
+
+// Save is the review's first option: done, save the answers.
+const Save = "save"
+
+// askReview lists every answer; picking one asks it again (with what follows
+// from it), until the user picks Save.
+func (q *Questionnaire) askReview(entries []entry, total int) func(*profiles.Profile, place) error {
+	return func(p *profiles.Profile, at place) error {
+		for {
+			opts := []Option{{ID: Save, Label: "Save", Description: "these answers are right: see the result and save them"}}
+			for _, e := range entries {
+				label, desc := e.label(p)
+				opts = append(opts, Option{ID: e.id, Label: label, Description: desc})
+			}
+			i, err := q.Prompter.Select(Question{ID: "review", Message: "Your answers: pick one to change, or Save:",
+				Help: "Enter on Save keeps these answers. Enter on any other line asks that question again, its answer as the default, then comes back here.",
+				Back: at.back}, opts, 0)
+			if err != nil {
+				return err
+			}
+			if i <= 0 || i > len(entries) {
+				return nil
+			}
+			if err := q.walk(p, entries[i-1].steps, total, true); err != nil && !errors.Is(err, ErrBack) {
+				return err
+			}
 		}
 	}
 }

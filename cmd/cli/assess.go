@@ -141,19 +141,30 @@ func runAssess(opts *AssessOptions) error {
 	if opts.StateDir == "" {
 		fmt.Fprintln(ios.ErrOut, "skillgap: warning: neither HOME nor XDG_STATE_HOME is set, so your answers are not kept as a draft: if you stop midway, they are lost")
 	}
+	// What the file holds (nothing for a new one): answers equal to these
+	// are no news, and keep no draft.
+	base := start
+	s := &session{opts: opts, rubric: r, exists: exists}
 	if d, err := store.Load(opts.Output); err == nil {
 		if rerr := d.Resumable(r); rerr != nil {
 			// Kept as it is, never overwritten: this session keeps no draft.
 			fmt.Fprintf(ios.ErrOut, "skillgap: an unfinished assessment for %s answers %s; it is kept in %s. Resume it with: %s\n",
 				report.Clean(opts.Output), draftRubric(d, rerr), d.Path, resumeDraftCommand(opts, d))
 			store = draft.Store{}
+		} else if assess.SameAnswers(d.Profile, base, r) {
+			// Nothing to resume: the draft answers what the file does.
+			store.Remove(opts.Output)
 		} else {
 			resume, err := offerResume(pr, opts.Output, d, exists)
 			if err != nil {
-				return interrupted(opts, err, "", r)
+				return s.interrupted(err)
 			}
 			if resume {
 				start = d.Profile
+				s.draft = d.Path
+			} else {
+				// Kept until this session has answers of its own to keep.
+				s.earlier = d
 			}
 		}
 	}
@@ -161,15 +172,28 @@ func runAssess(opts *AssessOptions) error {
 	today := opts.Now().Format("2006-01-02")
 	draftFailed := false
 	q := &assess.Questionnaire{Rubric: r, Prompter: pr, Answered: func(p *profiles.Profile) {
-		p.Updated = today
-		if err := store.Save(opts.Output, p, r); err != nil && !draftFailed {
-			draftFailed = true
-			fmt.Fprintf(ios.ErrOut, "skillgap: warning: cannot keep a draft at %s: %v\n", store.Path(opts.Output), err)
+		if assess.SameAnswers(p, base, r) {
+			// Nothing changed, or changed back: no draft of this session's
+			// to keep (a declined one stays as it is).
+			if s.draft != "" {
+				store.Remove(opts.Output)
+				s.draft = ""
+			}
+			return
 		}
+		p.Updated = today
+		if err := store.Save(opts.Output, p, r); err != nil {
+			if !draftFailed {
+				draftFailed = true
+				fmt.Fprintf(ios.ErrOut, "skillgap: warning: cannot keep a draft at %s: %v\n", store.Path(opts.Output), err)
+			}
+			return
+		}
+		s.draft, s.earlier = store.Path(opts.Output), nil
 	}}
 	p, err := q.Run(start)
 	if err != nil {
-		return interrupted(opts, err, store.Path(opts.Output), r)
+		return s.interrupted(err)
 	}
 
 	res, err := assess.New(r).Score(p, "")
@@ -183,20 +207,24 @@ func runAssess(opts *AssessOptions) error {
 		ok, err := pr.Confirm(assess.Question{ID: "replace", Message: fmt.Sprintf("Replace %s with these answers?", opts.Output),
 			Help: "No keeps the file as it was; your new answers stay in the draft for next time."}, true)
 		if err != nil {
-			return interrupted(opts, err, store.Path(opts.Output), r)
+			return s.interrupted(err)
 		}
 		if !ok {
+			if s.draft == "" {
+				fmt.Fprintf(ios.ErrOut, "Kept %s as it was; your answers were the same as its own.\n", report.Clean(opts.Output))
+				return nil
+			}
 			fmt.Fprintf(ios.ErrOut, "Kept %s as it was. Your new answers are in the draft; run '%s' to resume them.\n", report.Clean(opts.Output), resumeCommand(opts, r))
 			return nil
 		}
 	}
 	// Never write a file its rubric would refuse.
 	if err := assess.Check(p, r); err != nil {
-		return fmt.Errorf("not saved, the answers do not fit rubric %s: %s (they are kept in the draft %s)", r.ID, firstProblem(err), store.Path(opts.Output))
+		return fmt.Errorf("not saved, the answers do not fit rubric %s: %s%s", r.ID, firstProblem(err), s.keptIn())
 	}
 	p.File = opts.Output
 	if err := profiles.Save(opts.Output, p, today); err != nil {
-		return fmt.Errorf("%s: cannot save: %v (your answers are kept in the draft %s)", opts.Output, err, store.Path(opts.Output))
+		return fmt.Errorf("%s: cannot save: %v%s", opts.Output, err, s.keptIn())
 	}
 	store.Remove(opts.Output)
 	again := opts.prog() + " score " + opts.Output
@@ -246,7 +274,7 @@ func answersFor(opts *AssessOptions, start *profiles.Profile, r *rubric.Rubric) 
 		Message: fmt.Sprintf("%s holds answers for rubric %s; start again with rubric %s?", opts.Output, start.RubricID(), r.ID),
 		Help:    "Yes asks every question of " + r.ID + " and, once you confirm saving, replaces the answers for " + start.RubricID() + ". No leaves the file as it is; answer into another file with --output."}, false)
 	if err != nil {
-		return nil, interrupted(opts, err, "", r)
+		return nil, (&session{opts: opts, rubric: r, exists: true}).interrupted(err)
 	}
 	if !ok {
 		return nil, &ExitError{Code: ExitBadInput, Err: fmt.Errorf("%s holds answers for rubric %s and is left as it is; answer rubric %s into another file with --output", opts.Output, start.RubricID(), r.ID)}
@@ -256,14 +284,19 @@ func answersFor(opts *AssessOptions, start *profiles.Profile, r *rubric.Rubric) 
 
 // offerResume asks whether to go on from an unfinished assessment.
 func offerResume(pr assess.Prompter, output string, d *draft.Draft, exists bool) (bool, error) {
-	when := "earlier"
-	if d.Profile.Updated != "" {
-		when = "on " + d.Profile.Updated
-	}
 	return pr.Confirm(assess.Question{ID: "resume",
-		Message: fmt.Sprintf("Resume the answers you left unfinished %s?", when),
-		Help:    "An earlier assessment for " + output + " was interrupted. Yes starts from the answers you gave then; no starts from " + map[bool]string{true: "the saved file", false: "scratch"}[exists] + "."},
+		Message: fmt.Sprintf("Resume the answers you left unfinished %s?", draftDate(d)),
+		Help: "An earlier assessment for " + report.Clean(output) + " was interrupted. Yes starts from the answers you gave then; no starts from " +
+			map[bool]string{true: "the saved file", false: "scratch"}[exists] + ", and the unfinished answers are kept until you change one."},
 		true)
+}
+
+// draftDate says when a draft was last answered: "on 2026-11-25".
+func draftDate(d *draft.Draft) string {
+	if d.Profile.Updated != "" {
+		return "on " + d.Profile.Updated
+	}
+	return "earlier"
 }
 
 // prog is the program name for the commands assess suggests.
@@ -324,17 +357,39 @@ func shellQuote(s string) string {
 	return "'" + report.Clean(strings.ReplaceAll(s, "'", `'\''`)) + "'"
 }
 
-func interrupted(opts *AssessOptions, err error, draftPath string, r *rubric.Rubric) error {
+// session is what an interrupted assessment has to say: whether the file
+// existed, and where the answers are kept.
+type session struct {
+	opts   *AssessOptions
+	rubric *rubric.Rubric
+	exists bool
+	// draft holds this session's answers, if any; earlier is a draft the
+	// user chose not to resume, kept until this session has news.
+	draft   string
+	earlier *draft.Draft
+}
+
+// keptIn says where the answers are kept, for a message.
+func (s *session) keptIn() string {
+	if s.draft == "" {
+		return ""
+	}
+	return " (your answers are kept in the draft " + s.draft + ")"
+}
+
+func (s *session) interrupted(err error) error {
 	if !errors.Is(err, assess.ErrInterrupted) {
 		return err
 	}
-	what := "is untouched"
-	if _, statErr := os.Stat(opts.Output); statErr != nil {
-		what = "was not written"
+	msg := "interrupted; nothing was saved"
+	if s.exists {
+		msg = fmt.Sprintf("interrupted; %s is untouched", report.Clean(s.opts.Output))
 	}
-	msg := fmt.Sprintf("interrupted; %s %s", opts.Output, what)
-	if _, statErr := os.Stat(draftPath); draftPath != "" && statErr == nil {
-		msg += fmt.Sprintf(". Your answers so far are kept in %s; run '%s' to resume", draftPath, resumeCommand(opts, r))
+	switch {
+	case s.draft != "":
+		msg += fmt.Sprintf(". Your answers so far are kept in %s; run '%s' to resume", s.draft, resumeCommand(s.opts, s.rubric))
+	case s.earlier != nil:
+		msg += fmt.Sprintf(". The answers you left unfinished %s are still in %s; run '%s' to resume them", draftDate(s.earlier), s.earlier.Path, resumeCommand(s.opts, s.rubric))
 	}
 	return &ExitError{Code: ExitInterrupted, Err: errors.New(msg)}
 }

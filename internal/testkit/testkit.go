@@ -3,6 +3,7 @@
 package testkit
 
 import (
+	"fmt"
 	"math/rand/v2"
 
 	"github.com/skillgap/skillgap/assess"
@@ -41,12 +42,23 @@ func RandomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
 	return p
 }
 
+// Back, as a scripted answer, is the user typing "<": back to the previous
+// question.
+var Back any = back{}
+
+type back struct{}
+
+// Seq scripts successive answers to the same question (it is asked again
+// after going back, or from the review); once they are used up, the default.
+type Seq []any
+
 // Prompter answers from a script. Answers are keyed by question id (held
-// groups by their message): a string for Input, an int for Select, []int for
-// MultiSelect, a bool for Confirm. Unscripted questions take the default, as
-// pressing Enter would. Revisits answer the "go through them again?"
-// question in turn; Interrupt is the id of the question at which the person
-// presses Ctrl-C.
+// groups by their message): a string for Input, an int (or an option's ID,
+// such as the review's "skills.cloud" or "save") for Select, []int for
+// MultiSelect, a bool for Confirm, Back for any of them, or a Seq of those.
+// Unscripted questions take the default, as pressing Enter would. Revisits
+// answer the "go through them again?" question in turn; Interrupt is the id
+// of the question at which the person presses Ctrl-C.
 type Prompter struct {
 	Answers   map[string]any
 	Revisits  []bool
@@ -64,6 +76,18 @@ func (s *Prompter) ask(q assess.Question) (any, bool, error) {
 		key = q.Message
 	}
 	a, ok := s.Answers[key]
+	if seq, isSeq := a.(Seq); isSeq {
+		if len(seq) == 0 {
+			return nil, false, nil
+		}
+		a, s.Answers[key] = seq[0], seq[1:]
+	}
+	if a == Back {
+		if !q.Back {
+			return nil, false, fmt.Errorf("the script goes back at %s, where there is no way back", q.ID)
+		}
+		return nil, false, assess.ErrBack
+	}
 	return a, ok, nil
 }
 
@@ -79,15 +103,22 @@ func (s *Prompter) Input(q assess.Question, def string, validate func(string) er
 	return a.(string), nil
 }
 
-// Select answers with the script.
-func (s *Prompter) Select(q assess.Question, _ []assess.Option, def int) (int, error) {
+// Select answers with the script: an index, or the ID of an option.
+func (s *Prompter) Select(q assess.Question, options []assess.Option, def int) (int, error) {
 	a, ok, err := s.ask(q)
 	if err != nil || !ok {
 		return def, err
 	}
+	if id, isID := a.(string); isID {
+		for i, o := range options {
+			if o.ID == id {
+				return i, nil
+			}
+		}
+		return 0, fmt.Errorf("%s has no option %q", q.ID, id)
+	}
 	return a.(int), nil
 }
-
 // MultiSelect answers with the script.
 func (s *Prompter) MultiSelect(q assess.Question, _ []assess.Option, defs []int) ([]int, error) {
 	a, ok, err := s.ask(q)
