@@ -42,8 +42,9 @@ func TestQuestionnaireAnswersInProfileOut(t *testing.T) {
 	if err := assess.Check(p, r); err != nil {
 		t.Error(err)
 	}
-	// One draft per answer: name, target, 2 years, education, certifications, 24 skills.
-	if len(drafts) != 1+1+2+2+24 {
+	// One draft per answer: name, target, 2 years, education, certifications,
+	// 24 skills, and what shows the 2 skills rated 3 or more.
+	if len(drafts) != 1+1+2+2+24+2 {
 		t.Errorf("%d drafts", len(drafts))
 	}
 	// Where the user is, and no required levels shown while answering.
@@ -70,8 +71,12 @@ func TestEnterThroughEverythingCompletes(t *testing.T) {
 	if p.Target != "it-manager" || p.Experience.ITYears != 0 || len(p.Certifications) != 0 || p.Skills["cloud"] != 0 {
 		t.Errorf("defaults %+v", p)
 	}
-	// All skills 0 is "the same rating": asked once whether to revisit, default no.
-	if last := sp.Asked[len(sp.Asked)-1]; last.ID != "revisit" || !strings.Contains(last.Message, "You rated every skill 0 (none)") {
+	// All skills 0 is "the same rating": asked once whether to revisit,
+	// default no, just before the review, whose default is Save.
+	if q := sp.Asked[len(sp.Asked)-2]; q.ID != "revisit" || !strings.Contains(q.Message, "You rated every skill 0 (none)") {
+		t.Errorf("question before the review %+v", q)
+	}
+	if last := sp.Asked[len(sp.Asked)-1]; last.ID != "review" || sp.Options[len(sp.Asked)-1][0].ID != assess.Save {
 		t.Errorf("last question %+v", last)
 	}
 }
@@ -160,7 +165,7 @@ func TestQuestionnaireFromAnotherRubric(t *testing.T) {
 	for _, q := range sp.Asked {
 		ids = append(ids, q.ID)
 	}
-	if got := strings.Join(ids, " "); got != "name target experience.it_years experience.management_years held skills.go skills.sql" {
+	if got := strings.Join(ids, " "); got != "name target experience.it_years experience.management_years held skills.go evidence.go skills.sql review" {
 		t.Errorf("asked %s", got)
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/draft"
 	"github.com/skillgap/skillgap/internal/iostreams"
 	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
 )
 
 // enterPrompter presses Enter at every question (takes the default), except
@@ -128,5 +130,117 @@ func TestAssessRefusesABrokenProfile(t *testing.T) {
 	msg := ios.ErrOut.(interface{ String() string }).String()
 	if code != ExitBadInput || !strings.Contains(msg, "profile.yaml: line 2: skills.clod: unknown skill (did you mean cloud?)") {
 		t.Errorf("exit %d, stderr %q", code, msg)
+	}
+}
+
+func errText(ios *iostreams.IOStreams) string { return ios.ErrOut.(interface{ String() string }).String() }
+
+// Ctrl-C before any file existed says nothing was saved, never that the file
+// is untouched; with nothing answered yet there is no draft either.
+func TestAssessInterruptedNewFileSaysNothingWasSaved(t *testing.T) {
+	f, ios, state := assessFactory(t, &testkit.Prompter{Interrupt: "name"})
+	if code := Main([]string{"assess", "-o", "me.yaml"}, f); code != ExitInterrupted {
+		t.Fatalf("exit %d", code)
+	}
+	if msg := errText(ios); !strings.Contains(msg, "interrupted; nothing was saved\n") || strings.Contains(msg, "untouched") || strings.Contains(msg, "kept in") {
+		t.Errorf("stderr %q", msg)
+	}
+	if drafts, _ := filepath.Glob(filepath.Join(state, "skillgap", "drafts", "*")); len(drafts) != 0 {
+		t.Errorf("a draft of no answers: %v", drafts)
+	}
+	if _, err := os.Stat("me.yaml"); err == nil {
+		t.Error("me.yaml written")
+	}
+
+	f.Prompter = &testkit.Prompter{Answers: map[string]any{"name": "Jo"}, Interrupt: "skills.cloud"}
+	ios2, _, _, _ := iostreams.Test()
+	f.IO = ios2
+	if code := Main([]string{"assess", "-o", "me.yaml"}, f); code != ExitInterrupted {
+		t.Fatalf("exit %d", code)
+	}
+	if msg := errText(ios2); !strings.Contains(msg, "interrupted; nothing was saved. Your answers so far are kept in ") || strings.Contains(msg, "untouched") {
+		t.Errorf("stderr %q", msg)
+	}
+}
+
+// Re-assessing and changing nothing keeps no draft; a draft that answers
+// what the file does is not offered; a draft the user chose not to resume is
+// not overwritten by answers that are the file's own, and the message says
+// where it still is.
+func TestAssessNoDraftWhenNothingChanged(t *testing.T) {
+	f, ios, state := assessFactory(t, &testkit.Prompter{Answers: map[string]any{"name": "Old", "skills.cloud": 2}})
+	if code := Main([]string{"assess"}, f); code != 0 {
+		t.Fatalf("exit %d: %s", code, errText(ios))
+	}
+	drafts := func() []string {
+		d, _ := filepath.Glob(filepath.Join(state, "skillgap", "drafts", "*.yaml"))
+		return d
+	}
+
+	// Enter through to Ctrl-C: no change, no draft.
+	f.Prompter = &testkit.Prompter{Interrupt: "skills.databases"}
+	ios2, _, _, _ := iostreams.Test()
+	f.IO = ios2
+	if code := Main([]string{"assess"}, f); code != ExitInterrupted {
+		t.Fatalf("exit %d", code)
+	}
+	if msg := errText(ios2); !strings.Contains(msg, "interrupted; profile.yaml is untouched\n") || strings.Contains(msg, "kept in") {
+		t.Errorf("stderr %q", msg)
+	}
+	if d := drafts(); len(d) != 0 {
+		t.Fatalf("draft of unchanged answers: %v", d)
+	}
+
+	// A change, then changed back: the draft goes again.
+	f.Prompter = &testkit.Prompter{Answers: map[string]any{"name": "New", "review": testkit.Seq{"name"}}, Interrupt: "replace"}
+	f.Prompter.(*testkit.Prompter).Answers["name"] = testkit.Seq{"New", "Old"}
+	if code := Main([]string{"assess"}, f); code != ExitInterrupted {
+		t.Fatalf("exit %d", code)
+	}
+	if d := drafts(); len(d) != 0 {
+		t.Fatalf("draft of answers changed back: %v", d)
+	}
+
+	// A real change, interrupted: a draft.
+	f.Prompter = &testkit.Prompter{Answers: map[string]any{"name": "New"}, Interrupt: "skills.cloud"}
+	Main([]string{"assess"}, f)
+	if len(drafts()) != 1 {
+		t.Fatal("no draft of a changed answer")
+	}
+	kept, _ := os.ReadFile(drafts()[0])
+
+	// Not resumed, then Ctrl-C at the first question, or after answers
+	// that are the file's own: the draft stays as it was, and is named.
+	for _, interrupt := range []string{"name", "skills.cloud"} {
+		pr := &testkit.Prompter{Answers: map[string]any{"resume": false}, Interrupt: interrupt}
+		f.Prompter = pr
+		ios3, _, _, _ := iostreams.Test()
+		f.IO = ios3
+		if code := Main([]string{"assess"}, f); code != ExitInterrupted {
+			t.Fatalf("exit %d", code)
+		}
+		if pr.IDs()[0] != "resume" {
+			t.Errorf("not offered: %v", pr.IDs())
+		}
+		if now, _ := os.ReadFile(drafts()[0]); string(now) != string(kept) {
+			t.Errorf("Ctrl-C at %s: the declined draft was replaced:\n%s", interrupt, now)
+		}
+		msg := errText(ios3)
+		if !strings.Contains(msg, "interrupted; profile.yaml is untouched. The answers you left unfinished on 2026-11-25 are still in "+drafts()[0]) ||
+			strings.Contains(msg, "Your answers so far") {
+			t.Errorf("Ctrl-C at %s: stderr %q", interrupt, msg)
+		}
+	}
+
+	// A draft that answers what the file does is not offered, and goes.
+	p, _ := profiles.LoadFile("profile.yaml", nil)
+	if err := (draft.Store{Dir: filepath.Join(state, "skillgap")}).Save("profile.yaml", p, rubric.Default()); err != nil {
+		t.Fatal(err)
+	}
+	pr := &testkit.Prompter{Interrupt: "target"}
+	f.Prompter = pr
+	Main([]string{"assess"}, f)
+	if pr.IDs()[0] != "name" || len(drafts()) != 0 {
+		t.Errorf("asked %v, drafts %v", pr.IDs(), drafts())
 	}
 }

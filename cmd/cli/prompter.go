@@ -492,17 +492,19 @@ const (
     {{- if and .Help (not .ShowHelp)}}{{ print .Config.HelpInput }} for help {{- if and .Suggest}}, {{end}}{{end -}}
     {{- if and .Suggest }}{{color "cyan"}}{{ print .Config.SuggestInput }} for suggestions{{end -}}
   ]{{color "reset"}} {{end}}`
-	inputBackHint = `{{- color "cyan"}}[< back{{- if and .Help (not .ShowHelp)}}, {{ print .Config.HelpInput }} for help{{end}}]{{color "reset"}}{{" "}}`
-	listHint      = `type to filter{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for more help{{end}}]`
-	listBackHint  = `type to filter, < back{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for more help{{end}}]`
+	inputBackHint  = `{{- color "cyan"}}[< back{{- if and .Help (not .ShowHelp)}}, {{ print .Config.HelpInput }} for help{{end}}]{{color "reset"}}{{" "}}`
+	selectHint     = `[Use arrows to move, type to filter{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for more help{{end}}]`
+	selectBackHint = `[arrows to move, type to filter, < back{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for help{{end}}]`
+	multiHint      = `[Use arrows to move, space to select,{{- if not .Config.RemoveSelectAll }} <right> to all,{{end}}{{- if not .Config.RemoveSelectNone }} <left> to none,{{end}} type to filter{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for more help{{end}}]`
+	multiBackHint  = `[arrows to move, space to tick, type to filter, < back{{- if and .Help (not .ShowHelp)}}, {{ .Config.HelpInput }} for help{{end}}]`
 )
 
-// backTemplates are survey's templates with "< back" in the hint line; a
+// backTemplates are survey's templates with "< back" in a shorter hint line; a
 // template that is not as expected is left as it is (no hint, but going
 // back still works).
 func backTemplates(t [3]string) [3]string {
 	t[0] = strings.Replace(t[0], inputHint, inputBackHint, 1)
-	t[1] = strings.Replace(t[1], listHint, listBackHint, 1)
-	t[2] = strings.Replace(t[2], listHint, listBackHint, 1)
+	t[1] = strings.Replace(t[1], selectHint, selectBackHint, 1)
+	t[2] = strings.Replace(t[2], multiHint, multiBackHint, 1)
 	return t
 }

@@ -22,6 +22,13 @@ import (
 // types on the console. It returns the exit code and the screen.
 func runInTerminal(t *testing.T, state string, args []string, user func(c *expect.Console)) (int, string) {
 	t.Helper()
+	return runOnScreen(t, state, args, func(c *expect.Console, _ func() string) { user(c) })
+}
+
+// runOnScreen is runInTerminal where the typing side can also read the
+// screen as it is.
+func runOnScreen(t *testing.T, state string, args []string, user func(c *expect.Console, screen func() string)) (int, string) {
+	t.Helper()
 	ptm, pts, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -40,7 +47,7 @@ func runInTerminal(t *testing.T, state string, args []string, user func(c *expec
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		user(c)
+		user(c, func() string { return term.String() })
 	}()
 	ios := &iostreams.IOStreams{In: c.Tty(), Out: c.Tty(), ErrOut: c.Tty(), InTTY: true, OutTTY: true, ErrTTY: true, NoColor: true, TermWidth: 100}
 	exited := make(chan int, 1)
@@ -115,6 +122,7 @@ func TestTerminalAssessEnterThroughToSave(t *testing.T) {
 		for i := 1; i <= 5; i++ {
 			expectThen(t, c, "Strategy and governance "+itoa(i)+"/5", enter)
 		}
+		expectThen(t, c, "pick one to change, or Save", enter)
 		expectThen(t, c, "Saved ", "")
 	})
 	if code != 0 {
@@ -180,6 +188,9 @@ func TestTerminalCtrlCMidwayKeepsFileThenReassessResumes(t *testing.T) {
 		expectThen(t, c, "Certifications you hold", enter)
 		for i := 1; i <= 12; i++ {
 			expectThen(t, c, "Technical skills "+itoa(i)+"/12", enter)
+			if i == 4 { // cloud, rated 3: what shows it?
+				expectThen(t, c, "What shows it? (Enter to skip)", enter)
+			}
 		}
 		for i := 1; i <= 7; i++ {
 			expectThen(t, c, "Soft skills "+itoa(i)+"/7", enter)
@@ -187,6 +198,7 @@ func TestTerminalCtrlCMidwayKeepsFileThenReassessResumes(t *testing.T) {
 		for i := 1; i <= 5; i++ {
 			expectThen(t, c, "Strategy and governance "+itoa(i)+"/5", enter)
 		}
+		expectThen(t, c, "pick one to change, or Save", enter)
 		expectThen(t, c, "with these answers?", enter)
 		expectThen(t, c, "Saved ", "")
 	})
@@ -219,5 +231,105 @@ func TestTerminalStdinIsAnnounced(t *testing.T) {
 	})
 	if code != 0 || !strings.Contains(screen, "reading profiles from stdin") {
 		t.Errorf("exit %d, screen:\n%s", code, screen)
+	}
+}
+
+// On a real terminal: "<" then Enter goes back from a typed answer, a y/n
+// question, a list and a multiple choice, with the answer given as the
+// default; a wrong answer's error goes once the answer is right; the years
+// check, the evidence question and the review work as the questionnaire
+// says.
+func TestTerminalBackReviewAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "me.yaml")
+	code, screen := runOnScreen(t, filepath.Join(dir, "state"), []string{"assess", "-o", out}, func(c *expect.Console, screen func() string) {
+		// at waits for each part in turn (survey writes colour codes
+		// between the parts of a line), then types keys; false once
+		// something did not come, and then the rest is skipped.
+		failed := false
+		at := func(keys string, parts ...string) bool {
+			t.Helper()
+			for _, part := range parts {
+				if failed {
+					return false
+				}
+				if _, err := c.ExpectString(part); err != nil {
+					t.Errorf("waiting for %q: %v\nscreen:\n%s", part, err, screen())
+					failed = true
+					return false
+				}
+			}
+			if _, err := c.Send(keys); err != nil {
+				t.Error(err)
+				failed = true
+			}
+			return !failed
+		}
+		// shows waits for the screen to show what (or not), as it is
+		// drawn.
+		shows := func(what string, want bool) {
+			t.Helper()
+			for range 50 {
+				if strings.Contains(screen(), what) == want || failed {
+					return
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			t.Errorf("screen shows %q: %v, want %v\n%s", what, !want, want, screen())
+		}
+		const hint = "[< back, ? for help]"
+		at("<"+enter, "[1/30] Your name (optional):", "[? for help]")
+		at("Ada"+enter, "there is no question before this one")
+		at(enter, "[2/30] Role you aim for:", "< back")
+		at("abc"+enter, "[3/30] Years in IT roles:", hint, "(0)")
+		at("5"+enter, `"abc" is not a number of years`)
+		at("", "[4/30] Years leading people or projects:", hint)
+		shows("not a number of years", false)
+		shows("Years in IT roles: 5", true)
+		at("<"+enter, "(0)")
+		at("6"+enter, "[3/30] Years in IT roles:", hint, "(5)")
+		at("8"+enter, "[4/30] Years leading people or projects:", hint, "(0)")
+		at("maybe"+enter, "More years leading (8) than in IT (6)", hint, "(Y/n)")
+		at("n"+enter, `type y or n (or < to go back), not "maybe"`)
+		at("2"+enter, "Years leading people or projects:", hint, "(8)")
+		shows("type y or n", false)
+		shows("is that right? No", true)
+		at("<"+enter, "[5/30] Degrees you hold:", "< back")
+		at(enter, "Years leading people or projects:", hint, "(2)")
+		at(space+enter, "[5/30] Degrees you hold:") // bachelor-it
+		at(enter, "[6/30] Certifications you hold:")
+		at(arrowDown+arrowDown+arrowDown+enter, "[7/30 · Technical skills 1/12]") // infrastructure 3
+		at("Ran the DC move"+enter, "[7/30] What shows it? (Enter to skip)")
+		at("<"+enter, "[8/30 · Technical skills 2/12]")
+		at(enter, "What shows it? (Enter keeps it)", hint, "(Ran the DC move)")
+		at("", "[8/30 · Technical skills 2/12]")
+		shows("Network administration: < back", true)
+		at(enter)
+		for i := 3; i <= 12; i++ {
+			at(enter, "Technical skills "+itoa(i)+"/12")
+		}
+		for i := 1; i <= 7; i++ {
+			at(enter, "Soft skills "+itoa(i)+"/7")
+		}
+		for i := 1; i <= 5; i++ {
+			at(enter, "Strategy and governance "+itoa(i)+"/5")
+		}
+		at("budg", "pick one to change, or Save", "Save", "Name: Ada", "Years in IT roles: 6", "Years leading people or projects: 2",
+			"IT infrastructure management: 3 practitioner", "shown by: Ran the DC move")
+		at(enter, "Budget management: 0 none")
+		at(arrowDown+arrowDown+enter, "[25/30 · Soft skills 7/7] Budget management:")
+		at(enter, "pick one to change, or Save")
+		at("", "Saved ")
+	})
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, screen)
+	}
+	p, err := profiles.LoadFile(out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Ada" || p.Experience.ITYears != 6 || p.Experience.ManagementYears != 2 || !p.Holds("bachelor-it") ||
+		p.Skills["infrastructure"] != 3 || p.Evidence["infrastructure"] != "Ran the DC move" || p.Skills["budgeting"] != 2 || p.Skills["networking"] != 0 {
+		t.Errorf("saved %+v", p)
 	}
 }

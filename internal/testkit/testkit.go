@@ -63,11 +63,18 @@ type Prompter struct {
 	Answers   map[string]any
 	Revisits  []bool
 	Interrupt string
-	Asked     []assess.Question
+	// Asked lists the questions asked, in order; Defaults the default each
+	// was asked with (its answer so far) and Options its options (nil for
+	// Input and Confirm).
+	Asked    []assess.Question
+	Defaults []any
+	Options  [][]assess.Option
 }
 
-func (s *Prompter) ask(q assess.Question) (any, bool, error) {
+func (s *Prompter) ask(q assess.Question, def any, options []assess.Option) (any, bool, error) {
 	s.Asked = append(s.Asked, q)
+	s.Defaults = append(s.Defaults, def)
+	s.Options = append(s.Options, options)
 	if q.ID == s.Interrupt {
 		return nil, false, assess.ErrInterrupted
 	}
@@ -93,7 +100,7 @@ func (s *Prompter) ask(q assess.Question) (any, bool, error) {
 
 // Input answers with the script, checked as the terminal checks it.
 func (s *Prompter) Input(q assess.Question, def string, validate func(string) error) (string, error) {
-	a, ok, err := s.ask(q)
+	a, ok, err := s.ask(q, def, nil)
 	if err != nil || !ok {
 		return def, err
 	}
@@ -105,7 +112,7 @@ func (s *Prompter) Input(q assess.Question, def string, validate func(string) er
 
 // Select answers with the script: an index, or the ID of an option.
 func (s *Prompter) Select(q assess.Question, options []assess.Option, def int) (int, error) {
-	a, ok, err := s.ask(q)
+	a, ok, err := s.ask(q, def, options)
 	if err != nil || !ok {
 		return def, err
 	}
@@ -119,9 +126,10 @@ func (s *Prompter) Select(q assess.Question, options []assess.Option, def int) (
 	}
 	return a.(int), nil
 }
+
 // MultiSelect answers with the script.
-func (s *Prompter) MultiSelect(q assess.Question, _ []assess.Option, defs []int) ([]int, error) {
-	a, ok, err := s.ask(q)
+func (s *Prompter) MultiSelect(q assess.Question, options []assess.Option, defs []int) ([]int, error) {
+	a, ok, err := s.ask(q, defs, options)
 	if err != nil || !ok {
 		return defs, err
 	}
@@ -130,7 +138,7 @@ func (s *Prompter) MultiSelect(q assess.Question, _ []assess.Option, defs []int)
 
 // Confirm answers with the script; "revisit" takes the next of Revisits.
 func (s *Prompter) Confirm(q assess.Question, def bool) (bool, error) {
-	a, ok, err := s.ask(q)
+	a, ok, err := s.ask(q, def, nil)
 	if err != nil {
 		return false, err
 	}
@@ -143,6 +151,16 @@ func (s *Prompter) Confirm(q assess.Question, def bool) (bool, error) {
 		return a.(bool), nil
 	}
 	return def, nil
+}
+
+// Last is the index in Asked of the last question asked with id, or -1.
+func (s *Prompter) Last(id string) int {
+	for i := len(s.Asked) - 1; i >= 0; i-- {
+		if s.Asked[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // IDs lists the ids of the questions asked, in order.
