@@ -294,3 +294,24 @@ func TestSameAnswers(t *testing.T) {
 		}
 	}
 }
+
+// Help says each thing once, and leaves the keys to the terminal's hint line
+// (survey's says "space to select"; ours said it twice more).
+func TestHelpSaysThingsOnce(t *testing.T) {
+	sp := &testkit.Prompter{Answers: map[string]any{"skills.cloud": 3, "experience.management_years": "2"}}
+	if _, err := (&assess.Questionnaire{Rubric: rubric.Default(), Prompter: sp}).Run(nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range sp.Asked {
+		seen := map[string]bool{}
+		for _, s := range strings.Split(q.Help, ". ") {
+			if seen[s] {
+				t.Errorf("%s: help repeats %q", q.ID, s)
+			}
+			seen[s] = true
+		}
+		if l := strings.ToLower(q.Help); strings.Contains(l, "space") || strings.Contains(l, "enter goes on") {
+			t.Errorf("%s: help explains keys: %q", q.ID, q.Help)
+		}
+	}
+}

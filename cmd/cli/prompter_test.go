@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/skillgap/skillgap/assess"
 )
 
 // survey's hint lines are matched as text: an update of survey that changes
@@ -13,6 +16,70 @@ func TestBackHintIsInEveryTemplate(t *testing.T) {
 	for i, tmpl := range backTemplates(templates[0]) {
 		if tmpl == templates[0][i] {
 			t.Errorf("template %d has no \"< back\" hint", i)
+		}
+	}
+}
+
+// In a list, "<" or "back" then Enter is a way back: survey's filter is
+// cleared (Ctrl-X) before the Enter so that the list ends. Anything else
+// typed reaches survey as it was.
+func TestListKeysGoBack(t *testing.T) {
+	for _, tc := range []struct {
+		typed []string // what each read returns
+		back  bool
+	}{
+		{[]string{"<\r"}, true},
+		{[]string{"<", "\r"}, true},
+		{[]string{"back\r"}, true},
+		{[]string{"\x1b[B<\r"}, true},     // an arrow, then <
+		{[]string{"x<\x7f\x7f<\r"}, true}, // typed, rubbed out, then <
+		{[]string{"\x1b[", "A<\r"}, true}, // an escape sequence split between reads
+		{[]string{"\r"}, false},
+		{[]string{"x<\r"}, false},
+		{[]string{"<\x7f\r"}, false},
+		{[]string{"< \r"}, false},
+		{[]string{"backup\r"}, false},
+		{[]string{"<?\r"}, false},
+		{[]string{"\x03"}, false},
+	} {
+		k := &keys{}
+		k.start(true)
+		var got, want strings.Builder
+		for _, chunk := range tc.typed {
+			got.Write(k.scan([]byte(chunk)))
+			want.WriteString(chunk)
+		}
+		w := want.String()
+		if tc.back {
+			w = strings.Replace(w, "\r", "\x18\r", 1)
+		}
+		if k.back != tc.back || got.String() != w {
+			t.Errorf("%q: back %v, survey reads %q; want %v, %q", tc.typed, k.back, got.String(), tc.back, w)
+		}
+	}
+}
+
+// Help lists the options' whole descriptions only when the screen cuts
+// some: what the screen shows in full is not said twice.
+func TestHelpDoesNotRepeatTheScreen(t *testing.T) {
+	options := []assess.Option{{Label: "2 working", Description: "Has changed switch, VPN or firewall settings from a runbook."}}
+	q := assess.Question{Help: "Networks."}
+	if h := (&surveyPrompter{width: 100}).fullHelp(q, options); h != "Networks." {
+		t.Errorf("wide screen: help %q", h)
+	}
+	if h := (&surveyPrompter{width: 40}).fullHelp(q, options); !strings.Contains(h, "2 working: Has changed switch, VPN or firewall settings from a runbook.") {
+		t.Errorf("narrow screen: help %q", h)
+	}
+}
+
+func TestProgressInTheMessage(t *testing.T) {
+	for q, want := range map[assess.Question]string{
+		{Message: "Cloud:", Number: 12, Total: 30, Progress: "Technical skills 4/12"}: "[12/30 · Technical skills 4/12] Cloud:",
+		{Message: "Your name:", Number: 1, Total: 30}:                                 "[1/30] Your name:",
+		{Message: "Replace?"}: "Replace?",
+	} {
+		if got := message(q); got != want {
+			t.Errorf("%q, want %q", got, want)
 		}
 	}
 }
