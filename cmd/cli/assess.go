@@ -44,8 +44,13 @@ skills, one question at a time, then show your readiness and top gaps and save
 the answers as a profile file (YAML, mode 0600).
 
 Every question has a default; pressing Enter keeps it. Type ? for help on a
-question. If the output file exists, its answers are the defaults
-(re-assessment) and saving replaces it after you confirm.
+question, and < (or back) then Enter to go back to the previous question,
+its answer as the default; in a list, type < then Enter the same way. A
+skill rated 3 or 4 is followed by "What shows it?": one optional line kept
+as the skill's evidence and shown in the HTML report. At the end, a review lists
+every answer: pick one to change it, or Save. If the output file exists,
+its answers are the defaults (re-assessment) and saving replaces it after
+you confirm.
 
 Answers are kept in a draft after every question: if you press Ctrl-C, the
 file is left untouched and the next '%[1]s assess' for the same file offers
