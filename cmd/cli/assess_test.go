@@ -133,7 +133,9 @@ func TestAssessRefusesABrokenProfile(t *testing.T) {
 	}
 }
 
-func errText(ios *iostreams.IOStreams) string { return ios.ErrOut.(interface{ String() string }).String() }
+func errText(ios *iostreams.IOStreams) string {
+	return ios.ErrOut.(interface{ String() string }).String()
+}
 
 // Ctrl-C before any file existed says nothing was saved, never that the file
 // is untouched; with nothing answered yet there is no draft either.
