@@ -149,8 +149,9 @@ func TestReviewChangesAnyAnswerBeforeSaving(t *testing.T) {
 }
 
 // After a skill rated 3 or 4: what shows it, optional, kept in the profile's
-// evidence; an existing one is the default, "-" removes it, and a rating
-// below 3 asks nothing and keeps what was written.
+// evidence. An existing one is the default (even below 3, so that it can be
+// kept or removed) and "-" removes it; a rating below 3 with none asks
+// nothing.
 func TestEvidenceAfterAHighRating(t *testing.T) {
 	start := &profiles.Profile{Version: 1, Skills: map[string]int{"cloud": 3, "budgeting": 4, "networking": 3, "leadership": 3},
 		Evidence: map[string]string{"cloud": "Migrated", "networking": "WAN rollout", "leadership": "Led 4"}}
@@ -174,7 +175,7 @@ func TestEvidenceAfterAHighRating(t *testing.T) {
 		}
 	}
 	slices.Sort(asked)
-	if got := strings.Join(asked, " "); got != "evidence.budgeting evidence.cloud evidence.leadership evidence.scripting" {
+	if got := strings.Join(asked, " "); got != "evidence.budgeting evidence.cloud evidence.leadership evidence.networking evidence.scripting" {
 		t.Errorf("evidence asked for %s", got)
 	}
 	if d := defaultsAt(sp, "evidence.cloud"); len(d) != 1 || d[0] != "Migrated" {

@@ -249,7 +249,9 @@ func (q *Questionnaire) flow() flow {
 		for i, id := range ids {
 			it, _ := r.Item(id)
 			skill := numbered(step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))})
-			evidence := step{number: skill.number, when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom }, ask: q.askEvidence(it)}
+			// Asked after a high rating, and whenever there is one to keep
+			// or remove.
+			evidence := step{number: skill.number, when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
 			f.steps = append(f.steps, skill, evidence)
 			entries = append(entries, entry{id: "skills." + id, steps: []step{skill, evidence}, label: func(p *profiles.Profile) (string, string) {
 				l := p.Skills[id]
@@ -496,7 +498,8 @@ const EvidenceFrom = 3
 const MaxEvidence = 300
 
 // askEvidence asks, after a high rating, what shows it: one optional line,
-// kept in the profile's evidence and shown next to the skill in reports.
+// kept in the profile's evidence and shown next to the skill in the HTML
+// report. An evidence already given is the default, and "-" removes it.
 func (q *Questionnaire) askEvidence(it *rubric.Item) func(*profiles.Profile, place) error {
 	return func(p *profiles.Profile, at place) error {
 		old := p.Evidence[it.ID]
