@@ -121,7 +121,7 @@ func (s *surveyPrompter) ask(q assess.Question, p survey.Prompt, out any, list b
 	surveyMu.Lock()
 	defer surveyMu.Unlock()
 	useTemplates(q.Back)
-	s.keys.start(list && q.Back)
+	s.keys.start(list, q.Back)
 	defer s.keys.stop()
 	wrapped := func(ans any) any {
 		if s.keys.back {
@@ -389,27 +389,34 @@ func screenLines(text string, width int) int {
 	return n
 }
 
-// keys is the terminal as survey reads it. While a list that can go back is
-// asked, it watches what is typed: "<" or "back", then Enter, asks for the
-// previous question. survey would filter the list by these keys and find no
-// option (an Enter then does nothing in a Select), so keys clears the filter
-// (Ctrl-X) before it passes the Enter on, and notes that it was a way back.
+// keys is the terminal as survey reads it. While a list is asked, it
+// watches what is typed:
+//   - "<" or "back", then Enter, asks for the previous question (where there
+//     is one). survey would filter the list by these keys and find no
+//     option (an Enter then does nothing in a Select), so keys clears the
+//     filter (Ctrl-X) before it passes the Enter on, and notes that it was a
+//     way back.
+//   - Ctrl-D ends a list as Enter does, but survey's Select panics when its
+//     filter leaves no option: the filter is cleared first there too.
 type keys struct {
 	terminal.FileReader
-	watch bool
+	list  bool   // a list is asked
+	watch bool   // and it can go back
 	back  bool   // "<" or "back" then Enter was typed
 	word  []byte // the printable keys typed since any other key
 	esc   int    // 1 after ESC, 2 inside an escape sequence, else 0
 	out   []byte // what survey reads next
 }
 
-func (k *keys) start(watch bool) { k.watch, k.back, k.word, k.esc = watch, false, nil, 0 }
-func (k *keys) stop()            { k.watch = false }
+func (k *keys) start(list, back bool) {
+	k.list, k.watch, k.back, k.word, k.esc = list, list && back, false, nil, 0
+}
+func (k *keys) stop() { k.list, k.watch = false, false }
 
 func (k *keys) Read(p []byte) (int, error) {
 	if len(k.out) == 0 {
 		n, err := k.FileReader.Read(p)
-		if !k.watch || n == 0 {
+		if !k.list || n == 0 {
 			return n, err
 		}
 		k.out = k.scan(p[:n])
@@ -440,8 +447,11 @@ func (k *keys) scan(in []byte) []byte {
 			}
 		case c == terminal.KeyEscape:
 			k.esc, k.word = 1, k.word[:0]
+		case c == terminal.KeyEndTransmission:
+			out = append(out, terminal.KeyDeleteLine)
+			k.word = k.word[:0]
 		case c == '\r' || c == '\n':
-			if w := string(k.word); w == "<" || w == "back" {
+			if w := string(k.word); k.watch && (w == "<" || w == "back") {
 				k.back = true
 				out = append(out, terminal.KeyDeleteLine)
 			}

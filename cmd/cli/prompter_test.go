@@ -43,7 +43,7 @@ func TestListKeysGoBack(t *testing.T) {
 		{[]string{"\x03"}, false},
 	} {
 		k := &keys{}
-		k.start(true)
+		k.start(true, true)
 		var got, want strings.Builder
 		for _, chunk := range tc.typed {
 			got.Write(k.scan([]byte(chunk)))
@@ -56,6 +56,18 @@ func TestListKeysGoBack(t *testing.T) {
 		if k.back != tc.back || got.String() != w {
 			t.Errorf("%q: back %v, survey reads %q; want %v, %q", tc.typed, k.back, got.String(), tc.back, w)
 		}
+	}
+	// Where there is no way back, "<" is a filter like any other key.
+	k := &keys{}
+	k.start(true, false)
+	if got := string(k.scan([]byte("<\r"))); k.back || got != "<\r" {
+		t.Errorf("no way back: back %v, survey reads %q", k.back, got)
+	}
+	// Ctrl-D ends a list as Enter does: the filter is cleared first, or
+	// survey's Select panics when it leaves no option.
+	k.start(true, true)
+	if got := string(k.scan([]byte("zzz\x04"))); k.back || got != "zzz\x18\x04" {
+		t.Errorf("Ctrl-D: back %v, survey reads %q", k.back, got)
 	}
 }
 
