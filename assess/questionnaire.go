@@ -48,7 +48,7 @@ type Question struct {
 type Option struct {
 	Label       string
 	Description string
-	ID          string // what the option stands for, when it is not just its place (the review's question ids)
+	ID          string // what the option stands for, when it is not just its place: the review's question ids ("skills.cloud", "save"; a held group's message)
 }
 
 // Questionnaire asks for a profile's answers, question by question, as the
@@ -167,45 +167,75 @@ type flow struct {
 	total int
 }
 
-func (q *Questionnaire) flow() flow {
-	r := q.Rubric
-	var f flow
-	var entries []entry
-	n := 0
-	numbered := func(s step) step {
-		n++
-		s.number = n
-		return s
-	}
+// layout builds the flow and the review's entries.
+type layout struct {
+	q       *Questionnaire
+	steps   []step
+	entries []entry
+	n       int // numbered questions so far
+}
 
-	name := numbered(step{ask: q.askName})
-	entries = append(entries, entry{id: "name", steps: []step{name}, label: func(p *profiles.Profile) (string, string) {
+// question adds a numbered question, and its line in the review, which
+// changes it with the question and its follow-ups.
+func (l *layout) question(id string, s step, label func(*profiles.Profile) (string, string), followUps ...step) {
+	l.n++
+	s.number = l.n
+	steps := []step{s}
+	for _, f := range followUps {
+		f.number = s.number
+		steps = append(steps, f)
+	}
+	l.steps = append(l.steps, steps...)
+	l.entries = append(l.entries, entry{id: id, steps: steps, label: label})
+}
+
+func (q *Questionnaire) flow() flow {
+	l := &layout{q: q}
+	l.basics()
+	l.held()
+	firstSkill := len(l.steps)
+	l.skills()
+	if len(l.steps) > firstSkill {
+		l.steps = append(l.steps, step{when: func(p *profiles.Profile) bool { _, same := sameRating(p, q.Rubric); return same }, ask: q.askRevisit(firstSkill)})
+	}
+	l.steps = append(l.steps, step{ask: q.askReview(l.entries, l.n)})
+	return flow{steps: l.steps, total: l.n}
+}
+
+// basics: the name, the target and the years, with their check.
+func (l *layout) basics() {
+	q, r := l.q, l.q.Rubric
+	l.question("name", step{ask: q.askName}, func(p *profiles.Profile) (string, string) {
 		if p.Name == "" {
 			return "Name: (none)", ""
 		}
 		return "Name: " + p.Name, ""
-	}})
-	target := numbered(step{ask: q.askTarget})
-	entries = append(entries, entry{id: "target", steps: []step{target}, label: func(p *profiles.Profile) (string, string) {
+	})
+	l.question("target", step{ask: q.askTarget}, func(p *profiles.Profile) (string, string) {
 		s := r.StageIndex(p.Target)
 		if s < 0 {
 			s = r.StageIndex(r.Target())
 		}
 		return "Role you aim for: " + r.Stages[s].Name, ""
-	}})
-	itYears := numbered(step{ask: q.askYears(itYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ITYears })})
-	leadYears := numbered(step{ask: q.askYears(leadYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ManagementYears })})
+	})
+	// The check follows the IT years only when they are changed from the
+	// review: on the way through, it comes after both.
 	check := step{when: moreLeadingThanIT, ask: q.askYearsCheck}
-	checkAfter := func(s step) step { c := check; c.number = s.number; return c }
-	entries = append(entries,
-		entry{id: itYearsQuestion.ID, steps: []step{itYears, checkAfter(itYears)}, label: func(p *profiles.Profile) (string, string) {
+	l.question(itYearsQuestion.ID, step{ask: q.askYears(itYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ITYears })},
+		func(p *profiles.Profile) (string, string) {
 			return "Years in IT roles: " + formatYears(p.Experience.ITYears), ""
-		}},
-		entry{id: leadYearsQuestion.ID, steps: []step{leadYears, checkAfter(leadYears)}, label: func(p *profiles.Profile) (string, string) {
+		})
+	itYears := &l.entries[len(l.entries)-1]
+	itYears.steps = append(itYears.steps, step{number: itYears.steps[0].number, when: check.when, ask: check.ask})
+	l.question(leadYearsQuestion.ID, step{ask: q.askYears(leadYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ManagementYears })},
+		func(p *profiles.Profile) (string, string) {
 			return "Years leading people or projects: " + formatYears(p.Experience.ManagementYears), ""
-		}})
-	f.steps = append(f.steps, name, target, itYears, leadYears, checkAfter(leadYears))
+		}, check)
+}
 
+// held: the degrees and certifications, group by group.
+func (l *layout) held() {
+	q, r := l.q, l.q.Rubric
 	groups := heldGroups(r)
 	certGroups := 0
 	for _, g := range groups {
@@ -225,10 +255,9 @@ func (q *Questionnaire) flow() flow {
 			c++
 			question.Progress = fmt.Sprintf("Certifications %d/%d", c, certGroups)
 		}
-		held := numbered(step{ask: q.askHeld(g, question)})
-		f.steps = append(f.steps, held)
 		title := strings.TrimSuffix(strings.TrimSuffix(question.Message, ":"), " you hold")
-		entries = append(entries, entry{id: "held", steps: []step{held}, label: func(p *profiles.Profile) (string, string) {
+		// Held groups share an id; the review names them by their message.
+		l.question(question.Message, step{ask: q.askHeld(g, question)}, func(p *profiles.Profile) (string, string) {
 			var names []string
 			for _, id := range g.ids {
 				if p.Holds(id) {
@@ -240,35 +269,30 @@ func (q *Questionnaire) flow() flow {
 				return title + ": none", ""
 			}
 			return title + ": " + strings.Join(names, ", "), ""
-		}})
+		})
 	}
+}
 
-	firstSkill := len(f.steps)
+// skills: each skill by section, with what shows a high rating.
+func (l *layout) skills() {
+	q, r := l.q, l.q.Rubric
 	for _, cat := range r.Categories {
 		ids := r.IDsOfKind(rubric.KindSkill, cat.ID)
 		for i, id := range ids {
 			it, _ := r.Item(id)
-			skill := numbered(step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))})
-			// Asked after a high rating, and whenever there is one to keep
-			// or remove.
-			evidence := step{number: skill.number, when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
-			f.steps = append(f.steps, skill, evidence)
-			entries = append(entries, entry{id: "skills." + id, steps: []step{skill, evidence}, label: func(p *profiles.Profile) (string, string) {
-				l := p.Skills[id]
-				label := fmt.Sprintf("%s: %d %s", it.Name, l, rubric.LevelNames[l])
+			// Evidence is asked after a high rating, and whenever there is
+			// one to keep or remove.
+			evidence := step{when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
+			l.question("skills."+id, step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))}, func(p *profiles.Profile) (string, string) {
+				lvl := p.Skills[id]
+				label := fmt.Sprintf("%s: %d %s", it.Name, lvl, rubric.LevelNames[lvl])
 				if e := p.Evidence[id]; e != "" {
 					return label, "shown by: " + e
 				}
 				return label, ""
-			}})
+			}, evidence)
 		}
 	}
-	f.total = n
-	if len(f.steps) > firstSkill {
-		f.steps = append(f.steps, step{when: func(p *profiles.Profile) bool { _, same := sameRating(p, r); return same }, ask: q.askRevisit(firstSkill)})
-	}
-	f.steps = append(f.steps, step{ask: q.askReview(entries, f.total)})
-	return f
 }
 
 func (q *Questionnaire) askName(p *profiles.Profile, at place) error {
