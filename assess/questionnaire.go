@@ -528,7 +528,7 @@ func (q *Questionnaire) askEvidence(it *rubric.Item) func(*profiles.Profile, pla
 	return func(p *profiles.Profile, at place) error {
 		old := p.Evidence[it.ID]
 		question := Question{ID: "evidence." + it.ID, Message: "What shows it? (Enter to skip)",
-			Help: "One line that backs your rating of " + it.Name + ", such as a project or a result: \"Led the 2024 WAN migration across 3 sites\". The HTML report shows it next to the skill."}
+			Help: "One line that backs your rating of " + it.Name + ", such as a project or a result: \"Led the 2024 WAN migration across 3 sites\". Reports show it next to the skill."}
 		if old != "" {
 			question.Message = "What shows it? (Enter keeps it)"
 			question.Help += " Type - to remove it."

@@ -57,9 +57,10 @@ func TestHintsUseTheProgramName(t *testing.T) {
 		{name: "no terminal", args: []string{"assess"}, want: "'./bin/skillgap schema profile'"},
 		{name: "no terminal, score", args: []string{"assess", "--no-input"}, want: "run './bin/skillgap score FILE'"},
 		{name: "saved", args: []string{"assess", "-o", "me.yaml"}, pr: &testkit.Prompter{}, want: "Score it again any time with: ./bin/skillgap score me.yaml"},
-		{name: "resume", args: []string{"assess", "-o", "me.yaml"}, pr: &testkit.Prompter{Interrupt: "skills.cloud"}, want: "run './bin/skillgap assess -o me.yaml' to resume"},
+		// An answer changes in both: unchanged answers keep no draft to resume.
+		{name: "resume", args: []string{"assess", "-o", "me.yaml"}, pr: &testkit.Prompter{Answers: map[string]any{"name": "Jo"}, Interrupt: "skills.cloud"}, want: "run './bin/skillgap assess -o me.yaml' to resume"},
 		{name: "kept", args: []string{"assess", "-o", "me.yaml"},
-			pr:    &testkit.Prompter{Answers: map[string]any{"replace": false}},
+			pr:    &testkit.Prompter{Answers: map[string]any{"name": "Jo", "replace": false}},
 			setup: func(dir string) { copyFile(t, alexAbs, filepath.Join(dir, "me.yaml")) },
 			want:  "run './bin/skillgap assess -o me.yaml' to resume them"},
 		{name: "assess help", args: []string{"assess", "--help"}, want: "the next './bin/skillgap assess' for the same file"},

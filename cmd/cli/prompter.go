@@ -16,6 +16,7 @@ package cli
 // answer line then reads "< back".
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -406,6 +407,7 @@ type keys struct {
 	word  []byte // the printable keys typed since any other key
 	esc   int    // 1 after ESC, 2 inside an escape sequence, else 0
 	out   []byte // what survey reads next
+	err   error  // the terminal's error, once out is read
 }
 
 func (k *keys) start(list, back bool) {
@@ -413,21 +415,35 @@ func (k *keys) start(list, back bool) {
 }
 func (k *keys) stop() { k.list, k.watch = false, false }
 
+// Read hands survey what the terminal sent, but never past an "R": survey
+// asks the terminal where the cursor is and reads the answer (ESC [ row ;
+// col R) through a buffer of its own, which drops whatever was read after
+// it, and which loses the answer itself (and hangs) when keys typed before
+// it hold an R. Stopping at each R keeps keys typed meanwhile.
 func (k *keys) Read(p []byte) (int, error) {
 	if len(k.out) == 0 {
 		n, err := k.FileReader.Read(p)
-		if !k.list || n == 0 {
-			return n, err
+		if n == 0 {
+			return 0, err
 		}
-		k.out = k.scan(p[:n])
-		if err != nil {
-			m := copy(p, k.out)
-			k.out = k.out[m:]
-			return m, err
+		if k.list {
+			k.out = k.scan(p[:n])
+		} else {
+			k.out = append([]byte(nil), p[:n]...)
 		}
+		k.err = err
 	}
-	n := copy(p, k.out)
+	n := len(k.out)
+	if i := bytes.IndexByte(k.out, 'R'); i >= 0 {
+		n = i + 1
+	}
+	n = copy(p, k.out[:n])
 	k.out = k.out[n:]
+	if len(k.out) == 0 && k.err != nil {
+		err := k.err
+		k.err = nil
+		return n, err
+	}
 	return n, nil
 }
 

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"bytes"
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/skillgap/skillgap/assess"
 )
 
@@ -92,6 +95,40 @@ func TestProgressInTheMessage(t *testing.T) {
 	} {
 		if got := message(q); got != want {
 			t.Errorf("%q, want %q", got, want)
+		}
+	}
+}
+
+// fakeTerminal sends what it holds and takes what is written.
+type fakeTerminal struct {
+	in      *bytes.Reader
+	written bytes.Buffer
+}
+
+func (*fakeTerminal) Fd() uintptr                   { return ^uintptr(0) }
+func (f *fakeTerminal) Read(p []byte) (int, error)  { return f.in.Read(p) }
+func (f *fakeTerminal) Write(p []byte) (int, error) { return f.written.Write(p) }
+
+// survey asks the terminal where the cursor is and reads the answer through
+// a buffer that drops what follows it, and hangs when keys typed before the
+// answer hold an "R": keys hands survey the terminal's bytes one R at a time,
+// so that survey finds its answer and keys typed meanwhile are kept.
+func TestCursorAnswerAmongTypedKeys(t *testing.T) {
+	for _, typed := range []string{"Ran the DC move\r" + "\x1b[40;100R", "\x1b[40;100R" + "Ran the DC move\r"} {
+		for _, list := range []bool{false, true} {
+			term := &fakeTerminal{in: bytes.NewReader([]byte(typed))}
+			k := &keys{FileReader: term}
+			k.start(list, true)
+			kept := new(bytes.Buffer)
+			at, err := (&terminal.Cursor{In: k, Out: term}).Location(kept)
+			if err != nil || at.X != 100 || at.Y != 40 {
+				t.Errorf("%q (list %v): cursor at %+v, %v", typed, list, at, err)
+				continue
+			}
+			rest, _ := io.ReadAll(k)
+			if got := kept.String() + string(rest); got != "Ran the DC move\r" {
+				t.Errorf("%q (list %v): keys kept %q", typed, list, got)
+			}
 		}
 	}
 }

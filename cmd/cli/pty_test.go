@@ -244,8 +244,9 @@ func TestTerminalBackReviewAndErrors(t *testing.T) {
 	out := filepath.Join(dir, "me.yaml")
 	code, screen := runOnScreen(t, filepath.Join(dir, "state"), []string{"assess", "-o", out}, func(c *expect.Console, screen func() string) {
 		// at waits for each part in turn (survey writes colour codes
-		// between the parts of a line), then types keys; false once
-		// something did not come, and then the rest is skipped.
+		// between the parts of a line) and for survey to read the
+		// terminal, then types keys; false once something did not come,
+		// and then the rest is skipped.
 		failed := false
 		at := func(keys string, parts ...string) bool {
 			t.Helper()
@@ -259,6 +260,10 @@ func TestTerminalBackReviewAndErrors(t *testing.T) {
 					return false
 				}
 			}
+			if keys == "" {
+				return true
+			}
+			waitRaw(c.Tty())
 			if _, err := c.Send(keys); err != nil {
 				t.Error(err)
 				failed = true
