@@ -19,19 +19,19 @@ type Profile struct {
 	Rubric  string `yaml:"rubric,omitempty" json:"rubric,omitempty"`
 	// RubricRevision is the revision of the rubric the answers were given
 	// for; 0 (absent) is revision 1. Items added later are unanswered here.
-	RubricRevision int               `yaml:"rubric_revision,omitempty" json:"rubric_revision,omitempty"`
-	Target         string            `yaml:"target,omitempty" json:"target,omitempty"`
-	Experience     Experience        `yaml:"experience" json:"experience"`
-	Education      []string          `yaml:"education" json:"education"`
-	Certifications []string          `yaml:"certifications" json:"certifications"`
-	Skills         map[string]int    `yaml:"skills" json:"skills"`
+	RubricRevision int            `yaml:"rubric_revision,omitempty" json:"rubric_revision,omitempty"`
+	Target         string         `yaml:"target,omitempty" json:"target,omitempty"`
+	Experience     Experience     `yaml:"experience" json:"experience"`
+	Education      []string       `yaml:"education" json:"education"`
+	Certifications []string       `yaml:"certifications" json:"certifications"`
+	Skills         map[string]int `yaml:"skills" json:"skills"`
 	// NotApplicable are the skills answered n/a, not applicable to the
 	// person's current job, in id order as Parse gives them: in the file
 	// they stand under skills, as "cloud: n/a", and Marshal writes them
 	// there. A level for the same skill in Skills wins over n/a.
-	NotApplicable []string `yaml:"-" json:"-"`
-	Evidence       map[string]string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
-	Updated        string            `yaml:"updated,omitempty" json:"updated,omitempty"`
+	NotApplicable []string          `yaml:"-" json:"-"`
+	Evidence      map[string]string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	Updated       string            `yaml:"updated,omitempty" json:"updated,omitempty"`
 
 	// File is where the profile was read from, for messages.
 	File string `yaml:"-" json:"-"`
