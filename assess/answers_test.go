@@ -124,3 +124,23 @@ func TestCheckKnowsNotApplicableSkills(t *testing.T) {
 		t.Errorf("maybe: %v", err)
 	}
 }
+
+// Progress shows a skill that became n/a, or stopped being n/a, as written.
+func TestProgressShowsNotApplicable(t *testing.T) {
+	r := rubric.Default()
+	cur := casey(t)
+	old := cur.Clone()
+	old.NotApplicable = []string{"service-desk"}
+	old.Skills["virtualization"] = 2
+	old.Skills["scripting"] = 0
+	oldRes, curRes := score(t, old, "it-manager"), score(t, cur, "it-manager")
+	pr := assess.Compare(r, old, cur, oldRes, curRes)
+	var got []string
+	for _, c := range pr.Changes {
+		got = append(got, c.ID+" "+c.Old+"->"+c.New+" ("+c.Before+" -> "+c.After+")")
+	}
+	want := []string{"skills.virtualization 2->n/a (2 working -> n/a (not applicable))"}
+	if !slices.Equal(got, want) {
+		t.Errorf("changes %q, want %q", got, want)
+	}
+}
