@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -55,8 +56,9 @@ func parseFast(rec Record) (*Profile, bool) {
 			return nil, false
 		}
 	}
-	// Anything unusual (a NUL in a text) goes the slow way, which says what is wrong.
-	if bytes.Contains(data, []byte(`\u0000`)) {
+	// Anything unusual (a NUL in a text; the escape \/, which JSON allows
+	// and the YAML reader refuses) goes the slow way, which says what is wrong.
+	if bytes.Contains(data, []byte(`\u0000`)) || bytes.Contains(data, []byte(`\/`)) || !yamlPrintable(data) {
 		return nil, false
 	}
 	if hasDuplicate(fp.Education) || hasDuplicate(fp.Certifications) {
@@ -111,6 +113,28 @@ func (p *Profile) readSkills(b []byte, skills *map[string]int) error {
 
 // errNotALevel sends a skill's value the slow way, which says what is wrong.
 var errNotALevel = errors.New("not a level")
+
+// yamlPrintable reports whether data holds only characters the YAML reader
+// takes as they are: no DEL, C1 control (but NEL) or U+FFFE/U+FFFF, which
+// JSON allows unescaped in a string.
+func yamlPrintable(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if (r >= 0x80 && r <= 0x9f && r != 0x85) || r == 0xfffe || r == 0xffff {
+			return false
+		}
+		i += size
+	}
+	return true
+}
 
 func hasDuplicate(ids []string) bool {
 	if len(ids) < 2 {

@@ -125,6 +125,11 @@ func TestFastAndSlowPathsAgree(t *testing.T) {
 		`{"version":2}`,
 		`{"version":1,"skills":{"cloud":"N/A","networking":"n/a"}}`,
 		`{"version":1,"skills":{"cloud":"n\/a"}}`,
+		`{"version":1,"name":"n/a","skills":{"cloud":"n\/a"}}`,
+		`{"version":1,"name":"a\/b"}`,
+		"{\"version\":1,\"skills\":{\"\x7f\":0}}",
+		"{\"version\":1,\"name\":\"c1 \u0085 \u0086\"}",
+		"{\"version\":1,\"name\":\"\uffff\"}",
 		`{"version":1,"skills":{"cloud":"maybe","networking":"n/a"}}`,
 		`{"version":1,"skills":{"cloud":"n/a ","networking":"n/a"}}`,
 		`{"version":1,"skills":{"cloud":"n/a","cloud":2}}`,
@@ -379,4 +384,25 @@ func TestOtherTextIsNotALevel(t *testing.T) {
 			t.Errorf("%s: %v, want %s", word, err, want)
 		}
 	}
+}
+
+// Whatever one-line JSON record the fast path accepts, Parse accepts too,
+// with the same answers.
+func FuzzFastAndSlowPathsAgree(f *testing.F) {
+	f.Add(`{"version":1,"skills":{"cloud":"n/a","networking":2}}`)
+	f.Add(`{"version":1,"skills":{"cloud":"n\/a","networking":"N/A"},"name":"n/a"}`)
+	f.Add(`{"version":1,"name":"Al","experience":{"it_years":2.5},"certifications":["pmp"],"skills":{"cloud":"n/a","x":4},"evidence":{"cloud":"n/a"},"updated":"2026-01-02"}`)
+	f.Fuzz(func(t *testing.T, line string) {
+		fast, ok := parseFast(Record{Source: "t.jsonl", Line: 1, Data: []byte(line)})
+		if !ok {
+			return
+		}
+		slow, err := Parse("t.jsonl", []byte(line))
+		if err != nil {
+			t.Fatalf("the fast path accepts what Parse refuses (%v): %q", err, line)
+		}
+		if !equalProfiles(fast, slow) {
+			t.Fatalf("fast %+v, slow %+v: %q", fast, slow, line)
+		}
+	})
 }
