@@ -45,6 +45,14 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 			unknown = append(unknown, k)
 		}
 	}
+	for _, k := range p.NotApplicable {
+		if _, level := p.Skills[k]; level {
+			continue
+		}
+		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill {
+			unknown = append(unknown, k)
+		}
+	}
 	for _, k := range inFileOrder(p, "skills.", unknown) {
 		errAt("skills."+k, "skills.%s: unknown skill%s", input.Short(k), hintOrList(k, "skill", r.IDsOfKind(rubric.KindSkill, "")))
 	}

@@ -123,21 +123,31 @@ func Compare(r *rubric.Rubric, oldP, curP *profiles.Profile, old, cur *Result) *
 		add(id, name(id), o, n, o, n)
 	}
 	var skills []string
-	for id := range oldP.Skills {
-		skills = append(skills, id)
-	}
-	for id := range curP.Skills {
-		if _, ok := oldP.Skills[id]; !ok {
+	for _, p := range []*profiles.Profile{oldP, curP} {
+		for id := range p.Skills {
 			skills = append(skills, id)
 		}
+		skills = append(skills, p.NotApplicable...)
 	}
 	// In the rubric's order, as the questionnaire asks them.
 	slices.SortFunc(skills, func(a, b string) int { return cmp.Or(cmp.Compare(r.ItemIndex(a), r.ItemIndex(b)), cmp.Compare(a, b)) })
+	skills = slices.Compact(skills)
 	for _, id := range skills {
-		o, n := oldP.Skills[id], curP.Skills[id]
-		add("skills."+id, name(id), strconv.Itoa(o), strconv.Itoa(n), levelText(o), levelText(n))
+		o, before := skillAnswer(oldP, id)
+		n, after := skillAnswer(curP, id)
+		add("skills."+id, name(id), o, n, before, after)
 	}
 	return pr
+}
+
+// skillAnswer is p's answer for skill id as written ("2", "n/a"; "0" when
+// left out) and in words.
+func skillAnswer(p *profiles.Profile, id string) (string, string) {
+	if p.IsNotApplicable(id) {
+		return profiles.NotApplicableValue, "n/a (not applicable)"
+	}
+	l := p.Skills[id]
+	return strconv.Itoa(l), levelText(l)
 }
 
 func yearsText(x float64) string {

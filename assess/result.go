@@ -31,6 +31,20 @@ type Result struct {
 	Unanswered []string `json:"unanswered,omitempty"`
 	// UnansweredNames are their names, for people.
 	UnansweredNames []string `json:"-"`
+	// Omitted lists the skills the target asks that the profile leaves out
+	// (and the rubric had at the profile's revision): they count as level 0,
+	// and are among the gaps.
+	Omitted []string `json:"omitted,omitempty"`
+	// OmittedNames are their names, for people.
+	OmittedNames []string `json:"-"`
+	// NotApplicable lists the skills the target asks that the profile
+	// answers n/a, not applicable to the person's current job: the target
+	// still asks them, so they count as level 0 too, and are among the gaps.
+	NotApplicable []string `json:"not_applicable,omitempty"`
+	// NotApplicableNames are their names, for people.
+	NotApplicableNames []string `json:"-"`
+	// AskedSkills is how many skills the target asks, counted or not.
+	AskedSkills int `json:"-"`
 	// Explain shows the arithmetic behind the readiness (ScoreOptions.Explain).
 	Explain *Explanation `json:"explain,omitempty"`
 }

@@ -125,6 +125,18 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 	s.categories(st, si, e.total, res)
 	for _, q := range s.requirements(l) {
 		ci := &s.items[q.i]
+		if ci.kind == rubric.KindSkill {
+			res.AskedSkills++
+			switch {
+			case q.unanswered:
+			case !p.AnswersSkill(ci.it.ID):
+				res.Omitted = append(res.Omitted, ci.it.ID)
+				res.OmittedNames = append(res.OmittedNames, ci.it.Name)
+			case p.IsNotApplicable(ci.it.ID):
+				res.NotApplicable = append(res.NotApplicable, ci.it.ID)
+				res.NotApplicableNames = append(res.NotApplicableNames, ci.it.Name)
+			}
+		}
 		switch {
 		case q.unanswered:
 			res.Unanswered = append(res.Unanswered, ci.it.ID)

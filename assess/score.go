@@ -225,7 +225,8 @@ func (s *Scorer) stateOf(p *profiles.Profile) state {
 		answered := false
 		switch it.Kind {
 		case rubric.KindSkill:
-			_, answered = p.Skills[it.ID]
+			// n/a is an answer: it counts, as 0.
+			answered = p.AnswersSkill(it.ID)
 		default:
 			// Held: a later item the profile does not list may simply not
 			// have been asked; "any": its alternatives may be new too.

@@ -2,10 +2,13 @@ package profiles
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/skillgap/skillgap/internal/scale"
 )
 
@@ -29,9 +32,18 @@ func parseFast(rec Record) (*Profile, bool) {
 	// The same model the slow path fills: the JSON v2 decoder reads the
 	// profile's json tags, and rejects duplicate keys and invalid UTF-8.
 	fp := &Profile{}
-	if err := json.Unmarshal(data, fp, fastOptions); err != nil {
+	opts := fastOptions
+	if bytes.Contains(data, []byte(`"n/a"`)) {
+		// Skills answered n/a: the skills are read one by one, and any
+		// value but a level or "n/a" goes the slow way.
+		opts = json.JoinOptions(fastOptions, json.WithUnmarshalers(json.UnmarshalFunc(func(b []byte, skills *map[string]int) error {
+			return fp.readSkills(b, skills)
+		})))
+	}
+	if err := json.Unmarshal(data, fp, opts); err != nil {
 		return nil, false
 	}
+	slices.Sort(fp.NotApplicable)
 	if fp.Version != FormatVersion || !bytes.Contains(data, []byte(`"version"`)) {
 		return nil, false
 	}
@@ -44,8 +56,9 @@ func parseFast(rec Record) (*Profile, bool) {
 			return nil, false
 		}
 	}
-	// Anything unusual (a NUL in a text) goes the slow way, which says what is wrong.
-	if bytes.Contains(data, []byte(`\u0000`)) {
+	// Anything unusual (a NUL in a text; the escape \/, which JSON allows
+	// and the YAML reader refuses) goes the slow way, which says what is wrong.
+	if bytes.Contains(data, []byte(`\u0000`)) || bytes.Contains(data, []byte(`\/`)) || !yamlPrintable(data) {
 		return nil, false
 	}
 	if hasDuplicate(fp.Education) || hasDuplicate(fp.Certifications) {
@@ -66,6 +79,61 @@ func parseFast(rec Record) (*Profile, bool) {
 	p.base = max(rec.Line, 1) - 1
 	p.oneLine = true
 	return p, true
+}
+
+// readSkills reads the skills object of a profile that answers some of them
+// n/a: levels into skills, the n/a ones into p.NotApplicable (unsorted).
+func (p *Profile) readSkills(b []byte, skills *map[string]int) error {
+	var raw map[string]jsontext.Value
+	if err := json.Unmarshal(b, &raw, fastOptions); err != nil {
+		return err
+	}
+	m := make(map[string]int, len(raw))
+	for id, v := range raw {
+		if v.Kind() == '"' {
+			var s string
+			if err := json.Unmarshal(v, &s, fastOptions); err != nil {
+				return err
+			}
+			if s != NotApplicableValue {
+				return errNotALevel
+			}
+			p.NotApplicable = append(p.NotApplicable, id)
+			continue
+		}
+		var lvl int
+		if err := json.Unmarshal(v, &lvl, fastOptions); err != nil {
+			return err
+		}
+		m[id] = lvl
+	}
+	*skills = m
+	return nil
+}
+
+// errNotALevel sends a skill's value the slow way, which says what is wrong.
+var errNotALevel = errors.New("not a level")
+
+// yamlPrintable reports whether data holds only characters the YAML reader
+// takes as they are: no DEL, C1 control (but NEL) or U+FFFE/U+FFFF, which
+// JSON allows unescaped in a string.
+func yamlPrintable(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if (r >= 0x80 && r <= 0x9f && r != 0x85) || r == 0xfffe || r == 0xffff {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func hasDuplicate(ids []string) bool {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/scale"
@@ -379,8 +380,12 @@ func (d *decoder) skills(n *yaml.Node) {
 		k, v := n.Content[i], resolve(n.Content[i+1])
 		path := "skills." + k.Value
 		d.p.lines[path] = k.Line
+		if isNotApplicable(v) {
+			d.p.NotApplicable = append(d.p.NotApplicable, k.Value)
+			continue
+		}
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			d.add(d.errf(v, "%s: expected a level, a whole number from %d to %d, found %s%s", input.Short(path), scale.MinLevel, scale.MaxLevel, input.Describe(v), levelHint(v)))
+			d.add(d.errf(v, "%s: expected a level, a whole number from %d to %d, or %s, found %s%s", input.Short(path), scale.MinLevel, scale.MaxLevel, NotApplicableValue, input.Describe(v), levelHint(v)))
 			continue
 		}
 		lvl, err := strconv.Atoi(v.Value)
@@ -390,6 +395,13 @@ func (d *decoder) skills(n *yaml.Node) {
 		}
 		d.p.Skills[k.Value] = lvl
 	}
+	slices.Sort(d.p.NotApplicable)
+}
+
+// isNotApplicable reports whether a skill's value is n/a, in any case, as
+// text ("n/a" in JSON).
+func isNotApplicable(v *yaml.Node) bool {
+	return v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.EqualFold(v.Value, NotApplicableValue)
 }
 
 // levelHint says which number a level written in words, or a number in
@@ -400,6 +412,9 @@ func levelHint(v *yaml.Node) string {
 		return ""
 	}
 	word := strings.TrimSpace(v.Value)
+	if strings.EqualFold(word, NotApplicableValue) || notApplicableWords[strings.ToLower(strings.Map(letterOnly, word))] {
+		return "; write " + NotApplicableValue + " for a skill your current job does not use"
+	}
 	if n, err := strconv.Atoi(word); err == nil && n >= scale.MinLevel && n <= scale.MaxLevel {
 		return fmt.Sprintf("; write %d without quotes", n)
 	}
@@ -408,6 +423,17 @@ func levelHint(v *yaml.Node) string {
 		return fmt.Sprintf("; use %d (%s)", slices.Index(names, near), near)
 	}
 	return ""
+}
+
+// notApplicableWords are the ways of writing n/a, in letters only, that
+// are answered with how to write it.
+var notApplicableWords = map[string]bool{"na": true, "notapplicable": true, "nonapplicable": true, "inapplicable": true}
+
+func letterOnly(r rune) rune {
+	if unicode.IsLetter(r) {
+		return r
+	}
+	return -1
 }
 
 func (d *decoder) evidence(n *yaml.Node) {

@@ -120,7 +120,24 @@ func TestFastAndSlowPathsAgree(t *testing.T) {
 	lines := []string{
 		`{"version":1,"name":"A","experience":{"it_years":2.5,"management_years":1},"education":["bachelor-it"],"certifications":["pmp","aws"],"skills":{"cloud":3},"evidence":{"cloud":"x"},"updated":"2026-01-02"}`,
 		`{"version":1}`,
+		`{"version":1,"skills":{"cloud":"n/a","networking":2,"budgeting":"n/a","databases":"n/a"}}`,
+		`{"version":1,"name":"n/a","skills":{"cloud":3}}`,
 		`{"version":2}`,
+		`{"version":1,"skills":{"cloud":"N/A","networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":"n\/a"}}`,
+		`{"version":1,"name":"n/a","skills":{"cloud":"n\/a"}}`,
+		`{"version":1,"name":"a\/b"}`,
+		"{\"version\":1,\"skills\":{\"\x7f\":0}}",
+		"{\"version\":1,\"name\":\"c1 \u0085 \u0086\"}",
+		"{\"version\":1,\"name\":\"\uffff\"}",
+		`{"version":1,"skills":{"cloud":"maybe","networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":"n/a ","networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":"n/a","cloud":2}}`,
+		`{"version":1,"skills":{"cloud":3.0,"networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":5,"networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":["n/a"]}}`,
+		`{"version":1,"skills":"n/a"}`,
+		`{"version":1,"skills":{"cloud":"n/a"},"extra":"n/a"}`,
 		`{"version":1,"skills":{"cloud":5}}`,
 		`{"version":1,"skills":{"cloud":2.5}}`,
 		`{"version":1,"skills":{"cloud":"3"}}`,
@@ -140,7 +157,7 @@ func TestFastAndSlowPathsAgree(t *testing.T) {
 	for i, line := range lines {
 		fast, fastOK := parseFast(Record{Source: "t.jsonl", Line: i + 1, Data: []byte(line)})
 		slow, slowErr := Parse("t.jsonl", []byte(line))
-		if i < 2 && !fastOK {
+		if i < 4 && !fastOK {
 			t.Errorf("line %d: a plain valid profile missed the fast path", i+1)
 		}
 		if fastOK && slowErr != nil {
@@ -248,7 +265,7 @@ func TestParseReportsEveryProblemInLineOrder(t *testing.T) {
 	for _, want := range []string{
 		"p.yaml: line 2: skillz: unknown key (did you mean skills?)",
 		"p.yaml: line 3: experience.it_yeras: unknown key (did you mean it_years?)",
-		`p.yaml: line 6: skills.networking: expected a level, a whole number from 0 to 4, found "expert"; use 4 (expert)`,
+		`p.yaml: line 6: skills.networking: expected a level, a whole number from 0 to 4, or n/a, found "expert"; use 4 (expert)`,
 		"p.yaml: line 7: skills.cloud: duplicate key (first at line 5)",
 		"p.yaml: line 8: certifications: pmp is listed twice (first at line 8)",
 		"p.yaml: line 8: certifications[2]: expected an id, found a list",
@@ -293,4 +310,99 @@ func TestWrongKindOfFileIsOneProblem(t *testing.T) {
 	if err == nil || err.Error() != "r.yaml: this is a rubric, not a profile (it has stages, categories, items): check it with 'skillgap rubric validate r.yaml', or score a profile with it: 'skillgap score --rubric r.yaml PROFILE'" {
 		t.Errorf("rubric: %v", err)
 	}
+}
+
+// n/a (not applicable to the current job) is an answer of its own: kept
+// apart from the levels, written back as n/a, and the same from YAML and
+// JSON, by the fast path and the slow one.
+func TestNotApplicableRoundTrips(t *testing.T) {
+	yamlIn := "version: 1\nskills:\n  networking: n/a\n  cloud: 2\n  budgeting: N/A\n  itsm: 'n/a'\n"
+	jsonIn := `{"version":1,"skills":{"networking":"n/a","cloud":2,"budgeting":"n/a","itsm":"n/a"}}`
+	want := []string{"budgeting", "itsm", "networking"}
+	for name, in := range map[string]string{"yaml": yamlIn, "json": jsonIn} {
+		t.Run(name, func(t *testing.T) {
+			p, err := Parse("p."+name, []byte(in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(p.NotApplicable, want) || len(p.Skills) != 1 || p.Skills["cloud"] != 2 {
+				t.Fatalf("skills %v, n/a %v", p.Skills, p.NotApplicable)
+			}
+			if !p.IsNotApplicable("itsm") || p.IsNotApplicable("cloud") || !p.AnswersSkill("itsm") || !p.AnswersSkill("cloud") || p.AnswersSkill("databases") {
+				t.Errorf("IsNotApplicable/AnswersSkill wrong for %v", p.NotApplicable)
+			}
+			path := filepath.Join(t.TempDir(), "out.yaml")
+			if err := Save(path, p, "2026-11-25"); err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(path)
+			if !strings.Contains(string(data), "skills:\n  budgeting: n/a\n  cloud: 2\n  itsm: n/a\n  networking: n/a\n") {
+				t.Errorf("written:\n%s", data)
+			}
+			back, err := Parse(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !equalProfiles(back, p) {
+				t.Errorf("read back %+v, saved %+v", back, p)
+			}
+		})
+	}
+	fast, ok := parseFast(Record{Source: "p.jsonl", Line: 1, Data: []byte(jsonIn)})
+	if !ok || !slices.Equal(fast.NotApplicable, want) || fast.Skills["cloud"] != 2 || len(fast.Skills) != 1 {
+		t.Errorf("fast path: ok %v, %+v", ok, fast)
+	}
+	// A level given for a skill also marked n/a wins (the questionnaire
+	// answers over a profile's n/a), so the file never holds both.
+	p := &Profile{Skills: map[string]int{"cloud": 3}, NotApplicable: []string{"cloud", "itsm"}}
+	data, err := Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "skills:\n  cloud: 3\n  itsm: n/a\n") {
+		t.Errorf("level and n/a for one skill:\n%s", data)
+	}
+	// Without n/a the file is written as it always was.
+	data, _ = Marshal(&Profile{Skills: map[string]int{"cloud": 3}})
+	if !strings.Contains(string(data), "skills:\n  cloud: 3\n") || strings.Contains(string(data), "n/a") {
+		t.Errorf("plain profile:\n%s", data)
+	}
+}
+
+// Any other text for a level is refused with the file, the line and every
+// value allowed, n/a among them.
+func TestOtherTextIsNotALevel(t *testing.T) {
+	for word, want := range map[string]string{
+		"maybe":            `p.yaml: line 3: skills.cloud: expected a level, a whole number from 0 to 4, or n/a, found "maybe"`,
+		"na":               "; write n/a for a skill your current job does not use",
+		`"N.A."`:           "; write n/a for a skill your current job does not use",
+		`"not applicable"`: "; write n/a for a skill your current job does not use",
+		`"n/a "`:           "; write n/a for a skill your current job does not use",
+	} {
+		_, err := Parse("p.yaml", []byte("version: 1\nskills:\n  cloud: "+word+"\n"))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %s", word, err, want)
+		}
+	}
+}
+
+// Whatever one-line JSON record the fast path accepts, Parse accepts too,
+// with the same answers.
+func FuzzFastAndSlowPathsAgree(f *testing.F) {
+	f.Add(`{"version":1,"skills":{"cloud":"n/a","networking":2}}`)
+	f.Add(`{"version":1,"skills":{"cloud":"n\/a","networking":"N/A"},"name":"n/a"}`)
+	f.Add(`{"version":1,"name":"Al","experience":{"it_years":2.5},"certifications":["pmp"],"skills":{"cloud":"n/a","x":4},"evidence":{"cloud":"n/a"},"updated":"2026-01-02"}`)
+	f.Fuzz(func(t *testing.T, line string) {
+		fast, ok := parseFast(Record{Source: "t.jsonl", Line: 1, Data: []byte(line)})
+		if !ok {
+			return
+		}
+		slow, err := Parse("t.jsonl", []byte(line))
+		if err != nil {
+			t.Fatalf("the fast path accepts what Parse refuses (%v): %q", err, line)
+		}
+		if !equalProfiles(fast, slow) {
+			t.Fatalf("fast %+v, slow %+v: %q", fast, slow, line)
+		}
+	})
 }

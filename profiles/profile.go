@@ -19,14 +19,19 @@ type Profile struct {
 	Rubric  string `yaml:"rubric,omitempty" json:"rubric,omitempty"`
 	// RubricRevision is the revision of the rubric the answers were given
 	// for; 0 (absent) is revision 1. Items added later are unanswered here.
-	RubricRevision int               `yaml:"rubric_revision,omitempty" json:"rubric_revision,omitempty"`
-	Target         string            `yaml:"target,omitempty" json:"target,omitempty"`
-	Experience     Experience        `yaml:"experience" json:"experience"`
-	Education      []string          `yaml:"education" json:"education"`
-	Certifications []string          `yaml:"certifications" json:"certifications"`
-	Skills         map[string]int    `yaml:"skills" json:"skills"`
-	Evidence       map[string]string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
-	Updated        string            `yaml:"updated,omitempty" json:"updated,omitempty"`
+	RubricRevision int            `yaml:"rubric_revision,omitempty" json:"rubric_revision,omitempty"`
+	Target         string         `yaml:"target,omitempty" json:"target,omitempty"`
+	Experience     Experience     `yaml:"experience" json:"experience"`
+	Education      []string       `yaml:"education" json:"education"`
+	Certifications []string       `yaml:"certifications" json:"certifications"`
+	Skills         map[string]int `yaml:"skills" json:"skills"`
+	// NotApplicable are the skills answered n/a, not applicable to the
+	// person's current job, in id order as Parse gives them: in the file
+	// they stand under skills, as "cloud: n/a", and Marshal writes them
+	// there. A level for the same skill in Skills wins over n/a.
+	NotApplicable []string          `yaml:"-" json:"-"`
+	Evidence      map[string]string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	Updated       string            `yaml:"updated,omitempty" json:"updated,omitempty"`
 
 	// File is where the profile was read from, for messages.
 	File string `yaml:"-" json:"-"`
@@ -61,6 +66,28 @@ func (p *Profile) Holds(id string) bool {
 	return slices.Contains(p.Education, id) || slices.Contains(p.Certifications, id)
 }
 
+// NotApplicableValue is the answer that marks a skill not applicable to the
+// person's current job: it counts as level 0, and is not unanswered.
+const NotApplicableValue = "n/a"
+
+// IsNotApplicable reports whether the profile answers skill id with n/a (and
+// gives it no level).
+func (p *Profile) IsNotApplicable(id string) bool {
+	if _, ok := p.Skills[id]; ok {
+		return false
+	}
+	return slices.Contains(p.NotApplicable, id)
+}
+
+// AnswersSkill reports whether the profile answers skill id, with a level
+// or with n/a. A skill left out is not answered, and counts as level 0.
+func (p *Profile) AnswersSkill(id string) bool {
+	if _, ok := p.Skills[id]; ok {
+		return true
+	}
+	return slices.Contains(p.NotApplicable, id)
+}
+
 // Years returns the experience field named by a rubric years item.
 func (p *Profile) Years(field string) float64 {
 	switch field {
@@ -92,6 +119,7 @@ func (p *Profile) Clone() *Profile {
 	c := *p
 	c.Education = slices.Clone(p.Education)
 	c.Certifications = slices.Clone(p.Certifications)
+	c.NotApplicable = slices.Clone(p.NotApplicable)
 	if p.Skills != nil {
 		c.Skills = make(map[string]int, len(p.Skills))
 		for k, v := range p.Skills {

@@ -22,7 +22,15 @@ func Marshal(p *Profile) ([]byte, error) {
 	buf.WriteString(Header)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&out); err != nil {
+	var doc any = &out
+	if len(out.NotApplicable) > 0 {
+		node, err := withNotApplicable(&out)
+		if err != nil {
+			return nil, err
+		}
+		doc = node
+	}
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -45,4 +53,29 @@ func Save(path string, p *Profile, date string) error {
 		return fmt.Errorf("refusing to save a profile that does not read back: %w", err)
 	}
 	return atomicfile.WriteFile(path, data, atomicfile.Options{})
+}
+
+// withNotApplicable is p as a YAML document whose skills hold the n/a
+// answers too, in the same order as the levels ("cloud: n/a"). A skill with
+// a level is written with its level only.
+func withNotApplicable(p *Profile) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := doc.Encode(p); err != nil {
+		return nil, err
+	}
+	skills := make(map[string]any, len(p.Skills)+len(p.NotApplicable))
+	for _, id := range p.NotApplicable {
+		skills[id] = NotApplicableValue
+	}
+	for id, lvl := range p.Skills {
+		skills[id] = lvl
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == "skills" {
+			if err := doc.Content[i+1].Encode(skills); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return &doc, nil
 }

@@ -20,16 +20,18 @@ var templates embed.FS
 func pageTemplate(name string) func() *template.Template {
 	return sync.OnceValue(func() *template.Template {
 		return template.Must(template.New(name).Funcs(template.FuncMap{
-			"num":         Num,
-			"weeks":       Weeks,
-			"shortWeeks":  ShortWeeks,
-			"stepWhat":    StepWhat,
-			"stepWhen":    StepWhen,
-			"courseTitle": CourseTitle,
-			"courseWeeks": CourseWeeks,
-			"verdictText": VerdictText,
-			"inc":         func(n int) int { return n + 1 },
-			"thousands":   thousands,
+			"num":               Num,
+			"weeks":             Weeks,
+			"shortWeeks":        ShortWeeks,
+			"stepWhat":          StepWhat,
+			"stepWhen":          StepWhen,
+			"courseTitle":       CourseTitle,
+			"courseWeeks":       CourseWeeks,
+			"verdictText":       VerdictText,
+			"omittedText":       OmittedText,
+			"notApplicableText": NotApplicableText,
+			"inc":               func(n int) int { return n + 1 },
+			"thousands":         thousands,
 		}).ParseFS(templates, "templates/"+name, "templates/style.html.tmpl"))
 	})
 }

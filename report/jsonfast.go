@@ -113,16 +113,9 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 		b = append(b, '}')
 	}
 	b = append(b, ']')
-	if len(res.Unanswered) > 0 {
-		b = append(b, `,"unanswered":[`...)
-		for i, id := range res.Unanswered {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, id)
-		}
-		b = append(b, ']')
-	}
+	b = appendIDs(b, "unanswered", res.Unanswered)
+	b = appendIDs(b, "omitted", res.Omitted)
+	b = appendIDs(b, "not_applicable", res.NotApplicable)
 	if res.Explain != nil {
 		// Rare and small: the reflective encoder writes it.
 		var buf bytes.Buffer
@@ -134,6 +127,23 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 		}
 	}
 	return append(b, "}\n"...)
+}
+
+// appendIDs appends a list of ids as an optional field: nothing when empty.
+func appendIDs(b []byte, key string, ids []string) []byte {
+	if len(ids) == 0 {
+		return b
+	}
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, '"', ':', '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, id)
+	}
+	return append(b, ']')
 }
 
 func appendField(b []byte, key, val string) []byte {

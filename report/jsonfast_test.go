@@ -28,19 +28,35 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(7, 8))
 	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte", "csi \u009b2J osc \u009d rlo \u202e end"}
+	seen := map[bool]int{}
 	for n := range 300 {
 		p := testkit.RandomProfile(rng, r)
 		p.Name, p.File, p.RecordLine = names[n%len(names)], names[(n+3)%len(names)], n%3
+		// Some skills left out, some marked n/a: omitted and not_applicable.
+		for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
+			switch rng.IntN(8) {
+			case 0:
+				delete(p.Skills, id)
+			case 1:
+				delete(p.Skills, id)
+				p.NotApplicable = append(p.NotApplicable, id)
+			}
+		}
 		for _, target := range r.StageIDs() {
 			res, err := assess.Score(r, p, target)
 			if err != nil {
 				t.Fatal(err)
 			}
+			seen[len(res.Unanswered) > 0]++
+			seen[len(res.Omitted) > 0 && len(res.NotApplicable) > 0]++
 			want := encodingJSON(res)
 			if got := AppendJSON(nil, res); !bytes.Equal(got, want) {
 				t.Fatalf("profile %d at %s:\n got %s\nwant %s", n, target, got, want)
 			}
 		}
+	}
+	if seen[true] < 100 {
+		t.Errorf("only %d results with unanswered, or with both omitted and not_applicable, skills", seen[true])
 	}
 	for _, f := range []float64{0, 1, -1, 0.1, 1e-7, 1.5e-7, 123456789, 1e21, 1e22, 12.25} {
 		want, _ := json.Marshal(f)

@@ -105,9 +105,15 @@ func Markdown(w io.Writer, rep *Report) error {
 			}
 			fmt.Fprintf(b, "| %s (`%s`)%s | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, mdEvidence(rep.Evidence[g.ID], "<br>"), Num(g.Have), Num(g.Need), g.Impact, status, mdCell(g.Section))
 		}
-		if len(rep.Unanswered) > 0 {
-			fmt.Fprintf(b, "\nNot counted yet: %d requirement(s) added to the rubric after these answers were given (`%s`). Answer them with `skillgap assess -o FILE`.\n", len(rep.Unanswered), strings.Join(rep.Unanswered, "`, `"))
-		}
+	}
+	if len(rep.Omitted) > 0 {
+		fmt.Fprintf(b, "\n%s Answer them with `skillgap assess -o FILE`.\n", mdText(OmittedText(rep.Result)))
+	}
+	if len(rep.NotApplicable) > 0 {
+		fmt.Fprintf(b, "\n%s\n", mdText(NotApplicableText(rep.Result)))
+	}
+	if len(rep.Unanswered) > 0 {
+		fmt.Fprintf(b, "\nNot counted yet: %d requirement(s) added to the rubric after these answers were given (`%s`). Answer them with `skillgap assess -o FILE`.\n", len(rep.Unanswered), strings.Join(rep.Unanswered, "`, `"))
 	}
 
 	toReady, beyond := SplitPlan(rep.NextSteps)

@@ -123,6 +123,12 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 	} else {
 		fmt.Fprintf(w, "Time to ready, following the plan below: %s.\n", Weeks(res.TimeToReadyWeeks))
 	}
+	if len(res.Omitted) > 0 {
+		fmt.Fprintln(w, Wrap(OmittedText(res)+fmt.Sprintf(" Answer them with: %s assess -o %s", Clean(st.prog()), profileArg(res.File)), width))
+	}
+	if len(res.NotApplicable) > 0 {
+		fmt.Fprintln(w, Wrap(NotApplicableText(res), width))
+	}
 	if len(res.Unanswered) > 0 {
 		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: %s assess -o %s",
 			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), Clean(st.prog()), profileArg(res.File)), width))
@@ -326,6 +332,27 @@ func shortWeeks(w int) string {
 }
 
 // profileArg is how to name the profile in a hint.
+// OmittedText says which skills the target asks that the profile leaves
+// out, and that they count as 0 (names cleaned for a terminal).
+func OmittedText(res *assess.Result) string {
+	return fmt.Sprintf("Not answered: %d of the %s %s asks (%s); left out, they count as 0.",
+		len(res.Omitted), skillCount(res.AskedSkills), Clean(res.TargetName), Clean(strings.Join(res.OmittedNames, "; ")))
+}
+
+// NotApplicableText says which skills the target asks that the profile
+// marks n/a, and that they count as 0 all the same (names cleaned).
+func NotApplicableText(res *assess.Result) string {
+	return fmt.Sprintf("Marked n/a, not applicable to your current job: %s (%s); %s asks for them, so they count as 0.",
+		skillCount(len(res.NotApplicable)), Clean(strings.Join(res.NotApplicableNames, "; ")), Clean(res.TargetName))
+}
+
+func skillCount(n int) string {
+	if n == 1 {
+		return "1 skill"
+	}
+	return strconv.Itoa(n) + " skills"
+}
+
 func profileArg(file string) string {
 	if file == "" || file == "-" {
 		return "PROFILE.yaml"

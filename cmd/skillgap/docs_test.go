@@ -30,6 +30,8 @@ func TestJSONOutputIsDocumented(t *testing.T) {
 		// a low rung), unanswered items, waits and stand-ins in the plan.
 		{"score", "--format", "json", "--explain", "--target", "assistant-it-manager", filepath.Join(profiles, "staff.jsonl")},
 		{"score", "--format", "json", "--explain", "--target", "cio", filepath.Join(profiles, "alex.yaml")},
+		// Skills left out (omitted) and marked n/a (not_applicable).
+		{"score", "--format", "json", filepath.Join(profiles, "casey.yaml")},
 		{"team", "--format", "json", filepath.Join(testdata, "team"), filepath.Join(profiles, "staff.jsonl")},
 		{"report", "--format", "json", "--since", filepath.Join(profiles, "alex-2026-05.yaml"), filepath.Join(profiles, "alex.yaml")},
 	}

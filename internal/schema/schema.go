@@ -83,8 +83,11 @@ func Profile() ([]byte, error) {
 		})
 	}
 	set("skills", func(v *jsonschema.Schema) {
-		v.Description = "Skill id -> level: 0 none, 1 awareness, 2 working, 3 practitioner, 4 expert."
-		v.AdditionalProperties = &jsonschema.Schema{Type: "integer", Minimum: f(rubric.MinLevel), Maximum: f(rubric.MaxLevel)}
+		v.Description = "Skill id -> level: 0 none, 1 awareness, 2 working, 3 practitioner, 4 expert; or n/a, not applicable to your current job (counts as 0). A skill left out counts as 0."
+		v.AdditionalProperties = &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+			{Type: "integer", Minimum: f(rubric.MinLevel), Maximum: f(rubric.MaxLevel)},
+			{Type: "string", Pattern: "^[nN]/[aA]$", Description: "n/a: not applicable to your current job."},
+		}}
 	})
 	set("evidence", func(v *jsonschema.Schema) {
 		v.Description = "Item id -> what shows it, free text."

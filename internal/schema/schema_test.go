@@ -92,6 +92,13 @@ func TestProfileSchemaAcceptsValidAndRejectsWhatTheLoaderRejects(t *testing.T) {
 			t.Errorf("%s: the loader refuses it but the schema accepts it", bad)
 		}
 	}
+	// n/a, in any case, is an answer; any other text is not.
+	for value, ok := range map[string]bool{"n/a": true, "N/A": true, "maybe": false, "na": false, "'n/a '": false} {
+		err := s.Validate(asJSON(t, []byte("version: 1\nskills:\n  cloud: "+value+"\n")))
+		if (err == nil) != ok {
+			t.Errorf("skills.cloud: %s: schema error %v", value, err)
+		}
+	}
 }
 
 func TestRubricSchemaAcceptsRubrics(t *testing.T) {
