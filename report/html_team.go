@@ -101,7 +101,7 @@ func TeamHTML(w io.Writer, t *assess.Team, readyAt, almostAt float64) error {
 	d.Dist = distOf(t, people, readyAt, almostAt)
 	if t.PeopleListed {
 		d.Matrix = matrixOf(t, people)
-		d.Evidence = teamEvidence(t)
+		d.Evidence = teamEvidence(people, t.Requirements)
 	}
 	for _, b := range t.Bench {
 		row := benchRow{Name: b.Name, Ready: fmt.Sprint(b.Ready), Almost: fmt.Sprint(b.Almost)}
@@ -227,12 +227,13 @@ func matrixOf(t *assess.Team, people []assess.Person) matrixChart {
 			}
 			class, status := cellClass(q, have)
 			x := m.NameW + float64(k)*m.CellW
-			title := fmt.Sprintf("%s · %s: %s, needs %s (%s)", p.Label, q.Name, cellText(q, have), Num(q.Need), status)
+			val := cellText(q, have)
+			title := fmt.Sprintf("%s · %s: %s, needs %s (%s)", p.Label, q.Name, val, Num(q.Need), status)
 			ev := p.Evidence[q.ID]
 			if ev != "" {
 				title += ". Evidence: " + ev
 			}
-			row.Cells = append(row.Cells, matrixCell{X: x, CX: x + m.CellW/2, Class: class, Text: cellText(q, have), Title: title, HasEvidence: ev != ""})
+			row.Cells = append(row.Cells, matrixCell{X: x, CX: x + m.CellW/2, Class: class, Text: val, Title: title, HasEvidence: ev != ""})
 		}
 		m.Rows = append(m.Rows, row)
 	}

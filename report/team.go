@@ -340,11 +340,7 @@ func TeamMarkdown(w io.Writer, t *assess.Team) error {
 	} else {
 		b.WriteString("| # | Course | People | Weeks | Team readiness | A week |\n| ---: | --- | --- | ---: | ---: | ---: |\n")
 		for i, c := range t.Training {
-			who := people(c.Count)
-			if t.PeopleListed {
-				who = mdCell(fmt.Sprintf("%d: %s", c.Count, strings.Join(c.People, ", ")))
-			}
-			fmt.Fprintf(b, "| %d | %s | %s | %s | +%.1f | %s |\n", i+1, mdCell(CourseTitle(c)), who, CourseWeeks(c), c.ReadinessAdded, Num(c.PerWeek))
+			fmt.Fprintf(b, "| %d | %s | %s | %s | +%.1f | %s |\n", i+1, mdCell(CourseTitle(c)), mdWho(t, c.Count, c.People), CourseWeeks(c), c.ReadinessAdded, Num(c.PerWeek))
 		}
 	}
 	b.WriteString("\n## Shared needs\n\n")
@@ -353,14 +349,10 @@ func TeamMarkdown(w io.Writer, t *assess.Team) error {
 	} else {
 		b.WriteString("| Requirement | Category | People | Mean gap | Total impact | Blocking |\n| --- | --- | --- | ---: | ---: | ---: |\n")
 		for _, g := range t.Gaps {
-			who := fmt.Sprint(g.Count)
-			if t.PeopleListed {
-				who = mdCell(fmt.Sprintf("%d: %s", g.Count, strings.Join(g.People, ", ")))
-			}
-			fmt.Fprintf(b, "| %s (`%s`) | %s | %s | %s | %.1f | %d |\n", mdCell(g.Name), g.ID, mdCell(g.Category), who, Num(g.MeanGap), g.TotalImpact, g.Blocking)
+			fmt.Fprintf(b, "| %s (`%s`) | %s | %s | %s | %.1f | %d |\n", mdCell(g.Name), g.ID, mdCell(g.Category), mdWho(t, g.Count, g.People), Num(g.MeanGap), g.TotalImpact, g.Blocking)
 		}
 	}
-	if ev := teamEvidence(t); len(ev) > 0 {
+	if ev := teamEvidence(ByReadiness(t.People), t.Requirements); len(ev) > 0 {
 		b.WriteString("\n## Evidence\n\n")
 		for _, e := range ev {
 			fmt.Fprintf(b, "- **%s**, %s: %s\n", mdText(e.Who), mdText(e.What), mdText(e.Text))
@@ -372,12 +364,21 @@ func TeamMarkdown(w io.Writer, t *assess.Team) error {
 
 type evidenceLine struct{ Who, What, Text string }
 
-// teamEvidence lists what the members wrote as evidence, most ready first,
-// each in the order of the target's requirements.
-func teamEvidence(t *assess.Team) []evidenceLine {
+// mdWho is a Markdown cell saying how many people, and who when the team
+// names its members.
+func mdWho(t *assess.Team, n int, names []string) string {
+	if !t.PeopleListed {
+		return fmt.Sprint(n)
+	}
+	return mdCell(namesCell(n, names))
+}
+
+// teamEvidence lists what the members wrote as evidence, in the order of
+// people, each in the order of the target's requirements.
+func teamEvidence(people []assess.Person, reqs []assess.Requirement) []evidenceLine {
 	var out []evidenceLine
-	for _, p := range ByReadiness(t.People) {
-		for _, q := range t.Requirements {
+	for _, p := range people {
+		for _, q := range reqs {
 			if e := p.Evidence[q.ID]; e != "" {
 				out = append(out, evidenceLine{p.Label, q.Name, e})
 			}
