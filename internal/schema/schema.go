@@ -125,6 +125,11 @@ func Rubric() ([]byte, error) {
 			w.Minimum = f(0)
 		}
 	}
+	if exp, ok := s.Properties.Get("experience"); ok && exp.Items != nil {
+		exp.Description = "The experience fields (years) the rubric's years items read; left out, it_years and management_years."
+		exp.Items.Required = []string{"id", "name", "question"}
+		exp.MaxItems = ptr(uint64(rubric.MaxExperienceFields))
+	}
 	if cats, ok := s.Properties.Get("categories"); ok && cats.Items != nil {
 		cats.Items.Required = []string{"id", "name", "weight"}
 		if w, ok := cats.Items.Properties.Get("weight"); ok {
