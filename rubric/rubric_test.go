@@ -475,3 +475,31 @@ func TestHeldItemsInAnyCategory(t *testing.T) {
 		t.Errorf("held licences: %v", ids)
 	}
 }
+
+// A rubric written by Marshal (rubric export of a file) reads back the
+// same, its experience fields included.
+func TestMarshalRoundTripsExperience(t *testing.T) {
+	for _, r := range []*Rubric{Default(), mustLoad(t, "../testdata/rubrics/software-engineer.yaml")} {
+		data, err := Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse("back.yaml", data)
+		if err != nil {
+			t.Fatalf("%s: %v", r.ID, err)
+		}
+		again, _ := Marshal(back)
+		if string(again) != string(data) || !reflect.DeepEqual(back.Experience, r.Experience) || len(back.Experience) != 2 {
+			t.Errorf("%s: experience %+v, read back %+v", r.ID, r.Experience, back.Experience)
+		}
+	}
+}
+
+func mustLoad(t *testing.T, path string) *Rubric {
+	t.Helper()
+	r, err := LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
