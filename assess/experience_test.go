@@ -264,3 +264,36 @@ func TestProgressNamesExperienceFields(t *testing.T) {
 		}
 	}
 }
+
+// A rubric that reads both standard fields under names of its own is
+// checked in its own words.
+func TestYearsCheckInTheRubricsWords(t *testing.T) {
+	r, err := rubric.Parse("r.yaml", []byte(`version: 1
+id: nursing
+name: Nursing
+experience:
+  - {id: it_years, name: Years in nursing, question: "Years working as a nurse:"}
+  - {id: management_years, name: Years in charge of a ward, question: "Years in charge of a ward:"}
+stages: [{id: charge-nurse, name: Charge nurse, years: {min: 3}}]
+categories: [{id: practice, name: Practice, weight: 1}]
+items:
+  - {id: nursing, kind: years, field: it_years, category: practice, name: Nursing, weight: 1, need: [3]}
+  - {id: charge, kind: years, field: management_years, category: practice, name: In charge, weight: 1, need: [1]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := &testkit.Prompter{Answers: map[string]any{"experience.it_years": "1", "experience.management_years": "2"}}
+	if _, err := (&assess.Questionnaire{Rubric: r, Prompter: sp}).Run(nil); err != nil {
+		t.Fatal(err)
+	}
+	i := sp.Last("experience.check")
+	if i < 0 || sp.Asked[i].Message != "More years in charge of a ward (2) than years in nursing (1) — is that right?" || mentionsIT(sp.Asked[i].Help) {
+		t.Errorf("check: %+v", sp.Asked[max(i, 0)])
+	}
+	for _, q := range sp.Asked {
+		if mentionsIT(q.Message) || mentionsIT(q.Help) {
+			t.Errorf("%s mentions IT: %q %q", q.ID, q.Message, q.Help)
+		}
+	}
+}

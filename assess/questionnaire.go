@@ -409,9 +409,18 @@ func moreLeadingThanIT(p *profiles.Profile) bool {
 // askYearsCheck asks whether more years leading than in IT is right; no goes
 // back to the years to fix them.
 func (q *Questionnaire) askYearsCheck(p *profiles.Profile, at place) error {
-	ok, err := q.Prompter.Confirm(at.question(Question{ID: "experience.check",
+	question := Question{ID: "experience.check",
 		Message: fmt.Sprintf("More years leading (%s) than in IT (%s) — is that right?", formatYears(p.Experience.ManagementYears), formatYears(p.Experience.ITYears)),
-		Help:    "It can be, if you led people or projects outside IT. No goes back to the years to fix them."}), true)
+		Help:    "It can be, if you led people or projects outside IT. No goes back to the years to fix them."}
+	// A rubric that names the two fields its own way is asked in its words.
+	it, _ := q.Rubric.ExperienceField(rubric.FieldITYears)
+	lead, _ := q.Rubric.ExperienceField(rubric.FieldManagementYears)
+	if std := rubric.StandardExperience; it.Name != std[0].Name || lead.Name != std[1].Name {
+		question.Message = fmt.Sprintf("More %s (%s) than %s (%s) — is that right?",
+			lowerFirst(lead.Name), formatYears(p.Experience.ManagementYears), lowerFirst(it.Name), formatYears(p.Experience.ITYears))
+		question.Help = "It can be. No goes back to the years to fix them."
+	}
+	ok, err := q.Prompter.Confirm(at.question(question), true)
 	if err != nil {
 		return err
 	}
@@ -419,6 +428,16 @@ func (q *Questionnaire) askYearsCheck(p *profiles.Profile, at place) error {
 		return ErrBack
 	}
 	return nil
+}
+
+// lowerFirst puts the first letter of a name in lower case, to use it
+// inside a sentence: "Years in IT roles" -> "years in IT roles".
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 // heldGroup is one multi-select question over held items.
