@@ -401,10 +401,28 @@ func TestTerminalAssessOtherRubricResumesWithIt(t *testing.T) {
 		expectThen(t, c, "(Sam)", enter)
 		expectThen(t, c, "Role you aim for", enter)
 		expectThen(t, c, "(3)", "4"+enter)
-		interrupt(c, "Years leading people or technical projects:")
+		expectThen(t, c, "Years leading people or technical projects:", enter)
+		expectThen(t, c, "Degrees you hold", enter)
+		expectThen(t, c, "Certifications 1/1", enter)
+		// The last choice of a skill is n/a.
+		expectThen(t, c, "Coding 1/", arrowDown+arrowDown+arrowDown+arrowDown+arrowDown+enter)
+		expectThen(t, c, "n/a — not part of my job", "")
+		interrupt(c, "Coding 2/")
 	})
 	if code != ExitInterrupted {
 		t.Fatalf("resume: exit %d\n%s", code, screen)
+	}
+	// The draft keeps the answers: the software engineer's years, and n/a.
+	drafts, _ := filepath.Glob(filepath.Join(state, "skillgap", "drafts", "*.yaml"))
+	if len(drafts) != 1 {
+		t.Fatalf("drafts %v", drafts)
+	}
+	d, err := profiles.LoadFile(drafts[0], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Years("engineering_years") != 4 || !d.IsNotApplicable("language-fluency") || d.Rubric != "software-engineer" {
+		t.Errorf("draft %+v", d)
 	}
 	if strings.Contains(screen, "IT roles") || strings.Contains(screen, "in IT") {
 		t.Errorf("the resumed assessment mentions IT:\n%s", screen)
