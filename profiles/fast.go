@@ -33,19 +33,13 @@ func parseFast(rec Record) (*Profile, bool) {
 	}
 	// The same model the slow path fills: the JSON v2 decoder reads the
 	// profile's json tags, and rejects duplicate keys and invalid UTF-8.
-	fp := &Profile{}
-	// The experience is read as a mapping of field ids to years: the two
-	// standard fields and any other well-formed id.
-	readers := []*json.Unmarshalers{json.UnmarshalFunc(readExperience)}
-	if bytes.Contains(data, []byte(`"n/a"`)) {
-		// Skills answered n/a: the skills are read one by one, and any
-		// value but a level or "n/a" goes the slow way.
-		readers = append(readers, json.UnmarshalFunc(func(b []byte, skills *map[string]int) error {
-			return fp.readSkills(b, skills)
-		}))
+	fp, ok := decodeFast(data, false)
+	if !ok && bytes.Contains(data, []byte(`"experience"`)) {
+		// Experience fields besides the standard two, which the plain
+		// decoding refuses as unknown: read the experience as a mapping.
+		fp, ok = decodeFast(data, true)
 	}
-	opts := json.JoinOptions(fastOptions, json.WithUnmarshalers(json.JoinUnmarshalers(readers...)))
-	if err := json.Unmarshal(data, fp, opts); err != nil {
+	if !ok {
 		return nil, false
 	}
 	slices.Sort(fp.NotApplicable)
@@ -89,6 +83,33 @@ func parseFast(rec Record) (*Profile, bool) {
 	p.base = max(rec.Line, 1) - 1
 	p.oneLine = true
 	return p, true
+}
+
+// decodeFast decodes data into a new profile; false for anything the JSON
+// v2 decoder refuses. With otherFields, the experience is read as a mapping
+// of field ids to years (readExperience); without, only the standard fields
+// are, which is faster.
+func decodeFast(data []byte, otherFields bool) (*Profile, bool) {
+	fp := &Profile{}
+	var readers []*json.Unmarshalers
+	if otherFields {
+		readers = append(readers, json.UnmarshalFunc(readExperience))
+	}
+	if bytes.Contains(data, []byte(`"n/a"`)) {
+		// Skills answered n/a: the skills are read one by one, and any
+		// value but a level or "n/a" goes the slow way.
+		readers = append(readers, json.UnmarshalFunc(func(b []byte, skills *map[string]int) error {
+			return fp.readSkills(b, skills)
+		}))
+	}
+	opts := fastOptions
+	if len(readers) > 0 {
+		opts = json.JoinOptions(fastOptions, json.WithUnmarshalers(json.JoinUnmarshalers(readers...)))
+	}
+	if err := json.Unmarshal(data, fp, opts); err != nil {
+		return nil, false
+	}
+	return fp, true
 }
 
 func yearsInRange(y float64) bool { return y >= 0 && y <= scale.MaxYears }
