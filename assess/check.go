@@ -52,7 +52,7 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		}
 	}
 	for _, k := range inFileOrder(p, "experience.", undeclared) {
-		errAt("experience."+k, "experience.%s: not an experience field of rubric %s%s; this rubric's experience fields are %s",
+		errAt("experience."+k, "experience.%s: not an experience field of rubric %s%s; this rubric's experience fields are %s: put the years under one of them",
 			input.Short(k), r.ID, rubric.DidYouMean(k, declared), strings.Join(declared, ", "))
 	}
 	var unknown []string

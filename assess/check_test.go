@@ -75,13 +75,13 @@ func TestCheckRefusesUndeclaredExperience(t *testing.T) {
 		jsonWant string
 	}{
 		{rubric.Default(), "version: 1\nexperience:\n  management_years: 1\n  it_yeras: 3\n", `{"version":1,"experience":{"management_years":1,"it_yeras":3}}`,
-			"p.yaml: line 4: experience.it_yeras: not an experience field of rubric it-manager (did you mean it_years?); this rubric's experience fields are it_years, management_years",
-			"t.jsonl: line 7: experience.it_yeras: not an experience field of rubric it-manager (did you mean it_years?); this rubric's experience fields are it_years, management_years"},
+			"p.yaml: line 4: experience.it_yeras: not an experience field of rubric it-manager (did you mean it_years?); this rubric's experience fields are it_years, management_years: put the years under one of them",
+			"t.jsonl: line 7: experience.it_yeras: not an experience field of rubric it-manager (did you mean it_years?); this rubric's experience fields are it_years, management_years: put the years under one of them"},
 		{se, "version: 1\nexperience:\n  it_years: 4\n  management_years: 0\n  engineering_yaers: 2\n", `{"version":1,"experience":{"it_years":4,"management_years":0,"engineering_yaers":2}}`,
-			"p.yaml: line 3: experience.it_years: not an experience field of rubric software-engineer; this rubric's experience fields are engineering_years, lead_years\n" +
-				"p.yaml: line 5: experience.engineering_yaers: not an experience field of rubric software-engineer (did you mean engineering_years?); this rubric's experience fields are engineering_years, lead_years",
-			"t.jsonl: line 7: experience.engineering_yaers: not an experience field of rubric software-engineer (did you mean engineering_years?); this rubric's experience fields are engineering_years, lead_years\n" +
-				"t.jsonl: line 7: experience.it_years: not an experience field of rubric software-engineer; this rubric's experience fields are engineering_years, lead_years"},
+			"p.yaml: line 3: experience.it_years: not an experience field of rubric software-engineer; this rubric's experience fields are engineering_years, lead_years: put the years under one of them\n" +
+				"p.yaml: line 5: experience.engineering_yaers: not an experience field of rubric software-engineer (did you mean engineering_years?); this rubric's experience fields are engineering_years, lead_years: put the years under one of them",
+			"t.jsonl: line 7: experience.engineering_yaers: not an experience field of rubric software-engineer (did you mean engineering_years?); this rubric's experience fields are engineering_years, lead_years: put the years under one of them\n" +
+				"t.jsonl: line 7: experience.it_years: not an experience field of rubric software-engineer; this rubric's experience fields are engineering_years, lead_years: put the years under one of them"},
 	} {
 		p, err := profiles.Parse("p.yaml", []byte(c.yaml))
 		if err != nil {
