@@ -9,8 +9,8 @@ import (
 )
 
 // SameAnswers reports whether a and b answer r alike: the same name, target
-// (none is the rubric's default), years, degrees and certifications in any
-// order, skill levels (none is 0) and evidence. nil has no answers at all.
+// (none is the rubric's default), years (any field), degrees and certifications in any
+// order, skill levels (none is 0; n/a differs from 0) and evidence. nil has no answers at all.
 // The date, the format and the rubric revision are not answers.
 func SameAnswers(a, b *profiles.Profile, r *rubric.Rubric) bool {
 	if a == nil {
@@ -25,7 +25,7 @@ func SameAnswers(a, b *profiles.Profile, r *rubric.Rubric) bool {
 		}
 		return p.Target
 	}
-	if a.Name != b.Name || target(a) != target(b) || a.Experience != b.Experience {
+	if a.Name != b.Name || target(a) != target(b) || !a.Experience.Equal(b.Experience) {
 		return false
 	}
 	sorted := func(s []string) []string { s = slices.Clone(s); slices.Sort(s); return slices.Compact(s) }
@@ -33,7 +33,7 @@ func SameAnswers(a, b *profiles.Profile, r *rubric.Rubric) bool {
 		return false
 	}
 	for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
-		if a.Skills[id] != b.Skills[id] {
+		if a.Skills[id] != b.Skills[id] || a.IsNotApplicable(id) != b.IsNotApplicable(id) {
 			return false
 		}
 	}

@@ -13,8 +13,8 @@ import (
 )
 
 // Check verifies the profile's ids against the rubric its answers belong to:
-// every skill, education item, certification and evidence key must be one of
-// the rubric's, and the target one of its stages. Every problem is reported,
+// every experience field, skill, education item, certification and evidence
+// key must be one of the rubric's, and the target one of its stages. Every problem is reported,
 // in line order (an input.List when there are several).
 func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	var problems input.List
@@ -39,6 +39,22 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
 			input.Short(p.Target), r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 	}
+	declared := r.ExperienceIDs()
+	var undeclared []string
+	for _, id := range []string{rubric.FieldITYears, rubric.FieldManagementYears} {
+		if p.Experience.Has(id) && !slices.Contains(declared, id) {
+			undeclared = append(undeclared, id)
+		}
+	}
+	for id := range p.Experience.Other {
+		if !slices.Contains(declared, id) {
+			undeclared = append(undeclared, id)
+		}
+	}
+	for _, k := range inFileOrder(p, "experience.", undeclared) {
+		errAt("experience."+k, "experience.%s: not an experience field of rubric %s%s; this rubric's experience fields are %s: put the years under one of them",
+			input.Short(k), r.ID, rubric.DidYouMean(k, declared), strings.Join(declared, ", "))
+	}
 	var unknown []string
 	for k := range p.Skills {
 		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill {
@@ -60,18 +76,21 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		path string
 		ids  []string
 	}{{"education", p.Education}, {"certifications", p.Certifications}} {
-		cat := rubric.CategoryEducation
-		if list.path == "certifications" {
-			cat = rubric.CategoryCertification
+		// Held items of category education are listed under education,
+		// those of any other category under certifications.
+		education := list.path == "education"
+		what := rubric.CategoryCertification
+		if education {
+			what = rubric.CategoryEducation
 		}
 		for i, id := range list.ids {
-			if it, ok := r.Item(id); !ok || it.Kind != rubric.KindHeld || it.Category != cat {
+			if it, ok := r.Item(id); !ok || it.Kind != rubric.KindHeld || (it.Category == rubric.CategoryEducation) != education {
 				where := ""
 				if ok && it.Kind == rubric.KindHeld {
-					where = fmt.Sprintf(" (%s belongs under %s)", id, other(it.Category))
+					where = fmt.Sprintf(" (%s belongs under %s)", id, listOf(it.Category))
 				}
 				errAt(fmt.Sprintf("%s[%d]", list.path, i), "%s: unknown %s id %s%s%s",
-					list.path, cat, input.Short(id), where, hintOrList(id, cat, r.IDsOfKind(rubric.KindHeld, cat)))
+					list.path, what, input.Short(id), where, hintOrList(id, what, heldListed(r, education)))
 			}
 		}
 	}
@@ -119,11 +138,25 @@ func LoadProblems(err error, rubricOf func(*profiles.Profile) (*rubric.Rubric, e
 	return &profiles.Problems{List: all}
 }
 
-func other(category string) string {
-	if category == rubric.CategoryCertification {
-		return "certifications"
+// listOf is the profile list that holds the held items of category: education
+// for category education, certifications for any other.
+func listOf(category string) string {
+	if category == rubric.CategoryEducation {
+		return "education"
 	}
-	return category
+	return "certifications"
+}
+
+// heldListed lists the held items a profile lists under education (when
+// education is set) or certifications, in rubric order.
+func heldListed(r *rubric.Rubric, education bool) []string {
+	var ids []string
+	for _, it := range r.Items {
+		if it.Kind == rubric.KindHeld && (it.Category == rubric.CategoryEducation) == education {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
 }
 
 func itemIDs(r *rubric.Rubric) []string {

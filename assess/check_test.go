@@ -58,3 +58,49 @@ func TestLoadProblemsMergesKeysAndIDs(t *testing.T) {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+// An experience key the rubric does not declare is refused, with the file,
+// the line, the rubric's fields and a did-you-mean, from a YAML file and a
+// JSON line alike; the standard fields at 0 (skillgap writes them) pass.
+func TestCheckRefusesUndeclaredExperience(t *testing.T) {
+	se, err := rubric.LoadFile(softwareEngineerRubric)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		r        *rubric.Rubric
+		yaml     string
+		json     string
+		want     string
+		jsonWant string
+	}{
+		{rubric.Default(), "version: 1\nexperience:\n  management_years: 1\n  it_yeras: 3\n", `{"version":1,"experience":{"management_years":1,"it_yeras":3}}`,
+			"p.yaml: line 4: experience.it_yeras: not an experience field of rubric it-manager (did you mean it_years?); this rubric's experience fields are it_years, management_years: put the years under one of them",
+			"t.jsonl: line 7: experience.it_yeras: not an experience field of rubric it-manager (did you mean it_years?); this rubric's experience fields are it_years, management_years: put the years under one of them"},
+		{se, "version: 1\nexperience:\n  it_years: 4\n  management_years: 0\n  engineering_yaers: 2\n", `{"version":1,"experience":{"it_years":4,"management_years":0,"engineering_yaers":2}}`,
+			"p.yaml: line 3: experience.it_years: not an experience field of rubric software-engineer; this rubric's experience fields are engineering_years, lead_years: put the years under one of them\n" +
+				"p.yaml: line 5: experience.engineering_yaers: not an experience field of rubric software-engineer (did you mean engineering_years?); this rubric's experience fields are engineering_years, lead_years: put the years under one of them",
+			"t.jsonl: line 7: experience.engineering_yaers: not an experience field of rubric software-engineer (did you mean engineering_years?); this rubric's experience fields are engineering_years, lead_years: put the years under one of them\n" +
+				"t.jsonl: line 7: experience.it_years: not an experience field of rubric software-engineer; this rubric's experience fields are engineering_years, lead_years: put the years under one of them"},
+	} {
+		p, err := profiles.Parse("p.yaml", []byte(c.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := assess.Check(p, c.r); err == nil || err.Error() != c.want {
+			t.Errorf("yaml: got\n%v\nwant\n%s", err, c.want)
+		}
+		p, err = profiles.ParseRecord(profiles.Record{Source: "t.jsonl", Line: 7, InLines: true, Data: []byte(c.json)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := assess.Check(p, c.r); err == nil || err.Error() != c.jsonWant {
+			t.Errorf("json: got\n%v\nwant\n%s", err, c.jsonWant)
+		}
+	}
+	// The software engineer's own fields pass, and the standard ones at 0.
+	p, _ := profiles.Parse("p.yaml", []byte("version: 1\nexperience: {it_years: 0, management_years: 0, engineering_years: 3, lead_years: 1}\n"))
+	if err := assess.Check(p, se); err != nil {
+		t.Error(err)
+	}
+}

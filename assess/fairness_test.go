@@ -38,12 +38,7 @@ func meetsStage(r *rubric.Rubric, si int) *profiles.Profile {
 		case rubric.KindSkill:
 			p.Skills[it.ID] = int(need)
 		case rubric.KindYears:
-			switch it.Field {
-			case rubric.FieldITYears:
-				p.Experience.ITYears = max(p.Experience.ITYears, need)
-			case rubric.FieldManagementYears:
-				p.Experience.ManagementYears = max(p.Experience.ManagementYears, need)
-			}
+			p.Experience.Set(it.Field, max(p.Years(it.Field), need))
 		case rubric.KindHeld:
 			if need > 0 {
 				hold(it.ID)

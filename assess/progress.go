@@ -89,18 +89,11 @@ func Compare(r *rubric.Rubric, oldP, curP *profiles.Profile, old, cur *Result) *
 		return id
 	}
 	add("target", "Target", oldP.Target, curP.Target, stage(oldP.Target), stage(curP.Target))
-	years := func(field, fallback string, o, n float64) {
-		name := fallback
-		for i := range r.Items {
-			if r.Items[i].Kind == rubric.KindYears && r.Items[i].Field == field {
-				name = r.Items[i].Name
-				break
-			}
-		}
-		add("experience."+field, name, num(o), num(n), yearsText(o), yearsText(n))
+	// Every experience field the rubric declares, by its declared name.
+	for _, f := range r.ExperienceFields() {
+		o, n := oldP.Years(f.ID), curP.Years(f.ID)
+		add("experience."+f.ID, f.Name, num(o), num(n), yearsText(o), yearsText(n))
 	}
-	years("it_years", "Years in IT roles", oldP.Experience.ITYears, curP.Experience.ITYears)
-	years("management_years", "Years leading people or projects", oldP.Experience.ManagementYears, curP.Experience.ManagementYears)
 	name := func(id string) string {
 		if i := r.ItemIndex(id); i >= 0 {
 			return r.Items[i].Name

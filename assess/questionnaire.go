@@ -218,28 +218,48 @@ func (l *layout) basics() {
 		}
 		return "Role you aim for: " + r.Stages[s].Name, ""
 	})
-	// The check follows the IT years only when they are changed from the
-	// review: on the way through, it comes after both.
-	check := step{when: moreLeadingThanIT, ask: q.askYearsCheck}
-	l.question(itYearsQuestion.ID, step{ask: q.askYears(itYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ITYears })},
-		func(p *profiles.Profile) (string, string) {
-			return "Years in IT roles: " + formatYears(p.Experience.ITYears), ""
-		})
-	itYears := &l.entries[len(l.entries)-1]
-	itYears.steps = append(itYears.steps, step{number: itYears.steps[0].number, when: check.when, ask: check.ask})
-	l.question(leadYearsQuestion.ID, step{ask: q.askYears(leadYearsQuestion, func(p *profiles.Profile) *float64 { return &p.Experience.ManagementYears })},
-		func(p *profiles.Profile) (string, string) {
-			return "Years leading people or projects: " + formatYears(p.Experience.ManagementYears), ""
-		}, check)
+	l.years()
 }
 
-// held: the degrees and certifications, group by group.
+// years: each experience field an item of the rubric reads, in the order
+// the rubric declares them, with the rubric's question and help. When the
+// rubric reads both standard fields, more years leading than in IT is
+// checked: after the later of the two on the way through, and after the
+// earlier one too when it is changed from the review.
+func (l *layout) years() {
+	q, r := l.q, l.q.Rubric
+	used := r.UsedExperience()
+	checked := r.ReadsField(rubric.FieldITYears) && r.ReadsField(rubric.FieldManagementYears)
+	check := step{when: moreLeadingThanIT, ask: q.askYearsCheck}
+	first := -1 // the review entry of the first of the two standard fields
+	for _, f := range used {
+		yq := Question{ID: "experience." + f.ID, Message: f.Question, Help: f.Help}
+		label := func(p *profiles.Profile) (string, string) {
+			return f.Name + ": " + formatYears(p.Years(f.ID)), ""
+		}
+		standard := f.ID == rubric.FieldITYears || f.ID == rubric.FieldManagementYears
+		switch {
+		case checked && standard && first < 0:
+			l.question(yq.ID, step{ask: q.askYears(yq, f.ID)}, label)
+			first = len(l.entries) - 1
+			e := &l.entries[first]
+			e.steps = append(e.steps, step{number: e.steps[0].number, when: check.when, ask: check.ask})
+		case checked && standard:
+			l.question(yq.ID, step{ask: q.askYears(yq, f.ID)}, label, check)
+		default:
+			l.question(yq.ID, step{ask: q.askYears(yq, f.ID)}, label)
+		}
+	}
+}
+
+// held: the degrees, the certifications group by group, then the held
+// items of each other category under the category's name.
 func (l *layout) held() {
 	q, r := l.q, l.q.Rubric
 	groups := heldGroups(r)
 	certGroups := 0
 	for _, g := range groups {
-		if g.title != "Education" {
+		if g.category == rubric.CategoryCertification {
 			certGroups++
 		}
 	}
@@ -247,13 +267,15 @@ func (l *layout) held() {
 	for _, g := range groups {
 		question := Question{ID: "held", Message: shortTitle(g.title) + ":", Help: g.help}
 		switch {
-		case g.title == "Education":
+		case g.category == rubric.CategoryEducation:
 			question.Message = "Degrees you hold:"
-		case certGroups == 1 && g.title == "Certifications":
+		case g.category == rubric.CategoryCertification && certGroups == 1 && g.title == "Certifications":
 			question.Message = "Certifications you hold:"
-		default:
+		case g.category == rubric.CategoryCertification:
 			c++
 			question.Progress = fmt.Sprintf("Certifications %d/%d", c, certGroups)
+		default:
+			question.Message = g.title + " you hold:"
 		}
 		title := strings.TrimSuffix(strings.TrimSuffix(question.Message, ":"), " you hold")
 		// Held groups share an id; the review names them by their message.
@@ -284,6 +306,9 @@ func (l *layout) skills() {
 			// one to keep or remove.
 			evidence := step{when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
 			l.question("skills."+id, step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))}, func(p *profiles.Profile) (string, string) {
+				if p.IsNotApplicable(id) {
+					return it.Name + ": n/a (not part of my job)", ""
+				}
 				lvl := p.Skills[id]
 				label := fmt.Sprintf("%s: %d %s", it.Name, lvl, rubric.LevelNames[lvl])
 				if e := p.Evidence[id]; e != "" {
@@ -358,23 +383,18 @@ func ParseYears(s string) (float64, error) {
 
 func formatYears(y float64) string { return strconv.FormatFloat(y, 'f', -1, 64) }
 
-var (
-	itYearsQuestion = Question{ID: "experience.it_years", Message: "Years in IT roles:",
-		Help: "Total years in IT work (support, systems, networks...), decimals allowed (2.5). Count part-time work pro rata."}
-	leadYearsQuestion = Question{ID: "experience.management_years", Message: "Years leading people or projects:",
-		Help: "Time as a team lead, supervisor or project lead, decimals allowed. 0 if none yet."}
-)
-
-func (q *Questionnaire) askYears(yq Question, field func(*profiles.Profile) *float64) func(*profiles.Profile, place) error {
+// askYears asks the years of experience field id.
+func (q *Questionnaire) askYears(yq Question, id string) func(*profiles.Profile, place) error {
 	return func(p *profiles.Profile, at place) error {
-		dst := field(p)
-		s, err := q.Prompter.Input(at.question(yq), formatYears(*dst), func(s string) error { _, err := ParseYears(s); return err })
+		s, err := q.Prompter.Input(at.question(yq), formatYears(p.Years(id)), func(s string) error { _, err := ParseYears(s); return err })
 		if err != nil {
 			return err
 		}
-		if *dst, err = ParseYears(s); err != nil {
+		y, err := ParseYears(s)
+		if err != nil {
 			return err
 		}
+		p.Experience.Set(id, y)
 		q.answered(p)
 		return nil
 	}
@@ -389,9 +409,18 @@ func moreLeadingThanIT(p *profiles.Profile) bool {
 // askYearsCheck asks whether more years leading than in IT is right; no goes
 // back to the years to fix them.
 func (q *Questionnaire) askYearsCheck(p *profiles.Profile, at place) error {
-	ok, err := q.Prompter.Confirm(at.question(Question{ID: "experience.check",
+	question := Question{ID: "experience.check",
 		Message: fmt.Sprintf("More years leading (%s) than in IT (%s) — is that right?", formatYears(p.Experience.ManagementYears), formatYears(p.Experience.ITYears)),
-		Help:    "It can be, if you led people or projects outside IT. No goes back to the years to fix them."}), true)
+		Help:    "It can be, if you led people or projects outside IT. No goes back to the years to fix them."}
+	// A rubric that names the two fields its own way is asked in its words.
+	it, _ := q.Rubric.ExperienceField(rubric.FieldITYears)
+	lead, _ := q.Rubric.ExperienceField(rubric.FieldManagementYears)
+	if std := rubric.StandardExperience; it.Name != std[0].Name || lead.Name != std[1].Name {
+		question.Message = fmt.Sprintf("More %s (%s) than %s (%s) — is that right?",
+			lowerFirst(lead.Name), formatYears(p.Experience.ManagementYears), lowerFirst(it.Name), formatYears(p.Experience.ITYears))
+		question.Help = "It can be. No goes back to the years to fix them."
+	}
+	ok, err := q.Prompter.Confirm(at.question(question), true)
 	if err != nil {
 		return err
 	}
@@ -401,20 +430,33 @@ func (q *Questionnaire) askYearsCheck(p *profiles.Profile, at place) error {
 	return nil
 }
 
+// lowerFirst puts the first letter of a name in lower case, to use it
+// inside a sentence: "Years in IT roles" -> "years in IT roles".
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[size:]
+}
+
 // heldGroup is one multi-select question over held items.
 type heldGroup struct {
-	title string
-	help  string
-	ids   []string
+	title    string
+	help     string
+	category string // education, certification, or the other category whose items it asks
+	ids      []string
 }
 
 // heldGroups lays out the held items as the rubric groups them: the
 // education items together, then the certifications group by group (each
-// "any" item that names them), then those no group names.
+// "any" item that names them), then those no group names; then the held
+// items of each other category, one group each, in the rubric's order of
+// categories.
 func heldGroups(r *rubric.Rubric) []heldGroup {
 	var groups []heldGroup
 	if ids := r.IDsOfKind(rubric.KindHeld, rubric.CategoryEducation); len(ids) > 0 {
-		groups = append(groups, heldGroup{title: "Education", help: "Tick each degree you hold.", ids: ids})
+		groups = append(groups, heldGroup{title: "Education", help: "Tick each degree you hold.", category: rubric.CategoryEducation, ids: ids})
 	}
 	shown := map[string]bool{}
 	for _, it := range r.Items {
@@ -423,37 +465,47 @@ func heldGroups(r *rubric.Rubric) []heldGroup {
 		}
 		var ids []string
 		for _, a := range it.Alternatives {
-			if alt, ok := r.Item(a.ID); ok && alt.Category != rubric.CategoryEducation && !shown[a.ID] {
+			if alt, ok := r.Item(a.ID); ok && alt.Category == rubric.CategoryCertification && !shown[a.ID] {
 				ids = append(ids, a.ID)
 				shown[a.ID] = true
 			}
 		}
 		if len(ids) > 0 {
-			groups = append(groups, heldGroup{title: it.Name, help: it.Description + " Any one of them counts.", ids: ids})
+			groups = append(groups, heldGroup{title: it.Name, help: it.Description + " Any one of them counts.", category: rubric.CategoryCertification, ids: ids})
 		}
 	}
 	var rest []string
-	for _, id := range r.IDsOfKind(rubric.KindHeld, "") {
-		if it, _ := r.Item(id); it.Category != rubric.CategoryEducation && !shown[id] {
+	for _, id := range r.IDsOfKind(rubric.KindHeld, rubric.CategoryCertification) {
+		if !shown[id] {
 			rest = append(rest, id)
 		}
 	}
 	if len(rest) > 0 {
-		groups = append(groups, heldGroup{title: "Other certifications", ids: rest})
+		groups = append(groups, heldGroup{title: "Other certifications", category: rubric.CategoryCertification, ids: rest})
 	}
 	// One question for all certifications, in the groups' order: a question
 	// per group made the questionnaire longer than a person sits through.
 	if len(groups) > 2 {
-		merged := heldGroup{title: "Certifications", help: "Tick each certification you hold; a senior one counts for the entry ones it covers."}
+		merged := heldGroup{title: "Certifications", category: rubric.CategoryCertification,
+			help: "Tick each certification you hold; a senior one counts for the entry ones it covers."}
 		var keep []heldGroup
 		for _, g := range groups {
-			if g.title == "Education" {
+			if g.category == rubric.CategoryEducation {
 				keep = append(keep, g)
 				continue
 			}
 			merged.ids = append(merged.ids, g.ids...)
 		}
 		groups = append(keep, merged)
+	}
+	for _, c := range r.Categories {
+		if c.ID == rubric.CategoryEducation || c.ID == rubric.CategoryCertification {
+			continue
+		}
+		if ids := r.IDsOfKind(rubric.KindHeld, c.ID); len(ids) > 0 {
+			groups = append(groups, heldGroup{title: c.Name, category: c.ID, ids: ids,
+				help: "Tick each one you hold. Your profile lists them under certifications."})
+		}
 	}
 	return groups
 }
@@ -489,30 +541,56 @@ func (q *Questionnaire) askHeld(g heldGroup, question Question) func(*profiles.P
 	}
 }
 
+// NotApplicableLabel is the last choice of every skill question: the skill
+// is not part of the person's current job, saved as n/a.
+const NotApplicableLabel = "n/a — not part of my job"
+
+// notApplicable is the index of the n/a choice among a skill's options.
+const notApplicable = rubric.MaxLevel + 1
+
 func (q *Questionnaire) askSkill(it *rubric.Item, progress string) func(*profiles.Profile, place) error {
-	opts := make([]Option, rubric.MaxLevel+1)
+	opts := make([]Option, rubric.MaxLevel+2)
 	opts[0] = Option{Label: "0 none", Description: "No experience of it yet."}
 	for l := 1; l <= rubric.MaxLevel; l++ {
 		opts[l] = Option{Label: fmt.Sprintf("%d %s", l, rubric.LevelNames[l]), Description: it.Levels[l-1]}
 	}
+	opts[notApplicable] = Option{Label: NotApplicableLabel, ID: profiles.NotApplicableValue,
+		Description: "Your current job does not use it. A role that asks for it still needs it, so it counts as 0 there."}
 	help := it.Description
 	if it.Section != "" {
 		help += " (Guide: " + it.Section + ")"
 	}
 	return func(p *profiles.Profile, at place) error {
-		lvl, err := q.Prompter.Select(at.question(Question{
+		def := p.Skills[it.ID]
+		if p.IsNotApplicable(it.ID) {
+			def = notApplicable
+		}
+		choice, err := q.Prompter.Select(at.question(Question{
 			ID:       "skills." + it.ID,
 			Message:  it.Name + ":",
-			Help:     help,
+			Help:     help + " Choose n/a if your current job does not use it.",
 			Progress: progress,
-		}), opts, p.Skills[it.ID])
+		}), opts, def)
 		if err != nil {
 			return err
 		}
-		p.Skills[it.ID] = lvl
+		setSkill(p, it.ID, choice)
 		q.answered(p)
 		return nil
 	}
+}
+
+// setSkill records a skill question's choice: a level, or n/a (kept in id
+// order, as Parse gives them).
+func setSkill(p *profiles.Profile, id string, choice int) {
+	p.NotApplicable = slices.DeleteFunc(p.NotApplicable, func(s string) bool { return s == id })
+	if choice == notApplicable {
+		delete(p.Skills, id)
+		p.NotApplicable = append(p.NotApplicable, id)
+		slices.Sort(p.NotApplicable)
+		return
+	}
+	p.Skills[id] = choice
 }
 
 // EvidenceFrom is the lowest skill level that is asked what shows it.
@@ -634,6 +712,11 @@ func sameRating(p *profiles.Profile, r *rubric.Rubric) (int, bool) {
 	ids := r.IDsOfKind(rubric.KindSkill, "")
 	if len(ids) < 3 {
 		return 0, false
+	}
+	for _, id := range ids {
+		if p.IsNotApplicable(id) {
+			return 0, false // n/a is not a rating
+		}
 	}
 	first := p.Skills[ids[0]]
 	for _, id := range ids[1:] {

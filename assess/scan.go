@@ -342,12 +342,15 @@ func (s *Scorer) steps(p *plan) []Step {
 }
 
 // fieldName is how a person calls an experience field: the name of the
-// years item that reads it.
+// years item that reads it, else the name the rubric declares for it.
 func (s *Scorer) fieldName(f string) string {
 	for _, ci := range s.items {
 		if ci.kind == rubric.KindYears && ci.it.Field == f {
 			return ci.it.Name
 		}
+	}
+	if ef, ok := s.r.ExperienceField(f); ok {
+		return ef.Name
 	}
 	return strings.ReplaceAll(f, "_", " ")
 }

@@ -26,21 +26,20 @@ func parseFast(rec Record) (*Profile, bool) {
 	}
 	// Only one-line records: a multi-line file goes the slow way, which keeps
 	// the line of every key for later messages.
-	if i == len(data) || data[i] != '{' || bytes.IndexByte(data, '\n') >= 0 || bytes.Contains(data, []byte("null")) {
+	// A carriage return is a line break to the YAML reader, even between
+	// JSON tokens: such a record goes the slow way too.
+	if i == len(data) || data[i] != '{' || bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 || bytes.Contains(data, []byte("null")) {
 		return nil, false
 	}
 	// The same model the slow path fills: the JSON v2 decoder reads the
 	// profile's json tags, and rejects duplicate keys and invalid UTF-8.
-	fp := &Profile{}
-	opts := fastOptions
-	if bytes.Contains(data, []byte(`"n/a"`)) {
-		// Skills answered n/a: the skills are read one by one, and any
-		// value but a level or "n/a" goes the slow way.
-		opts = json.JoinOptions(fastOptions, json.WithUnmarshalers(json.UnmarshalFunc(func(b []byte, skills *map[string]int) error {
-			return fp.readSkills(b, skills)
-		})))
+	fp, ok := decodeFast(data, false)
+	if !ok && bytes.Contains(data, []byte(`"experience"`)) {
+		// Experience fields besides the standard two, which the plain
+		// decoding refuses as unknown: read the experience as a mapping.
+		fp, ok = decodeFast(data, true)
 	}
-	if err := json.Unmarshal(data, fp, opts); err != nil {
+	if !ok {
 		return nil, false
 	}
 	slices.Sort(fp.NotApplicable)
@@ -48,8 +47,13 @@ func parseFast(rec Record) (*Profile, bool) {
 		return nil, false
 	}
 	e := fp.Experience
-	if e.ITYears < 0 || e.ITYears > scale.MaxYears || e.ManagementYears < 0 || e.ManagementYears > scale.MaxYears {
+	if !yearsInRange(e.ITYears) || !yearsInRange(e.ManagementYears) {
 		return nil, false
+	}
+	for _, y := range e.Other {
+		if !yearsInRange(y) {
+			return nil, false
+		}
 	}
 	for _, lvl := range fp.Skills {
 		if lvl < scale.MinLevel || lvl > scale.MaxLevel {
@@ -80,6 +84,56 @@ func parseFast(rec Record) (*Profile, bool) {
 	p.oneLine = true
 	return p, true
 }
+
+// decodeFast decodes data into a new profile; false for anything the JSON
+// v2 decoder refuses. With otherFields, the experience is read as a mapping
+// of field ids to years (readExperience); without, only the standard fields
+// are, which is faster.
+func decodeFast(data []byte, otherFields bool) (*Profile, bool) {
+	fp := &Profile{}
+	var readers []*json.Unmarshalers
+	if otherFields {
+		readers = append(readers, json.UnmarshalFunc(readExperience))
+	}
+	if bytes.Contains(data, []byte(`"n/a"`)) {
+		// Skills answered n/a: the skills are read one by one, and any
+		// value but a level or "n/a" goes the slow way.
+		readers = append(readers, json.UnmarshalFunc(func(b []byte, skills *map[string]int) error {
+			return fp.readSkills(b, skills)
+		}))
+	}
+	opts := fastOptions
+	if len(readers) > 0 {
+		opts = json.JoinOptions(fastOptions, json.WithUnmarshalers(json.JoinUnmarshalers(readers...)))
+	}
+	if err := json.Unmarshal(data, fp, opts); err != nil {
+		return nil, false
+	}
+	return fp, true
+}
+
+func yearsInRange(y float64) bool { return y >= 0 && y <= scale.MaxYears }
+
+// readExperience reads the experience object: the standard fields into
+// their own, every other into Other. An id Parse refuses, or a value that
+// is not a number, goes the slow way.
+func readExperience(b []byte, e *Experience) error {
+	var m map[string]float64
+	if err := json.Unmarshal(b, &m, fastOptions); err != nil {
+		return err
+	}
+	*e = Experience{}
+	for id, y := range m {
+		if !scale.ValidFieldID(id) {
+			return errNotAField
+		}
+		e.Set(id, y)
+	}
+	return nil
+}
+
+// errNotAField sends an experience key the slow way, which says what is wrong.
+var errNotAField = errors.New("not an experience field")
 
 // readSkills reads the skills object of a profile that answers some of them
 // n/a: levels into skills, the n/a ones into p.NotApplicable (unsorted).

@@ -331,7 +331,15 @@ func (d *decoder) experience(n *yaml.Node) {
 		case "management_years":
 			d.p.Experience.ManagementYears, err = d.years(v, path)
 		default:
-			err = d.errf(k, "%s: unknown key%s; experience has it_years and management_years", input.Short(path), text.DidYouMean(k.Value, []string{"it_years", "management_years"}))
+			if !scale.ValidFieldID(k.Value) {
+				err = d.errf(k, "%s: not an experience field id%s; ids are lower-case letters, digits and _, starting with a letter, such as it_years, management_years or a field your rubric declares",
+					input.Short(path), text.DidYouMean(k.Value, []string{scale.FieldITYears, scale.FieldManagementYears}))
+				break
+			}
+			var y float64
+			if y, err = d.years(v, path); err == nil {
+				d.p.Experience.Set(k.Value, y)
+			}
 		}
 		if err != nil {
 			d.add(err)

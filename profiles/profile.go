@@ -4,6 +4,7 @@
 package profiles
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/skillgap/skillgap/internal/scale"
@@ -44,10 +45,73 @@ type Profile struct {
 	oneLine bool           // the whole profile is on line base+1
 }
 
-// Experience is years of experience; decimals allowed.
+// Experience is years of experience; decimals allowed. it_years and
+// management_years are the standard fields; a rubric may declare others.
 type Experience struct {
 	ITYears         float64 `yaml:"it_years" json:"it_years"`
 	ManagementYears float64 `yaml:"management_years" json:"management_years"`
+	// Other holds the years of every other field, by id
+	// (engineering_years: 4): in the file they stand in the same
+	// experience mapping, after the standard two. nil when there are none.
+	Other map[string]float64 `yaml:",inline" json:"-"`
+}
+
+// Get returns the years of field id (0 when not given).
+func (e *Experience) Get(id string) float64 {
+	switch id {
+	case scale.FieldITYears:
+		return e.ITYears
+	case scale.FieldManagementYears:
+		return e.ManagementYears
+	}
+	return e.Other[id]
+}
+
+// Set sets the years of field id.
+func (e *Experience) Set(id string, years float64) {
+	switch id {
+	case scale.FieldITYears:
+		e.ITYears = years
+	case scale.FieldManagementYears:
+		e.ManagementYears = years
+	default:
+		if e.Other == nil {
+			e.Other = map[string]float64{}
+		}
+		e.Other[id] = years
+	}
+}
+
+// Has reports whether field id is given: a standard field when it is not
+// 0 (a profile always has them), any other when its key is there.
+func (e *Experience) Has(id string) bool {
+	switch id {
+	case scale.FieldITYears:
+		return e.ITYears != 0
+	case scale.FieldManagementYears:
+		return e.ManagementYears != 0
+	}
+	_, ok := e.Other[id]
+	return ok
+}
+
+// Equal reports whether e and o give the same years for every field, a
+// field left out being 0.
+func (e Experience) Equal(o Experience) bool {
+	if e.ITYears != o.ITYears || e.ManagementYears != o.ManagementYears {
+		return false
+	}
+	for k, v := range e.Other {
+		if o.Other[k] != v {
+			return false
+		}
+	}
+	for k, v := range o.Other {
+		if e.Other[k] != v {
+			return false
+		}
+	}
+	return true
 }
 
 // RubricID returns the rubric the answers belong to (default it-manager).
@@ -88,16 +152,9 @@ func (p *Profile) AnswersSkill(id string) bool {
 	return slices.Contains(p.NotApplicable, id)
 }
 
-// Years returns the experience field named by a rubric years item.
-func (p *Profile) Years(field string) float64 {
-	switch field {
-	case scale.FieldITYears:
-		return p.Experience.ITYears
-	case scale.FieldManagementYears:
-		return p.Experience.ManagementYears
-	}
-	return 0
-}
+// Years returns the experience field named by a rubric years item: any
+// field, 0 when the profile does not give it.
+func (p *Profile) Years(field string) float64 { return p.Experience.Get(field) }
 
 // Line returns the line of a key path ("skills.networking",
 // "certifications[1]") in the file the profile came from, or 0.
@@ -120,6 +177,7 @@ func (p *Profile) Clone() *Profile {
 	c.Education = slices.Clone(p.Education)
 	c.Certifications = slices.Clone(p.Certifications)
 	c.NotApplicable = slices.Clone(p.NotApplicable)
+	c.Experience.Other = maps.Clone(p.Experience.Other)
 	if p.Skills != nil {
 		c.Skills = make(map[string]int, len(p.Skills))
 		for k, v := range p.Skills {

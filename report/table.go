@@ -587,6 +587,15 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 	} else {
 		fmt.Fprintf(w, "Default target: %s.\n", r.Target())
 	}
+	var fields []string
+	for _, f := range r.ExperienceFields() {
+		fields = append(fields, f.ID+" ("+Clean(f.Name)+")")
+	}
+	declared := ""
+	if len(r.Experience) == 0 {
+		declared = ", the standard ones (default)"
+	}
+	fmt.Fprintln(w, Wrap(fmt.Sprintf("Experience fields, the keys of a profile's experience%s: %s.", declared, strings.Join(fields, ", ")), width))
 	rubricItems(w, r, width)
 	var alts []string
 	for _, it := range r.Items {

@@ -144,7 +144,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 // error ("rubric.Item"), in the order the type declares them.
 func yamlKeys(goType string) []string {
 	types := map[string]reflect.Type{}
-	for _, v := range []any{Rubric{}, Thresholds{}, Stage{}, Band{}, Salary{}, Category{}, Item{}, Alternative{}, YearsAlternative{}, AdviceBand{}, Prerequisite{}, Foundation{}} {
+	for _, v := range []any{Rubric{}, Thresholds{}, ExperienceField{}, Stage{}, Band{}, Salary{}, Category{}, Item{}, Alternative{}, YearsAlternative{}, AdviceBand{}, Prerequisite{}, Foundation{}} {
 		t := reflect.TypeOf(v)
 		types[t.String()] = t
 	}
@@ -292,6 +292,7 @@ func (r *Rubric) Validate() error {
 		errf("thresholds", "thresholds: need 0 <= almost <= ready <= 100, found almost %g%s, ready %g%s%s",
 			t.Almost, map[bool]string{true: " (default)"}[almost], t.Ready, map[bool]string{true: " (default)"}[ready], why)
 	}
+	r.validateExperience(errf)
 	if len(r.Stages) == 0 || len(r.Categories) == 0 {
 		// Every item would be wrong for want of them.
 		return problems.Err()
@@ -588,15 +589,12 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 			return bad("levels: describe each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Levels))
 		}
 	case KindHeld:
-		if it.Category != CategoryEducation && it.Category != CategoryCertification {
-			return bad("a held item belongs to category education or certification, as profiles list them under education or certifications")
-		}
 		if maxNeed > 1 || !wholeNumbers(it.Need) {
 			return bad("a held item's needs are 0 or 1; found %v", it.Need)
 		}
 	case KindYears:
-		if it.Field != FieldITYears && it.Field != FieldManagementYears {
-			return bad("field %q: a years item reads %s or %s", it.Field, FieldITYears, FieldManagementYears)
+		if err := r.checkField(it.Field, "field", bad); err != nil {
+			return err
 		}
 	case KindAny:
 		if len(it.Alternatives) == 0 {
@@ -633,7 +631,7 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 			return bad("alternative %q is not an item%s", alt.ID, DidYouMean(alt.ID, slices.Sorted(maps.Keys(r.itemIndex))))
 		}
 		if r.Items[j].Kind != KindHeld {
-			return bad("alternative %q must be a held item (education or certification)", alt.ID)
+			return bad("alternative %q must be a held item", alt.ID)
 		}
 		if alt.ID == it.ID {
 			return bad("names itself as an alternative")
@@ -646,8 +644,8 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		if it.Kind != KindHeld {
 			return bad("or_years is only for held items")
 		}
-		if f := it.OrYears.Field; f != FieldITYears && f != FieldManagementYears {
-			return bad("or_years.field %q: use %s or %s", f, FieldITYears, FieldManagementYears)
+		if err := r.checkField(it.OrYears.Field, "or_years.field", bad); err != nil {
+			return err
 		}
 		if !(it.OrYears.Years > 0 && it.OrYears.Years <= maxYears) {
 			return bad("or_years.years must be greater than 0 and at most %d", maxYears)
@@ -657,6 +655,53 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 		}
 	}
 	return nil
+}
+
+// checkField checks that an item's key (field, or_years.field) names one of
+// the rubric's declared experience fields.
+func (r *Rubric) checkField(f, key string, bad func(string, ...any) error) error {
+	if _, ok := r.ExperienceField(f); ok {
+		return nil
+	}
+	declared := r.ExperienceIDs()
+	fields := strings.Join(declared, ", ")
+	if len(r.Experience) == 0 {
+		fields += " (the standard ones: it declares none under experience)"
+	}
+	if f == "" {
+		return bad("%s: missing; name one of this rubric's experience fields: %s", key, fields)
+	}
+	return bad("%s %q is not an experience field of this rubric%s; its experience fields are %s. Name one of them, or declare the field under experience", key, f, DidYouMean(f, declared), fields)
+}
+
+// validateExperience checks the declared experience fields: ids well formed
+// and unique, a name and a question each, at most MaxExperienceFields.
+func (r *Rubric) validateExperience(errf func(at, format string, args ...any) error) {
+	if len(r.Experience) > MaxExperienceFields {
+		errf("experience", "experience: %d fields declared; a rubric declares at most %d", len(r.Experience), MaxExperienceFields)
+	}
+	first := map[string]string{} // id -> where it was first declared
+	for i, f := range r.Experience {
+		at := fmt.Sprintf("experience[%d]", i)
+		switch {
+		case f.ID == "":
+			errf(at, "experience[%d]: missing id; give the field an id such as engineering_years", i)
+		case !ValidFieldID(f.ID):
+			errf(at, "experience field id %q: use lower-case letters, digits and _, starting with a letter (such as engineering_years)", f.ID)
+		case first[f.ID] != "":
+			errf(at, "experience field id %q is already declared at %s; give each field its own id", f.ID, first[f.ID])
+		case strings.TrimSpace(f.Name) == "":
+			errf(at, "experience field %s: missing name; give a short name for reports, such as \"Years in software engineering roles\"", f.ID)
+		case strings.TrimSpace(f.Question) == "":
+			errf(at, "experience field %s: missing question; give what assess asks, such as \"Years in software engineering roles:\"", f.ID)
+		}
+		if first[f.ID] == "" && f.ID != "" {
+			first[f.ID] = at
+			if l := r.lines[at]; l > 0 {
+				first[f.ID] = fmt.Sprintf("line %d", l)
+			}
+		}
+	}
 }
 
 func (r *Rubric) categoryIDs() []string {

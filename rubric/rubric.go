@@ -79,11 +79,40 @@ const (
 // life.
 const MaxYears = scale.MaxYears
 
-// Experience fields a years item can read.
+// The standard experience fields: those of a rubric that declares none.
 const (
 	FieldITYears         = scale.FieldITYears
 	FieldManagementYears = scale.FieldManagementYears
 )
+
+// MaxExperienceFields bounds how many experience fields a rubric declares.
+const MaxExperienceFields = scale.MaxExperienceFields
+
+// ExperienceField is one kind of experience, in years, that a rubric's
+// years items (and or_years) read from a profile's experience: its key
+// there, how reports name it and what assess asks.
+type ExperienceField struct {
+	ID string `yaml:"id" json:"id" jsonschema:"pattern=^[a-z][a-z0-9_]*$"`
+	// Name is a short noun phrase for reports: "Years in IT roles".
+	Name string `yaml:"name" json:"name"`
+	// Question is what assess asks: "Years in IT roles:".
+	Question string `yaml:"question" json:"question"`
+	// Help is shown on '?' in assess.
+	Help    string `yaml:"help,omitempty" json:"help,omitempty"`
+	Section string `yaml:"section,omitempty" json:"section,omitempty"`
+}
+
+// StandardExperience are the experience fields of a rubric that declares
+// none: years in IT roles and years leading people or projects.
+var StandardExperience = []ExperienceField{
+	{ID: FieldITYears, Name: "Years in IT roles", Question: "Years in IT roles:",
+		Help: "Total years in IT work (support, systems, networks...), decimals allowed (2.5). Count part-time work pro rata."},
+	{ID: FieldManagementYears, Name: "Years leading people or projects", Question: "Years leading people or projects:",
+		Help: "Time as a team lead, supervisor or project lead, decimals allowed. 0 if none yet."},
+}
+
+// ValidFieldID reports whether id is a well-formed experience field id.
+func ValidFieldID(id string) bool { return scale.ValidFieldID(id) }
 
 // Rubric is a career ladder with what each of its stages asks for.
 type Rubric struct {
@@ -98,9 +127,12 @@ type Rubric struct {
 	Source        string     `yaml:"source,omitempty" json:"source,omitempty"`
 	DefaultTarget string     `yaml:"default_target,omitempty" json:"default_target,omitempty"`
 	Thresholds    Thresholds `yaml:"thresholds,omitempty" json:"thresholds,omitempty"`
-	Stages        []Stage    `yaml:"stages" json:"stages"`
-	Categories    []Category `yaml:"categories" json:"categories"`
-	Items         []Item     `yaml:"items" json:"items"`
+	// Experience declares the experience fields the rubric's items read;
+	// left out, the StandardExperience ones.
+	Experience []ExperienceField `yaml:"experience,omitempty" json:"experience,omitempty"`
+	Stages     []Stage           `yaml:"stages" json:"stages"`
+	Categories []Category        `yaml:"categories" json:"categories"`
+	Items      []Item            `yaml:"items" json:"items"`
 
 	// File is where the rubric was loaded from ("" for the embedded ones).
 	File string `yaml:"-" json:"-"`
@@ -199,7 +231,7 @@ func (c *Category) LevelWeeks(l int) float64 {
 type Item struct {
 	ID          string `yaml:"id" json:"id"`
 	Kind        string `yaml:"kind" json:"kind" jsonschema:"enum=skill,enum=held,enum=years,enum=any"`
-	Field       string `yaml:"field,omitempty" json:"field,omitempty" jsonschema:"enum=it_years,enum=management_years"`
+	Field       string `yaml:"field,omitempty" json:"field,omitempty" jsonschema:"pattern=^[a-z][a-z0-9_]*$"`
 	Category    string `yaml:"category" json:"category"`
 	Name        string `yaml:"name" json:"name"`
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
@@ -265,7 +297,7 @@ type Alternative struct {
 // YearsAlternative meets a held item by years of experience: in part from
 // From years, rising evenly to in full at Years.
 type YearsAlternative struct {
-	Field string  `yaml:"field" json:"field" jsonschema:"enum=it_years,enum=management_years"`
+	Field string  `yaml:"field" json:"field" jsonschema:"pattern=^[a-z][a-z0-9_]*$"`
 	From  float64 `yaml:"from,omitempty" json:"from,omitempty"`
 	Years float64 `yaml:"years" json:"years"`
 }
@@ -370,6 +402,60 @@ func (it *Item) AdviceFor(level float64) string {
 		}
 	}
 	return ""
+}
+
+// ExperienceFields are the experience fields the rubric declares, in
+// order; StandardExperience when it declares none.
+func (r *Rubric) ExperienceFields() []ExperienceField {
+	if len(r.Experience) > 0 {
+		return r.Experience
+	}
+	return StandardExperience
+}
+
+// ExperienceIDs lists the ids of ExperienceFields.
+func (r *Rubric) ExperienceIDs() []string {
+	fields := r.ExperienceFields()
+	ids := make([]string, len(fields))
+	for i, f := range fields {
+		ids[i] = f.ID
+	}
+	return ids
+}
+
+// ExperienceField returns the declared experience field id, or false.
+func (r *Rubric) ExperienceField(id string) (*ExperienceField, bool) {
+	fields := r.ExperienceFields()
+	for i := range fields {
+		if fields[i].ID == id {
+			return &fields[i], true
+		}
+	}
+	return nil, false
+}
+
+// ReadsField reports whether some item of the rubric reads experience field
+// id: a years item's field, or a held item's or_years.
+func (r *Rubric) ReadsField(id string) bool {
+	for i := range r.Items {
+		it := &r.Items[i]
+		if (it.Kind == KindYears && it.Field == id) || (it.OrYears != nil && it.OrYears.Field == id) {
+			return true
+		}
+	}
+	return false
+}
+
+// UsedExperience are the declared experience fields that some item reads,
+// in declaration order: what assess asks.
+func (r *Rubric) UsedExperience() []ExperienceField {
+	var used []ExperienceField
+	for _, f := range r.ExperienceFields() {
+		if r.ReadsField(f.ID) {
+			used = append(used, f)
+		}
+	}
+	return used
 }
 
 // Rev is the rubric's revision (1 when not given).

@@ -393,3 +393,113 @@ func TestPaceAndEffortDefaults(t *testing.T) {
 		t.Errorf("effort_weeks 6: %g", held.Effort())
 	}
 }
+
+// The built-in rubric declares the two standard experience fields, as a
+// rubric that declares none has them.
+func TestDefaultRubricDeclaresTheStandardExperience(t *testing.T) {
+	r := Default()
+	if !reflect.DeepEqual(r.Experience, StandardExperience) {
+		t.Errorf("it-manager declares %+v,\nwant %+v", r.Experience, StandardExperience)
+	}
+	if got := r.UsedExperience(); len(got) != 2 || got[0].ID != FieldITYears || got[1].ID != FieldManagementYears {
+		t.Errorf("used %+v", got)
+	}
+	r2, err := Parse("m.yaml", []byte(miniRubric))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r2.ExperienceFields(), StandardExperience) || len(r2.Experience) != 0 {
+		t.Errorf("a rubric declaring none has %+v", r2.ExperienceFields())
+	}
+}
+
+const miniRubric = `version: 1
+id: m
+name: M
+stages: [{id: a, name: A, years: {min: 1}}]
+categories: [{id: c, name: C, weight: 1}, {id: licences, name: Licences, weight: 1}]
+items:
+  - {id: y, kind: years, field: it_years, category: c, name: Y, weight: 1, need: [1]}
+  - {id: l, kind: held, category: licences, name: L, weight: 1, need: [1]}
+`
+
+// Declared experience fields: ids well formed and unique, at most 8, each
+// with a name and a question; every field an item names is declared, and
+// the message lists them with a did-you-mean, at the item's line, in file
+// order with the other problems.
+func TestExperienceFieldsAreChecked(t *testing.T) {
+	head := "version: 1\nid: x\nname: X\nstages: [{id: a, name: A, years: {min: 1}}]\ncategories: [{id: c, name: C, weight: 1}]\n"
+	field := func(id string) string {
+		return "  - {id: " + id + ", name: N " + id + ", question: \"Q " + id + "?\"}\n"
+	}
+	years := "items:\n  - {id: y, kind: years, field: lead_years, category: c, name: Y, weight: 1, need: [1]}\n"
+	for name, tc := range map[string]struct{ src, want string }{
+		"undeclared": {head + "experience:\n" + field("lead_years") + "items:\n  - {id: y, kind: years, field: lead_yaers, category: c, name: Y, weight: 1, need: [1]}\n  - {id: h, kind: held, category: c, name: H, or_years: {field: it_years, years: 3}}\n",
+			`x.yaml: line 9: item y: field "lead_yaers" is not an experience field of this rubric (did you mean lead_years?); its experience fields are lead_years. Name one of them, or declare the field under experience` + "\n" +
+				`x.yaml: line 10: item h: or_years.field "it_years" is not an experience field of this rubric; its experience fields are lead_years. Name one of them, or declare the field under experience`},
+		"standard": {head + "items:\n  - {id: y, kind: years, field: lead_years, category: c, name: Y, weight: 1, need: [1]}\n",
+			`x.yaml: line 7: item y: field "lead_years" is not an experience field of this rubric; its experience fields are it_years, management_years (the standard ones: it declares none under experience). Name one of them, or declare the field under experience`},
+		"bad id": {head + "experience:\n" + field("Lead-Years") + field("lead_years") + years,
+			`x.yaml: line 7: experience field id "Lead-Years": use lower-case letters, digits and _, starting with a letter (such as engineering_years)`},
+		"digit first": {head + "experience:\n" + field("1st_years") + field("lead_years") + years,
+			`x.yaml: line 7: experience field id "1st_years": use lower-case letters, digits and _, starting with a letter (such as engineering_years)`},
+		"duplicate": {head + "experience:\n" + field("lead_years") + field("lead_years") + years,
+			`x.yaml: line 8: experience field id "lead_years" is already declared at line 7; give each field its own id`},
+		"no question": {head + "experience:\n  - {id: lead_years, name: Leading}\n" + years,
+			`x.yaml: line 7: experience field lead_years: missing question; give what assess asks, such as "Years in software engineering roles:"`},
+		"nine": {head + "experience:\n" + field("a1") + field("a2") + field("a3") + field("a4") + field("a5") + field("a6") + field("a7") + field("a8") + field("lead_years") + years,
+			`x.yaml: line 6: experience: 9 fields declared; a rubric declares at most 8`},
+	} {
+		_, err := Parse("x.yaml", []byte(tc.src))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: got\n%v\nwant\n%s", name, err, tc.want)
+		}
+	}
+	// Eight fields, one read: fine, and only the one read is asked.
+	r, err := Parse("x.yaml", []byte(head+"experience:\n"+field("a1")+field("a2")+field("a3")+field("a4")+field("a5")+field("a6")+field("a7")+field("lead_years")+years))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if used := r.UsedExperience(); len(used) != 1 || used[0].ID != "lead_years" || used[0].Question != "Q lead_years?" {
+		t.Errorf("used %+v", used)
+	}
+}
+
+// A held item may be in any category.
+func TestHeldItemsInAnyCategory(t *testing.T) {
+	r, err := Parse("m.yaml", []byte(miniRubric))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := r.IDsOfKind(KindHeld, "licences"); len(ids) != 1 {
+		t.Errorf("held licences: %v", ids)
+	}
+}
+
+// A rubric written by Marshal (rubric export of a file) reads back the
+// same, its experience fields included.
+func TestMarshalRoundTripsExperience(t *testing.T) {
+	for _, r := range []*Rubric{Default(), mustLoad(t, "../testdata/rubrics/software-engineer.yaml")} {
+		data, err := Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse("back.yaml", data)
+		if err != nil {
+			t.Fatalf("%s: %v", r.ID, err)
+		}
+		again, _ := Marshal(back)
+		if string(again) != string(data) || !reflect.DeepEqual(back.Experience, r.Experience) || len(back.Experience) != 2 {
+			t.Errorf("%s: experience %+v, read back %+v", r.ID, r.Experience, back.Experience)
+		}
+	}
+}
+
+func mustLoad(t *testing.T, path string) *Rubric {
+	t.Helper()
+	r, err := LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -338,3 +338,93 @@ func TestTerminalBackReviewAndErrors(t *testing.T) {
 		t.Errorf("saved %+v", p)
 	}
 }
+
+// assess with another role's rubric asks its own questions and nothing of
+// IT; Ctrl-C prints a resume command that keeps the rubric, and that
+// command resumes the answers with the rubric's questions.
+func TestTerminalAssessOtherRubricResumesWithIt(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "me.yaml")
+	state := filepath.Join(dir, "state")
+	rubricFile, err := filepath.Abs("../../testdata/rubrics/software-engineer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// interrupt presses Ctrl-C at a question until the program answers.
+	interrupt := func(c *expect.Console, at string) {
+		t.Helper()
+		if _, err := c.ExpectString(at); err != nil {
+			t.Error(err)
+			return
+		}
+		for range 10 {
+			c.Send(ctrlC)
+			if _, err := c.Expect(expect.String("to resume"), expect.WithTimeout(time.Second)); err == nil {
+				return
+			}
+		}
+		t.Error("Ctrl-C was not taken")
+	}
+	var screens []string
+	code, screen := runOnScreen(t, state, []string{"assess", "--rubric", rubricFile, "-o", out}, func(c *expect.Console, screen func() string) {
+		expectThen(t, c, "Your name", "Sam"+enter)
+		expectThen(t, c, "Role you aim for", enter)
+		screens = append(screens, screen())
+		expectThen(t, c, "Years working as a software engineer:", "3"+enter)
+		screens = append(screens, screen())
+		interrupt(c, "Years leading people or technical projects:")
+		screens = append(screens, screen())
+	})
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want %d\n%s", code, ExitInterrupted, screen)
+	}
+	for _, s := range append(screens, screen) {
+		if strings.Contains(s, "IT roles") || strings.Contains(s, "in IT") {
+			t.Errorf("a screen mentions IT:\n%s", s)
+		}
+	}
+	// The resume command, as printed (the screen may wrap it).
+	flat := strings.ReplaceAll(screen, "\n", "")
+	start := strings.Index(flat, "run '")
+	end := strings.Index(flat, "' to resume")
+	if start < 0 || end < start {
+		t.Fatalf("no resume command:\n%s", screen)
+	}
+	command := strings.Fields(flat[start+len("run '") : end])
+	want := []string{"skillgap", "assess", "--rubric", rubricFile, "-o", out}
+	if strings.Join(command, " ") != strings.Join(want, " ") {
+		t.Fatalf("resume command %q, want %q", command, want)
+	}
+	// Run as printed, it resumes the answers with the rubric's questions.
+	code, screen = runInTerminal(t, state, command[1:], func(c *expect.Console) {
+		expectThen(t, c, "Resume the answers you left unfinished", enter)
+		expectThen(t, c, "(Sam)", enter)
+		expectThen(t, c, "Role you aim for", enter)
+		expectThen(t, c, "(3)", "4"+enter)
+		expectThen(t, c, "Years leading people or technical projects:", enter)
+		expectThen(t, c, "Degrees you hold", enter)
+		expectThen(t, c, "Certifications 1/1", enter)
+		// The last choice of a skill is n/a.
+		expectThen(t, c, "Coding 1/", arrowDown+arrowDown+arrowDown+arrowDown+arrowDown+enter)
+		expectThen(t, c, "n/a — not part of my job", "")
+		interrupt(c, "Coding 2/")
+	})
+	if code != ExitInterrupted {
+		t.Fatalf("resume: exit %d\n%s", code, screen)
+	}
+	// The draft keeps the answers: the software engineer's years, and n/a.
+	drafts, _ := filepath.Glob(filepath.Join(state, "skillgap", "drafts", "*.yaml"))
+	if len(drafts) != 1 {
+		t.Fatalf("drafts %v", drafts)
+	}
+	d, err := profiles.LoadFile(drafts[0], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Years("engineering_years") != 4 || !d.IsNotApplicable("language-fluency") || d.Rubric != "software-engineer" {
+		t.Errorf("draft %+v", d)
+	}
+	if strings.Contains(screen, "IT roles") || strings.Contains(screen, "in IT") {
+		t.Errorf("the resumed assessment mentions IT:\n%s", screen)
+	}
+}

@@ -19,6 +19,25 @@ const (
 	FieldManagementYears = "management_years"
 )
 
+// MaxExperienceFields bounds how many experience fields a rubric declares.
+const MaxExperienceFields = 8
+
+// ValidFieldID reports whether id is a well-formed experience field id:
+// lower-case letters, digits and _, starting with a letter, at most 64
+// characters (it_years, engineering_years).
+func ValidFieldID(id string) bool {
+	if id == "" || len(id) > 64 || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // MaxYears bounds any number of years, in a profile or a rubric: a working
 // life.
 const MaxYears = 80

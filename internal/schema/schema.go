@@ -70,11 +70,14 @@ func Profile() ([]byte, error) {
 	})
 	set("experience", func(v *jsonschema.Schema) {
 		v.Required = nil
+		v.Description = "Years of experience by field: it_years, management_years and any other field the rubric declares (engineering_years), each from 0 to 80."
 		for _, k := range []string{"it_years", "management_years"} {
 			if y, ok := v.Properties.Get(k); ok {
 				y.Minimum, y.Maximum = f(0), f(80)
 			}
 		}
+		v.AdditionalProperties = &jsonschema.Schema{Type: "number", Minimum: f(0), Maximum: f(80)}
+		v.PropertyNames = &jsonschema.Schema{Pattern: "^[a-z][a-z0-9_]*$"}
 	})
 	for _, list := range []string{"education", "certifications"} {
 		set(list, func(v *jsonschema.Schema) {
@@ -124,6 +127,11 @@ func Rubric() ([]byte, error) {
 		if w, ok := it.Properties.Get("weight"); ok {
 			w.Minimum = f(0)
 		}
+	}
+	if exp, ok := s.Properties.Get("experience"); ok && exp.Items != nil {
+		exp.Description = "The experience fields (years) the rubric's years items read; left out, it_years and management_years."
+		exp.Items.Required = []string{"id", "name", "question"}
+		exp.MaxItems = ptr(uint64(rubric.MaxExperienceFields))
 	}
 	if cats, ok := s.Properties.Get("categories"); ok && cats.Items != nil {
 		cats.Items.Required = []string{"id", "name", "weight"}

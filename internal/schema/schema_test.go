@@ -81,7 +81,7 @@ func TestProfileSchemaAcceptsValidAndRejectsWhatTheLoaderRejects(t *testing.T) {
 	for _, bad := range []string{
 		"level-too-high.yaml", "level-negative.yaml", "level-decimal.yaml", "level-string.yaml",
 		"negative-years.yaml", "years-string.yaml", "years-huge.yaml", "wrong-version.yaml", "no-version.yaml",
-		"unknown-key.yaml", "experience-typo.yaml", "duplicate-cert.yaml", "list-not-map.yaml",
+		"unknown-key.yaml", "experience-bad-id.yaml", "duplicate-cert.yaml", "list-not-map.yaml",
 		"top-level-list.yaml", "list-of-maps-certs.yaml", "null-version.yaml", "string-for-number.json",
 	} {
 		doc, err := os.ReadFile(filepath.Join("../../testdata/bad", bad))

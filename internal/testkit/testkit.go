@@ -21,6 +21,15 @@ func RandomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
 	}
 	p.Experience.ITYears = float64(rng.IntN(64)) / 2
 	p.Experience.ManagementYears = min(p.Experience.ITYears, float64(rng.IntN(30))/2)
+	// A rubric with fields of its own: the first has the years of IT, the
+	// others those of leading, and the standard ones it does not read go.
+	if fields := r.ExperienceFields(); fields[0].ID != rubric.FieldITYears {
+		years := []float64{p.Experience.ITYears, p.Experience.ManagementYears}
+		p.Experience = profiles.Experience{}
+		for i, f := range fields {
+			p.Experience.Set(f.ID, years[min(i, 1)])
+		}
+	}
 	level := rng.IntN(rubric.MaxLevel + 1)
 	for _, it := range r.Items {
 		if it.AddedIn() > p.Revision() {
