@@ -14,7 +14,8 @@ import (
 
 // Check verifies the profile's ids against the rubric its answers belong to:
 // every skill, education item, certification and evidence key must be one of
-// the rubric's, and the target one of its stages. Every problem is reported,
+// the rubric's, every skill's level within the rubric's scale, and the
+// target one of its stages. Every problem is reported,
 // in line order (an input.List when there are several).
 func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	var problems input.List
@@ -39,10 +40,13 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		errAt("target", "target: %s is not a stage of rubric %s%s; stages are %s",
 			input.Short(p.Target), r.ID, rubric.DidYouMean(p.Target, r.StageIDs()), strings.Join(r.StageIDs(), ", "))
 	}
-	var unknown []string
-	for k := range p.Skills {
+	var unknown, high []string
+	top := r.MaxLevel()
+	for k, lvl := range p.Skills {
 		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill {
 			unknown = append(unknown, k)
+		} else if lvl > top {
+			high = append(high, k)
 		}
 	}
 	for _, k := range p.NotApplicable {
@@ -55,6 +59,10 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	}
 	for _, k := range inFileOrder(p, "skills.", unknown) {
 		errAt("skills."+k, "skills.%s: unknown skill%s", input.Short(k), hintOrList(k, "skill", r.IDsOfKind(rubric.KindSkill, "")))
+	}
+	for _, k := range inFileOrder(p, "skills.", high) {
+		errAt("skills."+k, "skills.%s: level %d is above this rubric's top level, %d (%s); use a level from %d to %d",
+			input.Short(k), p.Skills[k], top, r.LevelName(top), rubric.MinLevel, top)
 	}
 	for _, list := range []struct {
 		path string
@@ -108,11 +116,12 @@ func LoadProblems(err error, rubricOf func(*profiles.Profile) (*rubric.Rubric, e
 	}
 	r, more := rubricOf(pe.Partial)
 	if more == nil {
+		pe = pe.InScale(r.LevelNames())
 		more = Check(pe.Partial, r)
 	}
 	found := input.ListOf(more)
 	if len(found) == 0 {
-		return err
+		return pe
 	}
 	all := append(slices.Clone(pe.List), found...)
 	all.Sort()

@@ -285,7 +285,7 @@ func (l *layout) skills() {
 			evidence := step{when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
 			l.question("skills."+id, step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))}, func(p *profiles.Profile) (string, string) {
 				lvl := p.Skills[id]
-				label := fmt.Sprintf("%s: %d %s", it.Name, lvl, rubric.LevelNames[lvl])
+				label := it.Name + ": " + r.LevelLabel(lvl)
 				if e := p.Evidence[id]; e != "" {
 					return label, "shown by: " + e
 				}
@@ -490,15 +490,13 @@ func (q *Questionnaire) askHeld(g heldGroup, question Question) func(*profiles.P
 }
 
 func (q *Questionnaire) askSkill(it *rubric.Item, progress string) func(*profiles.Profile, place) error {
-	opts := make([]Option, rubric.MaxLevel+1)
-	opts[0] = Option{Label: "0 none", Description: "No experience of it yet."}
-	for l := 1; l <= rubric.MaxLevel; l++ {
-		opts[l] = Option{Label: fmt.Sprintf("%d %s", l, rubric.LevelNames[l]), Description: it.Levels[l-1]}
+	r := q.Rubric
+	opts := make([]Option, r.MaxLevel()+1)
+	opts[0] = Option{Label: r.LevelLabel(0), Description: "No experience of it yet."}
+	for l := 1; l <= r.MaxLevel(); l++ {
+		opts[l] = Option{Label: r.LevelLabel(l), Description: it.Levels[l-1]}
 	}
-	help := it.Description
-	if it.Section != "" {
-		help += " (Guide: " + it.Section + ")"
-	}
+	help := skillHelp(r, it)
 	return func(p *profiles.Profile, at place) error {
 		lvl, err := q.Prompter.Select(at.question(Question{
 			ID:       "skills." + it.ID,
@@ -513,6 +511,31 @@ func (q *Questionnaire) askSkill(it *rubric.Item, progress string) func(*profile
 		q.answered(p)
 		return nil
 	}
+}
+
+// skillHelp is the help of a skill's question: what the skill is, where
+// the guide has it, and what someone does at each level, where the rubric
+// says (its indicators).
+func skillHelp(r *rubric.Rubric, it *rubric.Item) string {
+	help := it.Description
+	if it.Section != "" {
+		help += " (Guide: " + it.Section + ")"
+	}
+	if len(it.Indicators) == 0 {
+		return help
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(help))
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("What someone does at each level:")
+	for l := 1; l <= r.MaxLevel(); l++ {
+		if ind := it.IndicatorsAt(l); len(ind) > 0 {
+			b.WriteString("\n  " + r.LevelLabel(l) + ": " + strings.Join(ind, "; "))
+		}
+	}
+	return b.String()
 }
 
 // EvidenceFrom is the lowest skill level that is asked what shows it.
@@ -571,7 +594,7 @@ func (q *Questionnaire) askRevisit(firstSkill int) func(*profiles.Profile, place
 		level, _ := sameRating(p, q.Rubric)
 		again, err := q.Prompter.Confirm(Question{
 			ID:      "revisit",
-			Message: fmt.Sprintf("You rated every skill %d (%s). Go through them again?", level, rubric.LevelNames[level]),
+			Message: fmt.Sprintf("You rated every skill %d (%s). Go through them again?", level, q.Rubric.LevelName(level)),
 			Help:    "Skills are rarely that even; a second pass often finds a few to move. No keeps the ratings as they are.",
 			Back:    at.back,
 		}, false)

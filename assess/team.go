@@ -164,6 +164,9 @@ type Course struct {
 	perWeek   float64
 	Blocking  int  `json:"blocking"`
 	Preferred bool `json:"preferred,omitzero"`
+	// LevelName is the name of the level a skill's course reaches, in the
+	// rubric's scale.
+	LevelName string `json:"-"`
 }
 
 // Member says who a profile is and where it was read.
@@ -402,6 +405,9 @@ func (t *TeamAggregator) course(i int) Course {
 		Preferred: it.Requirement() == rubric.RequirePreferred}
 	if g.via >= 0 {
 		c.ViaID, c.ViaName = t.r.Items[g.via].ID, t.r.Items[g.via].Name
+	}
+	if it.Kind == rubric.KindSkill {
+		c.LevelName = t.r.LevelName(int(c.Need))
 	}
 	if c.Weeks > 0 {
 		c.perWeek = g.impact / float64(t.members) / float64(c.Weeks)

@@ -52,7 +52,7 @@ func parseFast(rec Record) (*Profile, bool) {
 		return nil, false
 	}
 	for _, lvl := range fp.Skills {
-		if lvl < scale.MinLevel || lvl > scale.MaxLevel {
+		if lvl < scale.MinLevel || lvl > scale.TopLevel {
 			return nil, false
 		}
 	}

@@ -77,9 +77,10 @@ func FuzzParseProfile(f *testing.F) {
 			}
 			return
 		}
-		// A profile that parses has levels 0..4 and years 0..80.
+		// A profile that parses has levels 0..7 (its rubric may allow
+		// fewer) and years 0..80.
 		for id, lvl := range p.Skills {
-			if lvl < rubric.MinLevel || lvl > rubric.MaxLevel {
+			if lvl < rubric.MinLevel || lvl > rubric.TopLevel {
 				t.Fatalf("skill %s level %d accepted", id, lvl)
 			}
 		}

@@ -226,7 +226,7 @@ func TestUnknownRubricKeysSayTheKeys(t *testing.T) {
 	_, err := Parse("x.yaml", []byte(src))
 	want := "x.yaml: line 4: unknown key \"raedy\" (did you mean ready?)\n" +
 		"x.yaml: line 5: unknown key \"yeras\" (did you mean years?)\n" +
-		"x.yaml: line 7: unknown key \"zzz\"; the keys here are id, kind, field, category, name, description, section, weight, need, require, hard_need, slack, margin, gate, need_falls, since, levels, advice, advice_bands, covers, requires, starts_after, alternatives, or_years, effort_weeks, next_step"
+		"x.yaml: line 7: unknown key \"zzz\"; the keys here are id, kind, field, category, name, description, section, weight, need, require, hard_need, slack, margin, gate, need_falls, since, levels, indicators, advice, advice_bands, covers, requires, starts_after, alternatives, or_years, effort_weeks, next_step"
 	if err == nil || err.Error() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}
