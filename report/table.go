@@ -570,7 +570,11 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 	for l := range levels {
 		levels[l] = Clean(r.LevelLabel(l))
 	}
-	fmt.Fprintln(w, Wrap("Skill levels: "+strings.Join(levels, ", ")+defaultMark(r.LevelsDefaulted())+".", width))
+	scaleNote := ""
+	if r.LevelsDefaulted() {
+		scaleNote = " (the standard scale)"
+	}
+	fmt.Fprintln(w, Wrap("Skill levels: "+strings.Join(levels, ", ")+scaleNote+".", width))
 	if r.Rev() > 1 {
 		fmt.Fprintln(w, Wrap(fmt.Sprintf("Revision %d: items marked r2 and so on were added then; profiles written before have not answered them.", r.Rev()), width))
 	}

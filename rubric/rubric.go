@@ -112,10 +112,10 @@ type Rubric struct {
 	Thresholds    Thresholds `yaml:"thresholds,omitempty" json:"thresholds,omitempty"`
 	// Levels name the levels of the rubric's scale, 0 to N in order (N from
 	// 1 to TopLevel); nil is the standard scale, LevelNames.
-	Levels []string `yaml:"levels,omitempty,flow" json:"levels,omitempty"`
-	Stages        []Stage    `yaml:"stages" json:"stages"`
-	Categories    []Category `yaml:"categories" json:"categories"`
-	Items         []Item     `yaml:"items" json:"items"`
+	Levels     []string   `yaml:"levels,omitempty,flow" json:"levels,omitempty"`
+	Stages     []Stage    `yaml:"stages" json:"stages"`
+	Categories []Category `yaml:"categories" json:"categories"`
+	Items      []Item     `yaml:"items" json:"items"`
 
 	// File is where the rubric was loaded from ("" for the embedded ones).
 	File string `yaml:"-" json:"-"`
