@@ -17,8 +17,10 @@ const DefaultPeopleLimit = 1000
 
 // Team is the summary of many profiles scored against one target.
 type Team struct {
-	Version    int            `json:"version"`
-	Rubric     string         `json:"rubric"`
+	Version int    `json:"version"`
+	Rubric  string `json:"rubric"`
+	// MaxLevel is the top level of the rubric's scale.
+	MaxLevel   int            `json:"-"`
 	Target     string         `json:"target"`
 	TargetName string         `json:"target_name"`
 	Members    int            `json:"members"` // profiles scored
@@ -331,7 +333,7 @@ func (t *TeamAggregator) unlist() {
 // Summary returns the team summary; failed is the count of unreadable profiles.
 func (t *TeamAggregator) Summary(failed int) *Team {
 	st := t.r.Stages[t.target]
-	out := &Team{Version: 1, Rubric: t.r.ID, Target: st.ID, TargetName: st.Name, Members: t.members, Failed: failed,
+	out := &Team{Version: 1, Rubric: t.r.ID, MaxLevel: t.r.MaxLevel(), Target: st.ID, TargetName: st.Name, Members: t.members, Failed: failed,
 		Verdicts: t.verdict, Bench: []BenchRung{}, Gaps: []TeamGap{}, Training: []Course{},
 		PeopleListed: t.listed, PeopleLimit: t.limit, Requirements: t.reqs}
 	if out.Requirements == nil {
