@@ -208,3 +208,16 @@ func TestAppendJSONMatchesOnOtherScales(t *testing.T) {
 		}
 	}
 }
+
+// The Markdown report lists the indicators of the levels a skill gap spans.
+func TestMarkdownShowsIndicators(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Markdown(&buf, reportOn(t, sfiaRubric, sfiaProfile, "principal")); err != nil {
+		t.Fatal(err)
+	}
+	want := "- Observability\n  - 3 apply: Sets alerts that page only for real problems\n  - 4 enable: Defines service level objectives with product owners\n" +
+		"- Infrastructure as code\n  - 5 ensure/advise: Sets the standards modules must meet; Plans large migrations of state\n"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("markdown:\n%s", buf.String())
+	}
+}
