@@ -100,3 +100,28 @@ func TestStandardScaleKeepsItsRules(t *testing.T) {
 		t.Errorf("the standard names given: %v", err)
 	}
 }
+
+// A rubric with its own scale and indicators exports to YAML that reads back
+// to the same rubric.
+func TestOwnScaleRoundTrips(t *testing.T) {
+	r, err := Parse("sfia-mini.yaml", []byte(readSFIA(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse("back.yaml", out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Join(back.LevelNames(), "|") != strings.Join(r.LevelNames(), "|") {
+		t.Errorf("levels %v", back.LevelNames())
+	}
+	a, _ := r.Item("infrastructure-as-code")
+	b, _ := back.Item("infrastructure-as-code")
+	if len(b.Indicators) != 7 || strings.Join(b.Indicators[3], "|") != strings.Join(a.Indicators[3], "|") {
+		t.Errorf("indicators %q", b.Indicators)
+	}
+}
