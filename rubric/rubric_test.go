@@ -116,11 +116,24 @@ func FuzzParseRubric(f *testing.F) {
 	if data, err := os.ReadFile("../testdata/rubrics/mini.yaml"); err == nil {
 		f.Add(data)
 	}
+	if data, err := os.ReadFile("../testdata/rubrics/sfia-mini.yaml"); err == nil {
+		f.Add(data)
+	}
 	f.Add([]byte("version: 1\nid: x\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse("fuzz.yaml", data)
 		if err != nil {
 			return
+		}
+		// Its scale has a name for every level, and every skill a line
+		// for every level above 0.
+		if n := r.MaxLevel(); n < 1 || n > TopLevel || r.LevelName(n) == "" || r.LevelName(n+1) != "" {
+			t.Fatalf("scale of %d: %q", n, r.LevelNames())
+		}
+		for _, it := range r.Items {
+			if it.Kind == KindSkill && (len(it.Levels) != r.MaxLevel() || (it.Indicators != nil && len(it.Indicators) != r.MaxLevel())) {
+				t.Fatalf("item %s: %d levels, %d indicator lists on a scale of %d", it.ID, len(it.Levels), len(it.Indicators), r.MaxLevel())
+			}
 		}
 		// A rubric that passes validation can be indexed without surprises.
 		for _, it := range r.Items {
