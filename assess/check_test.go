@@ -125,3 +125,25 @@ func TestLevelWordsInTheRubricsNames(t *testing.T) {
 		t.Errorf("built-in: %v", err)
 	}
 }
+
+// Progress says a skill's answers before and now in the rubric's names.
+func TestProgressSaysLevelsInTheRubricsNames(t *testing.T) {
+	r, err := rubric.LoadFile("../testdata/rubrics/sfia-mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldP := &profiles.Profile{Version: 1, Skills: map[string]int{"mentoring": 3}}
+	curP := &profiles.Profile{Version: 1, Skills: map[string]int{"mentoring": 6}}
+	old, _ := assess.Score(r, oldP, "senior")
+	cur, _ := assess.Score(r, curP, "senior")
+	pr := assess.Compare(r, oldP, curP, old, cur)
+	for _, c := range pr.Changes {
+		if c.ID == "skills.mentoring" {
+			if c.Before != "3 apply" || c.After != "6 initiate/influence" {
+				t.Errorf("change %+v", c)
+			}
+			return
+		}
+	}
+	t.Errorf("no change of mentoring: %+v", pr.Changes)
+}
