@@ -98,7 +98,7 @@ func TestHTMLShowsIndicatorsUnderSkillGaps(t *testing.T) {
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("indicator rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	for _, s := range []string{"Skill levels from 0 to 7", "what someone does at each level up to the need"} {
+	for _, s := range []string{"Skill levels from 0 to 7", "what someone does at each level up to the need", `<td class="num" title="2 assist">2</td><td class="num" title="4 enable">4</td>`} {
 		if !bytes.Contains(page, []byte(s)) {
 			t.Errorf("page lacks %q", s)
 		}
