@@ -13,8 +13,9 @@ import (
 )
 
 // Check verifies the profile's ids against the rubric its answers belong to:
-// every experience field, skill, education item, certification and evidence
-// key must be one of the rubric's, and the target one of its stages. Every problem is reported,
+// every experience field, skill, education item, certification and
+// evidence key must be one of the rubric's, every skill's level within the
+// rubric's scale, and the target one of its stages. Every problem is reported,
 // in line order (an input.List when there are several).
 func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	var problems input.List
@@ -55,10 +56,13 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		errAt("experience."+k, "experience.%s: not an experience field of rubric %s%s; this rubric's experience fields are %s: put the years under one of them",
 			input.Short(k), r.ID, rubric.DidYouMean(k, declared), strings.Join(declared, ", "))
 	}
-	var unknown []string
-	for k := range p.Skills {
+	var unknown, high []string
+	top := r.MaxLevel()
+	for k, lvl := range p.Skills {
 		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill {
 			unknown = append(unknown, k)
+		} else if lvl > top {
+			high = append(high, k)
 		}
 	}
 	for _, k := range p.NotApplicable {
@@ -71,6 +75,10 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	}
 	for _, k := range inFileOrder(p, "skills.", unknown) {
 		errAt("skills."+k, "skills.%s: unknown skill%s", input.Short(k), hintOrList(k, "skill", r.IDsOfKind(rubric.KindSkill, "")))
+	}
+	for _, k := range inFileOrder(p, "skills.", high) {
+		errAt("skills."+k, "skills.%s: level %d is above this rubric's top level, %d (%s); use a level from %d to %d",
+			input.Short(k), p.Skills[k], top, r.LevelName(top), rubric.MinLevel, top)
 	}
 	for _, list := range []struct {
 		path string
@@ -127,11 +135,12 @@ func LoadProblems(err error, rubricOf func(*profiles.Profile) (*rubric.Rubric, e
 	}
 	r, more := rubricOf(pe.Partial)
 	if more == nil {
+		pe = pe.InScale(r.LevelNames())
 		more = Check(pe.Partial, r)
 	}
 	found := input.ListOf(more)
 	if len(found) == 0 {
-		return err
+		return pe
 	}
 	all := append(slices.Clone(pe.List), found...)
 	all.Sort()

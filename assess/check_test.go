@@ -1,6 +1,7 @@
 package assess_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -103,4 +104,92 @@ func TestCheckRefusesUndeclaredExperience(t *testing.T) {
 	if err := assess.Check(p, se); err != nil {
 		t.Error(err)
 	}
+}
+
+// A level above the rubric's top is refused with the file, the line and the
+// top: at 5 on the built-in scale (0-4), at 6 on data-team's (0-5), from a
+// YAML file and from a line of JSON (the fast path) alike.
+func TestCheckRefusesALevelAboveTheRubricsTop(t *testing.T) {
+	dataTeam, err := rubric.LoadFile("../testdata/rubrics/data-team.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		r         *rubric.Rubric
+		skill     string
+		ok, wrong int
+		want      string
+	}{
+		{rubric.Default(), "cloud", 4, 5, "level 5 is above this rubric's top level, 4 (expert); use a level from 0 to 4"},
+		{dataTeam, "python", 5, 6, "level 6 is above this rubric's top level, 5 (authority); use a level from 0 to 5"},
+	} {
+		for _, lvl := range []int{c.ok, c.wrong} {
+			yaml, err := profiles.Parse("p.yaml", []byte(fmt.Sprintf("version: 1\nname: A\nskills:\n  %s: %d\n", c.skill, lvl)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			line := fmt.Sprintf(`{"version":1,"name":"A","skills":{"%s":%d}}`, c.skill, lvl)
+			json, err := profiles.ParseRecord(profiles.Record{Source: "t.jsonl", Line: 7, InLines: true, Data: []byte(line)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []struct {
+				p    *profiles.Profile
+				want string
+			}{{yaml, "p.yaml: line 4: skills." + c.skill + ": " + c.want}, {json, "t.jsonl: line 7: skills." + c.skill + ": " + c.want}} {
+				err := assess.Check(p.p, c.r)
+				switch {
+				case lvl == c.ok && err != nil:
+					t.Errorf("%s: level %d refused: %v", c.r.ID, lvl, err)
+				case lvl == c.wrong && (err == nil || err.Error() != p.want):
+					t.Errorf("%s: level %d: got %v, want %s", c.r.ID, lvl, err, p.want)
+				}
+			}
+		}
+	}
+}
+
+// A level written as a word is answered with its number in the rubric's
+// own names, once the rubric is known.
+func TestLevelWordsInTheRubricsNames(t *testing.T) {
+	sfia, err := rubric.LoadFile("../testdata/rubrics/sfia-mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = profiles.Parse("p.yaml", []byte("version: 1\nskills:\n  observability: enable\n  mentoring: 9\n  nosuch: 1\n"))
+	err = assess.LoadProblems(err, func(*profiles.Profile) (*rubric.Rubric, error) { return sfia, nil })
+	want := "p.yaml: line 3: skills.observability: expected a level, a whole number from 0 to 7, or n/a, found \"enable\"; use 4 (enable)\n" +
+		"p.yaml: line 4: skills.mentoring: level 9 is out of range; use 0 (none) to 7 (set strategy)\n" +
+		"p.yaml: line 5: skills.nosuch: unknown skill; known ids: infrastructure-as-code, observability, mentoring"
+	if err == nil || err.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+	// The built-in rubric's names, as before.
+	_, err = profiles.Parse("p.yaml", []byte("version: 1\nskills:\n  cloud: expert\n"))
+	err = assess.LoadProblems(err, func(*profiles.Profile) (*rubric.Rubric, error) { return rubric.Default(), nil })
+	if err == nil || !strings.HasSuffix(err.Error(), "; use 4 (expert)") {
+		t.Errorf("built-in: %v", err)
+	}
+}
+
+// Progress says a skill's answers before and now in the rubric's names.
+func TestProgressSaysLevelsInTheRubricsNames(t *testing.T) {
+	r, err := rubric.LoadFile("../testdata/rubrics/sfia-mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldP := &profiles.Profile{Version: 1, Skills: map[string]int{"mentoring": 3}}
+	curP := &profiles.Profile{Version: 1, Skills: map[string]int{"mentoring": 6}}
+	old, _ := assess.Score(r, oldP, "senior")
+	cur, _ := assess.Score(r, curP, "senior")
+	pr := assess.Compare(r, oldP, curP, old, cur)
+	for _, c := range pr.Changes {
+		if c.ID == "skills.mentoring" {
+			if c.Before != "3 apply" || c.After != "6 initiate/influence" {
+				t.Errorf("change %+v", c)
+			}
+			return
+		}
+	}
+	t.Errorf("no change of mentoring: %+v", pr.Changes)
 }

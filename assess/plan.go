@@ -150,7 +150,7 @@ func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 	p := b.p
 	steps := b.chain[i]
 	if steps == nil {
-		steps = make([]int, rubric.MaxLevel+1)
+		steps = make([]int, b.s.r.MaxLevel()+1)
 		for l := range steps {
 			steps[l] = -1
 		}

@@ -126,8 +126,8 @@ func Compare(r *rubric.Rubric, oldP, curP *profiles.Profile, old, cur *Result) *
 	slices.SortFunc(skills, func(a, b string) int { return cmp.Or(cmp.Compare(r.ItemIndex(a), r.ItemIndex(b)), cmp.Compare(a, b)) })
 	skills = slices.Compact(skills)
 	for _, id := range skills {
-		o, before := skillAnswer(oldP, id)
-		n, after := skillAnswer(curP, id)
+		o, before := skillAnswer(r, oldP, id)
+		n, after := skillAnswer(r, curP, id)
 		add("skills."+id, name(id), o, n, before, after)
 	}
 	return pr
@@ -135,12 +135,12 @@ func Compare(r *rubric.Rubric, oldP, curP *profiles.Profile, old, cur *Result) *
 
 // skillAnswer is p's answer for skill id as written ("2", "n/a"; "0" when
 // left out) and in words.
-func skillAnswer(p *profiles.Profile, id string) (string, string) {
+func skillAnswer(r *rubric.Rubric, p *profiles.Profile, id string) (string, string) {
 	if p.IsNotApplicable(id) {
 		return profiles.NotApplicableValue, "n/a (not applicable)"
 	}
 	l := p.Skills[id]
-	return strconv.Itoa(l), levelText(l)
+	return strconv.Itoa(l), r.LevelLabel(l)
 }
 
 func yearsText(x float64) string {
@@ -148,14 +148,6 @@ func yearsText(x float64) string {
 		return "1 year"
 	}
 	return num(x) + " years"
-}
-
-// levelText is a level as "2 working".
-func levelText(l int) string {
-	if l >= 0 && l < len(rubric.LevelNames) {
-		return strconv.Itoa(l) + " " + rubric.LevelNames[l]
-	}
-	return strconv.Itoa(l)
 }
 
 func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

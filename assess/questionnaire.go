@@ -310,7 +310,7 @@ func (l *layout) skills() {
 					return it.Name + ": n/a (not part of my job)", ""
 				}
 				lvl := p.Skills[id]
-				label := fmt.Sprintf("%s: %d %s", it.Name, lvl, rubric.LevelNames[lvl])
+				label := it.Name + ": " + r.LevelLabel(lvl)
 				if e := p.Evidence[id]; e != "" {
 					return label, "shown by: " + e
 				}
@@ -545,52 +545,77 @@ func (q *Questionnaire) askHeld(g heldGroup, question Question) func(*profiles.P
 // is not part of the person's current job, saved as n/a.
 const NotApplicableLabel = "n/a — not part of my job"
 
-// notApplicable is the index of the n/a choice among a skill's options.
-const notApplicable = rubric.MaxLevel + 1
+// notApplicable is the index of the n/a choice among a skill's options on
+// a scale of levels 0..top: the one after the top level.
+func notApplicable(top int) int { return top + 1 }
 
 func (q *Questionnaire) askSkill(it *rubric.Item, progress string) func(*profiles.Profile, place) error {
-	opts := make([]Option, rubric.MaxLevel+2)
-	opts[0] = Option{Label: "0 none", Description: "No experience of it yet."}
-	for l := 1; l <= rubric.MaxLevel; l++ {
-		opts[l] = Option{Label: fmt.Sprintf("%d %s", l, rubric.LevelNames[l]), Description: it.Levels[l-1]}
+	r := q.Rubric
+	na := notApplicable(r.MaxLevel())
+	opts := make([]Option, na+1)
+	opts[0] = Option{Label: r.LevelLabel(0), Description: "No experience of it yet."}
+	for l := 1; l <= r.MaxLevel(); l++ {
+		opts[l] = Option{Label: r.LevelLabel(l), Description: it.Levels[l-1]}
 	}
-	opts[notApplicable] = Option{Label: NotApplicableLabel, ID: profiles.NotApplicableValue,
+	opts[na] = Option{Label: NotApplicableLabel, ID: profiles.NotApplicableValue,
 		Description: "Your current job does not use it. A role that asks for it still needs it, so it counts as 0 there."}
-	help := it.Description
-	if it.Section != "" {
-		help += " (Guide: " + it.Section + ")"
-	}
+	help := skillHelp(r, it)
 	return func(p *profiles.Profile, at place) error {
 		def := p.Skills[it.ID]
 		if p.IsNotApplicable(it.ID) {
-			def = notApplicable
+			def = na
 		}
 		choice, err := q.Prompter.Select(at.question(Question{
 			ID:       "skills." + it.ID,
 			Message:  it.Name + ":",
-			Help:     help + " Choose n/a if your current job does not use it.",
+			Help:     help + "\nChoose n/a if your current job does not use it.",
 			Progress: progress,
 		}), opts, def)
 		if err != nil {
 			return err
 		}
-		setSkill(p, it.ID, choice)
+		setSkill(p, it.ID, choice, na)
 		q.answered(p)
 		return nil
 	}
 }
 
-// setSkill records a skill question's choice: a level, or n/a (kept in id
-// order, as Parse gives them).
-func setSkill(p *profiles.Profile, id string, choice int) {
+// setSkill records a skill question's choice: a level, or n/a (the choice
+// na; kept in id order, as Parse gives them).
+func setSkill(p *profiles.Profile, id string, choice, na int) {
 	p.NotApplicable = slices.DeleteFunc(p.NotApplicable, func(s string) bool { return s == id })
-	if choice == notApplicable {
+	if choice == na {
 		delete(p.Skills, id)
 		p.NotApplicable = append(p.NotApplicable, id)
 		slices.Sort(p.NotApplicable)
 		return
 	}
 	p.Skills[id] = choice
+}
+
+// skillHelp is the help of a skill's question: what the skill is, where
+// the guide has it, and what someone does at each level, where the rubric
+// says (its indicators).
+func skillHelp(r *rubric.Rubric, it *rubric.Item) string {
+	help := it.Description
+	if it.Section != "" {
+		help += " (Guide: " + it.Section + ")"
+	}
+	if len(it.Indicators) == 0 {
+		return help
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(help))
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("What someone does at each level:")
+	for l := 1; l <= r.MaxLevel(); l++ {
+		if ind := it.IndicatorsAt(l); len(ind) > 0 {
+			b.WriteString("\n  " + r.LevelLabel(l) + ": " + strings.Join(ind, "; "))
+		}
+	}
+	return b.String()
 }
 
 // EvidenceFrom is the lowest skill level that is asked what shows it.
@@ -649,7 +674,7 @@ func (q *Questionnaire) askRevisit(firstSkill int) func(*profiles.Profile, place
 		level, _ := sameRating(p, q.Rubric)
 		again, err := q.Prompter.Confirm(Question{
 			ID:      "revisit",
-			Message: fmt.Sprintf("You rated every skill %d (%s). Go through them again?", level, rubric.LevelNames[level]),
+			Message: fmt.Sprintf("You rated every skill %d (%s). Go through them again?", level, q.Rubric.LevelName(level)),
 			Help:    "Skills are rarely that even; a second pass often finds a few to move. No keeps the ratings as they are.",
 			Back:    at.back,
 		}, false)

@@ -185,3 +185,55 @@ func TestNameLimitCountsCharacters(t *testing.T) {
 		t.Error("a NUL in the name is accepted")
 	}
 }
+
+// On a rubric with its own scale (sfia-mini, 0-7), a skill's question offers
+// every level by the rubric's names, and its help (shown on ?) says what
+// someone does at each level the rubric gives indicators for.
+func TestQuestionnaireOnAScaleOfSeven(t *testing.T) {
+	r, err := rubric.LoadFile("../testdata/rubrics/sfia-mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := &testkit.Prompter{Answers: map[string]any{"skills.mentoring": 7, "skills.observability": 4}}
+	p, err := (&assess.Questionnaire{Rubric: r, Prompter: sp}).Run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Skills["mentoring"] != 7 || p.Skills["observability"] != 4 {
+		t.Errorf("skills %v", p.Skills)
+	}
+	if err := assess.Check(p, r); err != nil {
+		t.Error(err)
+	}
+	i := sp.Last("skills.infrastructure-as-code")
+	var labels []string
+	for _, o := range sp.Options[i] {
+		labels = append(labels, o.Label)
+	}
+	if got := strings.Join(labels, "|"); got != "0 none|1 follow|2 assist|3 apply|4 enable|5 ensure/advise|6 initiate/influence|7 set strategy|n/a — not part of my job" {
+		t.Errorf("options %s", got)
+	}
+	help := sp.Asked[i].Help
+	for _, want := range []string{"What someone does at each level:", "\n  1 follow: Runs a plan and reads what it will change",
+		"\n  4 enable: Designs modules with clear inputs and outputs; Reviews other engineers' changes", "\n  7 set strategy: Sets the infrastructure strategy; Answers for it to the board"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q:\n%s", want, help)
+		}
+	}
+	// Levels with no indicators are left out; a skill with none has no list.
+	if h := sp.Asked[sp.Last("skills.observability")].Help; !strings.Contains(h, "4 enable: Defines service level objectives") || strings.Contains(h, "5 ensure/advise") {
+		t.Errorf("observability help:\n%s", h)
+	}
+	if h := sp.Asked[sp.Last("skills.mentoring")].Help; strings.Contains(h, "What someone does") {
+		t.Errorf("mentoring help:\n%s", h)
+	}
+	// The review says each answer in the rubric's names.
+	rev := sp.Last("review")
+	found := false
+	for _, o := range sp.Options[rev] {
+		found = found || o.Label == "Mentoring: 7 set strategy"
+	}
+	if !found {
+		t.Errorf("review options %+v", sp.Options[rev])
+	}
+}

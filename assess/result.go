@@ -43,6 +43,9 @@ type Result struct {
 	NotApplicable []string `json:"not_applicable,omitempty"`
 	// NotApplicableNames are their names, for people.
 	NotApplicableNames []string `json:"-"`
+	// Levels are the names of the rubric's skill levels from 0 up, when it
+	// names levels of its own (none for the standard scale, 0-4).
+	Levels []string `json:"levels,omitempty"`
 	// AskedSkills is how many skills the target asks, counted or not.
 	AskedSkills int `json:"-"`
 	// Explain shows the arithmetic behind the readiness (ScoreOptions.Explain).
@@ -108,6 +111,9 @@ type Gap struct {
 	Impact   float64 `json:"impact"`
 	NextStep string  `json:"next_step"`
 	Section  string  `json:"section,omitzero"`
+	// Indicators, for a skill, are what someone at the level needed does,
+	// when the rubric says.
+	Indicators []string `json:"indicators,omitempty"`
 }
 
 // Strength is a requirement the profile meets or exceeds (its name is the

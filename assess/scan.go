@@ -122,6 +122,9 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 		Categories: []CategoryScore{}, Gaps: []Gap{}, Strengths: []Strength{}, NextSteps: []Step{},
 		Ladder: make([]Rung, 0, len(s.r.Stages)),
 	}
+	if !s.r.LevelsDefaulted() {
+		res.Levels = s.r.LevelNames()
+	}
 	s.categories(st, si, e.total, res)
 	for _, q := range s.requirements(l) {
 		ci := &s.items[q.i]
@@ -150,6 +153,9 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 				NextStep: s.advice(q.i, q.have, q.need), Section: ci.it.Section}
 			if ci.require == rubric.RequireHard {
 				g.HardNeed = ci.it.HardLevel(si, q.need)
+			}
+			if ci.kind == rubric.KindSkill {
+				g.Indicators = ci.it.IndicatorsAt(int(q.need))
 			}
 			res.Gaps = append(res.Gaps, g)
 		}

@@ -144,9 +144,9 @@ func New(r *rubric.Rubric) *Scorer {
 		}
 		switch it.Kind {
 		case rubric.KindSkill:
-			ci.goals = make([]string, rubric.MaxLevel+1)
-			for l := 1; l <= rubric.MaxLevel && l <= len(it.Levels); l++ {
-				ci.goals[l] = fmt.Sprintf("level %d (%s): %s", l, rubric.LevelNames[l], it.Levels[l-1])
+			ci.goals = make([]string, r.MaxLevel()+1)
+			for l := 1; l <= r.MaxLevel() && l <= len(it.Levels); l++ {
+				ci.goals[l] = fmt.Sprintf("level %d (%s): %s", l, r.LevelName(l), it.Levels[l-1])
 			}
 		case rubric.KindAny:
 			for si := range r.Stages {
@@ -204,9 +204,12 @@ func (s *Scorer) stateOf(p *profiles.Profile) state {
 	for f, i := range s.fields {
 		st.years[i] = p.Years(f)
 	}
+	top := s.r.MaxLevel()
 	for id, lvl := range p.Skills {
 		if i := s.r.ItemIndex(id); i >= 0 {
-			st.val[i] = float64(lvl)
+			// Check refuses a level above the rubric's top; a profile
+			// that was not checked counts as the top.
+			st.val[i] = float64(min(lvl, top))
 		}
 	}
 	for _, list := range [][]string{p.Education, p.Certifications} {

@@ -17,8 +17,10 @@ const DefaultPeopleLimit = 1000
 
 // Team is the summary of many profiles scored against one target.
 type Team struct {
-	Version    int            `json:"version"`
-	Rubric     string         `json:"rubric"`
+	Version int    `json:"version"`
+	Rubric  string `json:"rubric"`
+	// MaxLevel is the top level of the rubric's scale.
+	MaxLevel   int            `json:"-"`
 	Target     string         `json:"target"`
 	TargetName string         `json:"target_name"`
 	Members    int            `json:"members"` // profiles scored
@@ -164,6 +166,9 @@ type Course struct {
 	perWeek   float64
 	Blocking  int  `json:"blocking"`
 	Preferred bool `json:"preferred,omitzero"`
+	// LevelName is the name of the level a skill's course reaches, in the
+	// rubric's scale.
+	LevelName string `json:"-"`
 }
 
 // Member says who a profile is and where it was read.
@@ -328,7 +333,7 @@ func (t *TeamAggregator) unlist() {
 // Summary returns the team summary; failed is the count of unreadable profiles.
 func (t *TeamAggregator) Summary(failed int) *Team {
 	st := t.r.Stages[t.target]
-	out := &Team{Version: 1, Rubric: t.r.ID, Target: st.ID, TargetName: st.Name, Members: t.members, Failed: failed,
+	out := &Team{Version: 1, Rubric: t.r.ID, MaxLevel: t.r.MaxLevel(), Target: st.ID, TargetName: st.Name, Members: t.members, Failed: failed,
 		Verdicts: t.verdict, Bench: []BenchRung{}, Gaps: []TeamGap{}, Training: []Course{},
 		PeopleListed: t.listed, PeopleLimit: t.limit, Requirements: t.reqs}
 	if out.Requirements == nil {
@@ -402,6 +407,9 @@ func (t *TeamAggregator) course(i int) Course {
 		Preferred: it.Requirement() == rubric.RequirePreferred}
 	if g.via >= 0 {
 		c.ViaID, c.ViaName = t.r.Items[g.via].ID, t.r.Items[g.via].Name
+	}
+	if it.Kind == rubric.KindSkill {
+		c.LevelName = t.r.LevelName(int(c.Need))
 	}
 	if c.Weeks > 0 {
 		c.perWeek = g.impact / float64(t.members) / float64(c.Weeks)

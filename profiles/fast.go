@@ -56,7 +56,7 @@ func parseFast(rec Record) (*Profile, bool) {
 		}
 	}
 	for _, lvl := range fp.Skills {
-		if lvl < scale.MinLevel || lvl > scale.MaxLevel {
+		if lvl < scale.MinLevel || lvl > scale.TopLevel {
 			return nil, false
 		}
 	}

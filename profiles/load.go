@@ -49,8 +49,10 @@ func Read(name string, r io.Reader) (*Profile, error) {
 }
 
 // Parse decodes a profile strictly: unknown keys, wrong types, levels outside
-// 0..4, negative years, duplicates and a wrong version are errors with the line.
-// It does not check ids against a rubric; see assess.Check.
+// 0..7 (the most any rubric's scale has), negative years, duplicates and a
+// wrong version are errors with the line. It does not check ids or levels
+// against a rubric; see assess.Check, which refuses a level above the top of
+// the profile's rubric.
 //
 // Every problem in the keys and values is reported, not only the first: the
 // error is then a *Problems, which also holds what could be read of the
@@ -66,6 +68,35 @@ type Problems struct {
 	// Partial is the profile without the wrong answers. It is for
 	// messages only (checking its ids); never score it.
 	Partial *Profile
+	// levels are the problems with skills' values, which InScale says in
+	// a rubric's terms.
+	levels []levelProblem
+}
+
+// levelProblem is a skill's value that is not a level: its message, and
+// how to say it for a scale (the names of levels 0..N).
+type levelProblem struct {
+	err *input.Error
+	msg func(names []string) string
+}
+
+// InScale says the problems with skills' values in terms of a rubric's
+// scale, names being its level names from 0 up: the range of levels and
+// the hint that turns a level's name into its number. The parser knows no
+// rubric, so it says them for the standard scale.
+func (e *Problems) InScale(names []string) *Problems {
+	if len(e.levels) == 0 || slices.Equal(names, scale.LevelNames[:]) {
+		return e
+	}
+	out := &Problems{List: slices.Clone(e.List), Partial: e.Partial}
+	for _, lp := range e.levels {
+		for i, err := range out.List {
+			if err == lp.err {
+				out.List[i] = &input.Error{File: err.File, Line: err.Line, Msg: lp.msg(names)}
+			}
+		}
+	}
+	return out
 }
 
 func (e *Problems) Error() string   { return e.List.Error() }
@@ -96,7 +127,7 @@ func parseAt(name string, data []byte, base int) (*Profile, error) {
 	d.p.base = base
 	if len(d.problems) > 0 {
 		d.problems.Sort()
-		return nil, &Problems{List: d.problems, Partial: d.p}
+		return nil, &Problems{List: d.problems, Partial: d.p, levels: d.levels}
 	}
 	return d.p, nil
 }
@@ -106,6 +137,7 @@ type decoder struct {
 	base     int
 	p        *Profile
 	problems input.List
+	levels   []levelProblem
 	// keysListed is set once a message has listed the keys a profile has.
 	keysListed bool
 }
@@ -393,17 +425,34 @@ func (d *decoder) skills(n *yaml.Node) {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			d.add(d.errf(v, "%s: expected a level, a whole number from %d to %d, or %s, found %s%s", input.Short(path), scale.MinLevel, scale.MaxLevel, NotApplicableValue, input.Describe(v), levelHint(v)))
+			short, found := input.Short(path), input.Describe(v)
+			d.levelProblem(v, func(names []string) string {
+				return fmt.Sprintf("%s: expected a level, a whole number from %d to %d, or %s, found %s%s", short, scale.MinLevel, len(names)-1, NotApplicableValue, found, levelHint(v, names))
+			})
 			continue
 		}
+		// Any level a rubric's scale may have is read; assess.Check refuses
+		// one above the top of the profile's rubric.
 		lvl, err := strconv.Atoi(v.Value)
-		if err != nil || lvl < scale.MinLevel || lvl > scale.MaxLevel {
-			d.add(d.errf(v, "%s: level %s is out of range; use %d (none) to %d (expert)", input.Short(path), v.Value, scale.MinLevel, scale.MaxLevel))
+		if err != nil || lvl < scale.MinLevel || lvl > scale.TopLevel {
+			short, value := input.Short(path), v.Value
+			d.levelProblem(v, func(names []string) string {
+				top := len(names) - 1
+				return fmt.Sprintf("%s: level %s is out of range; use %d (%s) to %d (%s)", short, value, scale.MinLevel, names[0], top, names[top])
+			})
 			continue
 		}
 		d.p.Skills[k.Value] = lvl
 	}
 	slices.Sort(d.p.NotApplicable)
+}
+
+// levelProblem keeps a problem with a skill's value at v, said for the
+// standard scale until InScale says it for a rubric's.
+func (d *decoder) levelProblem(v *yaml.Node, msg func(names []string) string) {
+	e := d.errf(v, "%s", msg(scale.LevelNames[:])).(*input.Error)
+	d.add(e)
+	d.levels = append(d.levels, levelProblem{err: e, msg: msg})
 }
 
 // isNotApplicable reports whether a skill's value is n/a, in any case, as
@@ -415,7 +464,7 @@ func isNotApplicable(v *yaml.Node) bool {
 // levelHint says which number a level written in words, or a number in
 // quotes, stands for: "; use 3 (practitioner)". Levels are written as
 // numbers only, so that a file reads the same in every language.
-func levelHint(v *yaml.Node) string {
+func levelHint(v *yaml.Node, names []string) string {
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
 		return ""
 	}
@@ -423,10 +472,9 @@ func levelHint(v *yaml.Node) string {
 	if strings.EqualFold(word, NotApplicableValue) || notApplicableWords[strings.ToLower(strings.Map(letterOnly, word))] {
 		return "; write " + NotApplicableValue + " for a skill your current job does not use"
 	}
-	if n, err := strconv.Atoi(word); err == nil && n >= scale.MinLevel && n <= scale.MaxLevel {
+	if n, err := strconv.Atoi(word); err == nil && n >= scale.MinLevel && n < len(names) {
 		return fmt.Sprintf("; write %d without quotes", n)
 	}
-	names := scale.LevelNames[:]
 	if near, ok := text.Nearest(word, names); ok {
 		return fmt.Sprintf("; use %d (%s)", slices.Index(names, near), near)
 	}

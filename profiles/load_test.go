@@ -77,9 +77,10 @@ func FuzzParseProfile(f *testing.F) {
 			}
 			return
 		}
-		// A profile that parses has levels 0..4 and years 0..80.
+		// A profile that parses has levels 0..7 (its rubric may allow
+		// fewer) and years 0..80.
 		for id, lvl := range p.Skills {
-			if lvl < rubric.MinLevel || lvl > rubric.MaxLevel {
+			if lvl < rubric.MinLevel || lvl > rubric.TopLevel {
 				t.Fatalf("skill %s level %d accepted", id, lvl)
 			}
 		}
@@ -164,6 +165,13 @@ func TestFastAndSlowPathsAgree(t *testing.T) {
 		`{"version":1,"skills":{"cloud":1}`,
 		`{"version":1,"extra":true}`,
 		"{\"version\":1,\"name\":\"bad \xff utf8\"}",
+		// Levels up to 7, the most any rubric's scale has, are read on both
+		// paths (the rubric's own top is assess.Check's); 8 on neither.
+		`{"version":1,"skills":{"cloud":7}}`,
+		`{"version":1,"skills":{"cloud":6,"networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":8}}`,
+		`{"version":1,"skills":{"cloud":8,"networking":"n/a"}}`,
+		`{"version":1,"skills":{"cloud":-1}}`,
 	}
 	for i, line := range lines {
 		fast, fastOK := parseFast(Record{Source: "t.jsonl", Line: i + 1, Data: []byte(line)})
@@ -322,6 +330,37 @@ func TestLevelInWordsSaysTheNumber(t *testing.T) {
 	}
 }
 
+// Levels 0 to 7 are read (a rubric's scale may reach 7; assess.Check holds
+// a profile to its own rubric's top); 8 and -1 are refused with the line,
+// in the standard scale's words until a rubric is known, then in its own.
+func TestLevelsUpToSevenAreRead(t *testing.T) {
+	for _, l := range []int{0, 4, 5, 7} {
+		p, err := Parse("p.yaml", []byte("version: 1\nskills:\n  cloud: "+itoa(l)+"\n"))
+		if err != nil || p.Skills["cloud"] != l {
+			t.Errorf("level %d: %v", l, err)
+		}
+	}
+	_, err := Parse("p.yaml", []byte("version: 1\nskills:\n  cloud: 8\n  net: enable\n"))
+	want := "p.yaml: line 3: skills.cloud: level 8 is out of range; use 0 (none) to 4 (expert)\n" +
+		"p.yaml: line 4: skills.net: expected a level, a whole number from 0 to 4, or n/a, found \"enable\""
+	if err == nil || err.Error() != want {
+		t.Fatalf("got:\n%v\nwant:\n%s", err, want)
+	}
+	var pe *Problems
+	if !errors.As(err, &pe) {
+		t.Fatalf("%T is not *Problems", err)
+	}
+	sfia := []string{"none", "follow", "assist", "apply", "enable", "ensure/advise", "initiate/influence", "set strategy"}
+	want = "p.yaml: line 3: skills.cloud: level 8 is out of range; use 0 (none) to 7 (set strategy)\n" +
+		"p.yaml: line 4: skills.net: expected a level, a whole number from 0 to 7, or n/a, found \"enable\"; use 4 (enable)"
+	if got := pe.InScale(sfia).Error(); got != want {
+		t.Errorf("in a scale of 0-7, got:\n%s\nwant:\n%s", got, want)
+	}
+	if pe.InScale(rubric.LevelNames[:]) != pe {
+		t.Error("the standard scale should keep the messages as they are")
+	}
+}
+
 // Another format version, or a rubric, is one message, not one per key.
 func TestWrongKindOfFileIsOneProblem(t *testing.T) {
 	_, err := Parse("p.yaml", []byte("version: 2\nfoo: 1\nbar: 2\n"))
@@ -413,6 +452,8 @@ func TestOtherTextIsNotALevel(t *testing.T) {
 func FuzzFastAndSlowPathsAgree(f *testing.F) {
 	f.Add(`{"version":1,"skills":{"cloud":"n/a","networking":2}}`)
 	f.Add(`{"version":1,"skills":{"cloud":"n\/a","networking":"N/A"},"name":"n/a"}`)
+	f.Add(`{"version":1,"skills":{"cloud":7,"networking":5}}`)
+	f.Add(`{"version":1,"skills":{"cloud":8}}`)
 	f.Add(`{"version":1,"name":"Al","experience":{"it_years":2.5},"certifications":["pmp"],"skills":{"cloud":"n/a","x":4},"evidence":{"cloud":"n/a"},"updated":"2026-01-02"}`)
 	f.Add(`{"version":1,"experience":{"engineering_years":4,"lead_years":1.5,"it_years":0},"skills":{"x":4}}`)
 	f.Add(`{"version":1,"experience":{"engineering_years":4,"Lead years":1.5}}`)

@@ -289,3 +289,37 @@ document.getElementById("out").textContent = JSON.stringify(out);
 	}
 	t.Logf("%d lines of chart text measured", len(lines))
 }
+
+// A rubric on a scale of 0 to 7 (testdata/rubrics/sfia-mini.yaml): the
+// browser draws a radar of seven rings, and under each skill gap what the
+// levels up to the need look like; an indicator that tries to load an image
+// or run code stays text.
+func TestSevenLevelReportInChromium(t *testing.T) {
+	bin := chromium(t)
+	ps := servePage(t, func(base string) []byte {
+		rep := reportOn(t, sfiaRubric, sfiaProfile, "principal")
+		for id, levels := range rep.GapLevels {
+			if id == "observability" {
+				levels[0].Indicators = append(levels[0].Indicators, `<img src="`+base+`/indicator.png"><script>document.title="pwned"</script>`)
+			}
+		}
+		return renderHTML(t, rep)
+	})
+	dom := string(runChromium(t, bin, "--virtual-time-budget=3000", "--dump-dom", ps.URL+"/report.html"))
+	if !strings.Contains(dom, `class="chart-radar"`) || strings.Count(dom, `<polygon`) != 7+2 {
+		t.Errorf("the radar does not have 7 rings: %d polygons", strings.Count(dom, `<polygon`))
+	}
+	if n := strings.Count(dom, `<tr class="levels">`); n != 2 {
+		t.Errorf("rendered DOM has %d rows of indicators, want 2", n)
+	}
+	for _, want := range []string{"<strong>3 apply</strong>: Sets alerts that page only for real problems", "<strong>5 ensure/advise</strong>: Sets the standards modules must meet; Plans large migrations of state", "&lt;img src="} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered DOM lacks %s", want)
+		}
+	}
+	if strings.Contains(dom, "<title>pwned") || strings.Contains(dom, "<img") {
+		t.Error("a hostile indicator became markup")
+	}
+	screenshot(t, bin, ps.URL+"/report.html", "sfia-mini", 1800)
+	ps.checkNoRequests(t)
+}

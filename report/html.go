@@ -60,6 +60,9 @@ type htmlData struct {
 	// the skills chart.
 	SkillsLeft      int
 	ToReady, Beyond []assess.Step
+	// Top is the top level of the rubric's scale, the charts' outer ring
+	// and last tick.
+	Top int
 }
 
 type catChart struct {
@@ -125,10 +128,11 @@ func HTML(w io.Writer, rep *Report, readyAt float64) error {
 	d.Ladder = ladderChartOf(rep, readyAt)
 	asked := skillsAsked(rep.Skills)
 	d.SkillsLeft = len(rep.Skills) - len(asked)
+	d.Top = rep.top()
 	if len(asked) >= 3 && len(asked) <= radarMax {
-		d.Radar = radarOf(asked)
+		d.Radar = radarOf(asked, d.Top)
 	} else if len(asked) > 0 {
-		d.Bars = skillBarsOf(asked, rep.Stage.Name)
+		d.Bars = skillBarsOf(asked, rep.Stage.Name, d.Top)
 	}
 	var buf strings.Builder
 	if err := htmlTemplate().Execute(&buf, d); err != nil {

@@ -16,6 +16,8 @@ var teamTemplate = pageTemplate("team.html.tmpl")
 
 type teamPage struct {
 	*assess.Team
+	// Top is the top level of the rubric's scale (4 on the standard one).
+	Top                int
 	Title              string
 	ReadyAt, AlmostAt  float64
 	Counts             []verdictCount
@@ -93,7 +95,10 @@ type matrixCell struct {
 // the readiness of every member, the bench per rung, the training plan and
 // the shared needs. readyAt and almostAt are the rubric's thresholds.
 func TeamHTML(w io.Writer, t *assess.Team, readyAt, almostAt float64) error {
-	d := teamPage{Team: t, Title: "Team readiness for " + t.TargetName, ReadyAt: readyAt, AlmostAt: almostAt, TrainingWithPeople: t.PeopleListed}
+	d := teamPage{Team: t, Title: "Team readiness for " + t.TargetName, ReadyAt: readyAt, AlmostAt: almostAt, TrainingWithPeople: t.PeopleListed, Top: t.MaxLevel}
+	if d.Top == 0 {
+		d.Top = rubric.MaxLevel
+	}
 	for _, v := range []string{assess.Ready, assess.Almost, assess.NotReady} {
 		d.Counts = append(d.Counts, verdictCount{Verdict: v, Text: VerdictText(v), Symbol: symbol(v), N: t.Verdicts[v]})
 	}

@@ -63,6 +63,7 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 		if g.Section != "" {
 			b = appendField(b, "section", g.Section)
 		}
+		b = appendIDs(b, "indicators", g.Indicators)
 		b = append(b, '}')
 	}
 	b = append(b, `],"strengths":[`...)
@@ -116,6 +117,7 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 	b = appendIDs(b, "unanswered", res.Unanswered)
 	b = appendIDs(b, "omitted", res.Omitted)
 	b = appendIDs(b, "not_applicable", res.NotApplicable)
+	b = appendIDs(b, "levels", res.Levels)
 	if res.Explain != nil {
 		// Rare and small: the reflective encoder writes it.
 		var buf bytes.Buffer
@@ -129,7 +131,8 @@ func AppendJSON(b []byte, res *assess.Result) []byte {
 	return append(b, "}\n"...)
 }
 
-// appendIDs appends a list of ids as an optional field: nothing when empty.
+// appendIDs appends a list of ids (or other strings) as an optional field:
+// nothing when empty.
 func appendIDs(b []byte, key string, ids []string) []byte {
 	if len(ids) == 0 {
 		return b

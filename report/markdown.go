@@ -106,6 +106,17 @@ func Markdown(w io.Writer, rep *Report) error {
 			fmt.Fprintf(b, "| %s (`%s`)%s | %s | %s | %.1f | %s | %s |\n", mdCell(g.Name), g.ID, mdEvidence(rep.Evidence[g.ID], "<br>"), Num(g.Have), Num(g.Need), g.Impact, status, mdCell(g.Section))
 		}
 	}
+	if len(rep.GapLevels) > 0 {
+		b.WriteString("\nWhat someone does at each level up to the need, as the rubric describes them:\n\n")
+		for _, g := range rep.Gaps {
+			for i, l := range rep.GapLevels[g.ID] {
+				if i == 0 {
+					fmt.Fprintf(b, "- %s\n", mdText(g.Name))
+				}
+				fmt.Fprintf(b, "  - %s: %s\n", mdText(l.Label), mdText(strings.Join(l.Indicators, "; ")))
+			}
+		}
+	}
 	if len(rep.Omitted) > 0 {
 		fmt.Fprintf(b, "\n%s Answer them with `skillgap assess -o FILE`.\n", mdText(OmittedText(rep.Result)))
 	}

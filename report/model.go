@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/skillgap/skillgap/assess"
@@ -32,6 +33,39 @@ type Report struct {
 	// Skills are the profile's skill levels in rubric order, for the skills
 	// chart.
 	Skills []SkillLevel `json:"-"`
+	// MaxLevel is the top of the rubric's scale of skill levels, and
+	// LevelNames name its levels from 0 up.
+	MaxLevel   int      `json:"-"`
+	LevelNames []string `json:"-"`
+	// GapLevels, by skill id, say what someone does at each level from the
+	// one above the person's to the one the target needs, where the rubric
+	// gives indicators.
+	GapLevels map[string][]LevelIndicators `json:"-"`
+}
+
+// LevelIndicators are what someone at a level of a skill does.
+type LevelIndicators struct {
+	Level      int
+	Label      string // "3 practitioner"
+	Indicators []string
+}
+
+// top is the top level of the report's scale: 4, the standard one's, for
+// a report not built from a rubric.
+func (rep *Report) top() int {
+	if rep.MaxLevel > 0 {
+		return rep.MaxLevel
+	}
+	return rubric.MaxLevel
+}
+
+// LevelLabel is level l with its name, "3 practitioner", in the report's
+// scale.
+func (rep *Report) LevelLabel(x float64) string {
+	if l := int(x); float64(l) == x && l >= 0 && l < len(rep.LevelNames) {
+		return fmt.Sprintf("%d %s", l, rep.LevelNames[l])
+	}
+	return Num(x)
 }
 
 // StageFacts are the guide's figures for a rung.
@@ -103,7 +137,7 @@ type Input struct {
 func Build(in Input) *Report {
 	r, res := in.Rubric, in.Result
 	rep := &Report{Result: res, GeneratedOn: in.GeneratedOn, ProfileDate: in.ProfileDate, RubricName: r.Name, Source: r.Source,
-		Evidence: in.Evidence, Progress: in.Progress}
+		Evidence: in.Evidence, Progress: in.Progress, MaxLevel: r.MaxLevel(), LevelNames: r.LevelNames()}
 	si := r.StageIndex(res.Target)
 	st := r.Stages[si]
 	rep.Stage = StageFacts{ID: st.ID, Name: st.Name, Years: st.Years.String(), Summary: st.Summary, Focus: st.Focus, Section: st.Section}
@@ -125,6 +159,16 @@ func Build(in Input) *Report {
 		rep.Met = append(rep.Met, q)
 	}
 	for _, g := range res.Gaps {
+		if it, ok := r.Item(g.ID); ok && it.Kind == rubric.KindSkill {
+			for l := int(g.Have) + 1; l <= int(g.Need); l++ {
+				if ind := it.IndicatorsAt(l); len(ind) > 0 {
+					if rep.GapLevels == nil {
+						rep.GapLevels = map[string][]LevelIndicators{}
+					}
+					rep.GapLevels[g.ID] = append(rep.GapLevels[g.ID], LevelIndicators{Level: l, Label: r.LevelLabel(l), Indicators: ind})
+				}
+			}
+		}
 		rep.Requirements = append(rep.Requirements, Requirement{ID: g.ID, Name: g.Name, Category: g.Category, Have: g.Have, Need: g.Need, Impact: g.Impact, Blocking: g.Blocking, NextStep: g.NextStep})
 	}
 	// Rubric order reads best in a full list.

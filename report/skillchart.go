@@ -39,7 +39,7 @@ type radarChart struct {
 }
 
 type radarSpoke struct {
-	X, Y             float64 // the spoke's end, on ring 4
+	X, Y             float64 // the spoke's end, on the outer ring (the top level)
 	Anchor           string
 	Lines            []textLine
 	Name, Have, Need string
@@ -65,10 +65,10 @@ func (a box) overlaps(b box, gap float64) bool {
 }
 
 // radarOf draws skills (3 to radarMax) as a radar whose spokes carry the
-// skills' names. Each label wraps to at most two lines as wide as the room
+// skills' names, with a ring for each level 1 to top. Each label wraps to at most two lines as wide as the room
 // to the chart's side allows; labels that would touch a neighbour are
 // narrowed until they do not. The chart is as tall as its labels need.
-func radarOf(skills []SkillLevel) radarChart {
+func radarOf(skills []SkillLevel, maxLevel int) radarChart {
 	n := len(skills)
 	const w, radius, pad = 640.0, 150.0, 10.0
 	const maxLabel, minLabel, narrow = 160.0, 40.0, 6.0
@@ -152,7 +152,7 @@ func radarOf(skills []SkillLevel) radarChart {
 	c.H = round(c.CY + bottom + margin)
 
 	at := func(i int, level float64) (float64, float64) {
-		r := radius * level / 4
+		r := radius * min(level, float64(maxLevel)) / float64(maxLevel)
 		return round(c.CX + r*labels[i].cos), round(c.CY + r*labels[i].sin)
 	}
 	poly := func(level func(i int) float64) string {
@@ -163,14 +163,14 @@ func radarOf(skills []SkillLevel) radarChart {
 		}
 		return strings.Join(pts, " ")
 	}
-	for l := 1; l <= 4; l++ {
+	for l := 1; l <= maxLevel; l++ {
 		c.Rings = append(c.Rings, poly(func(int) float64 { return float64(l) }))
 		// Just inside its ring, by the first spoke.
-		c.Levels = append(c.Levels, textLine{X: c.CX + 3, Y: round(c.CY - radius*float64(l)/4 + 10), Text: fmt.Sprint(l)})
+		c.Levels = append(c.Levels, textLine{X: c.CX + 3, Y: round(c.CY - radius*float64(l)/float64(maxLevel) + 10), Text: fmt.Sprint(l)})
 	}
 	for i, s := range skills {
 		l := labels[i]
-		x, y := at(i, 4)
+		x, y := at(i, float64(maxLevel))
 		sp := radarSpoke{X: x, Y: y, Anchor: l.anchor, Name: s.Name, Have: Num(s.Have), Need: Num(s.Need)}
 		for k, line := range l.lines {
 			sp.Lines = append(sp.Lines, textLine{X: round(c.CX + l.ax), Y: round(c.CY + l.b.Y0 + ascent + lineH*float64(k)), Text: line})
@@ -183,12 +183,13 @@ func radarOf(skills []SkillLevel) radarChart {
 }
 
 // barChart shows each skill as a pair of bars, its level and the level the
-// target needs, in rows grouped under their category's name.
+// target needs (on a scale of 0 to the rubric's top level), in rows grouped
+// under their category's name.
 type barChart struct {
 	W, H, X0, Span, GridTop float64
 	Indent, ValueX          float64
 	HaveH, NeedH            float64    // the bars' heights
-	Ticks                   []textLine // the levels 0-4 above the bars
+	Ticks                   []textLine // the levels 0 to the top, above the bars
 	Legend                  barLegend
 	Groups                  []barGroup
 }
@@ -232,7 +233,7 @@ const (
 // categories in the order their first skill comes. The name column is as
 // wide as the widest name, up to barsLabel (a longer name is cut, whole in
 // its row's title); the chart grows a row at a time.
-func skillBarsOf(skills []SkillLevel, stageName string) barChart {
+func skillBarsOf(skills []SkillLevel, stageName string, top int) barChart {
 	c := barChart{W: barsW, Indent: barsIndent, HaveH: haveH, NeedH: needH}
 	names := make([]string, len(skills))
 	values := make([]string, len(skills))
@@ -255,8 +256,8 @@ func skillBarsOf(skills []SkillLevel, stageName string) barChart {
 	c.Legend.Need = textLine{X: c.Legend.NeedX + 22, Y: textY,
 		Text: fitText(c.Legend.Full, barsW-margin-(c.Legend.NeedX+22), fontSize, false)}
 	tickY := textY + 22
-	for l := 0; l <= 4; l++ {
-		c.Ticks = append(c.Ticks, textLine{X: round(c.X0 + c.Span*float64(l)/4), Y: tickY, Text: fmt.Sprint(l)})
+	for l := 0; l <= top; l++ {
+		c.Ticks = append(c.Ticks, textLine{X: round(c.X0 + c.Span*float64(l)/float64(top)), Y: tickY, Text: fmt.Sprint(l)})
 	}
 	c.GridTop = tickY + 6
 
@@ -283,7 +284,7 @@ func skillBarsOf(skills []SkillLevel, stageName string) barChart {
 			s := skills[i]
 			row := barRow{Label: fitText(s.Name, labelW, fontSize, false), Name: s.Name, Value: values[i], Have: Num(s.Have), Need: Num(s.Need),
 				TextY: y + 15, HaveY: y + 3, NeedY: y + 3 + haveH + 1, Short: s.Have < s.Need,
-				HaveW: round(c.Span * clamp(s.Have/4)), NeedW: round(c.Span * clamp(s.Need/4))}
+				HaveW: round(c.Span * clamp(s.Have/float64(top))), NeedW: round(c.Span * clamp(s.Need/float64(top)))}
 			g.Rows = append(g.Rows, row)
 			y += rowH
 		}

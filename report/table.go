@@ -566,6 +566,15 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 	readyDef, almostDef := r.ThresholdsDefaulted()
 	fmt.Fprintln(w, Wrap(fmt.Sprintf("Verdict: ready at %g%s with every hard requirement met; almost at %g%s with no blocking gap and ready within %d weeks; a blocking gap (a hard requirement more than a year's work short) means not ready.",
 		r.Thresholds.Ready, defaultMark(readyDef), r.Thresholds.Almost, defaultMark(almostDef), assess.AlmostWeeks), width))
+	levels := make([]string, r.MaxLevel()+1)
+	for l := range levels {
+		levels[l] = Clean(r.LevelLabel(l))
+	}
+	scaleNote := ""
+	if r.LevelsDefaulted() {
+		scaleNote = " (the standard scale)"
+	}
+	fmt.Fprintln(w, Wrap("Skill levels: "+strings.Join(levels, ", ")+scaleNote+".", width))
 	if r.Rev() > 1 {
 		fmt.Fprintln(w, Wrap(fmt.Sprintf("Revision %d: items marked r2 and so on were added then; profiles written before have not answered them.", r.Rev()), width))
 	}
@@ -687,14 +696,14 @@ func rubricJudgment(w io.Writer, r *rubric.Rubric, width int) {
 // category, and to gain each held item, saying "(default)" where the rubric
 // gives none.
 func rubricPace(w io.Writer, r *rubric.Rubric, width int) {
-	fmt.Fprintln(w, "\nWeeks of practice to reach each skill level 1-4, by category:")
+	fmt.Fprintf(w, "\nWeeks of practice to reach each skill level 1-%d, by category:\n", r.MaxLevel())
 	for i := range r.Categories {
 		c := &r.Categories[i]
 		if len(r.IDsOfKind(rubric.KindSkill, c.ID)) == 0 {
 			continue
 		}
 		var ws []string
-		for l := 1; l <= rubric.MaxLevel; l++ {
+		for l := 1; l <= r.MaxLevel(); l++ {
 			ws = append(ws, Num(c.LevelWeeks(l)))
 		}
 		fmt.Fprintln(w, Indent(Wrap(fmt.Sprintf("%s: %s%s", Clean(c.Name), strings.Join(ws, ", "), defaultMark(c.PaceDefaulted())), width-4), "  "))

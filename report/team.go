@@ -40,14 +40,16 @@ func CourseTitle(c assess.Course) string {
 		name, _, _ := strings.Cut(c.Name, " (")
 		return c.ViaName + " (" + lowerFirst(name) + ")"
 	case c.Kind == rubric.KindSkill:
-		return fmt.Sprintf("%s to level %s", c.Name, levelWord(c.Need))
+		return fmt.Sprintf("%s to level %s", c.Name, levelWord(c.Need, c.LevelName))
 	}
 	return c.Name
 }
 
-func levelWord(x float64) string {
-	if l := int(x); float64(l) == x && l >= 0 && l < len(rubric.LevelNames) {
-		return fmt.Sprintf("%d (%s)", l, rubric.LevelNames[l])
+// levelWord is a level with its name, "3 (practitioner)"; the number alone
+// when there is no name.
+func levelWord(x float64, name string) string {
+	if name != "" {
+		return fmt.Sprintf("%s (%s)", Num(x), name)
 	}
 	return Num(x)
 }

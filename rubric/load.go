@@ -13,6 +13,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/skillgap/skillgap/internal/input"
 	"github.com/skillgap/skillgap/internal/scale"
@@ -243,7 +245,8 @@ func listLines(root *yaml.Node) map[string]int {
 }
 
 // Validate checks that the rubric makes sense: ids unique within their kind
-// (stage, category, item), known references, levels 0..4, positive weights,
+// (stage, category, item), known references, levels within the rubric's
+// scale (its own levels, else 0..4), positive weights,
 // stages in ladder order. Every problem is reported, in line order (an
 // input.List when there are several): the first of each stage, category and
 // item.
@@ -293,7 +296,8 @@ func (r *Rubric) Validate() error {
 			t.Almost, map[bool]string{true: " (default)"}[almost], t.Ready, map[bool]string{true: " (default)"}[ready], why)
 	}
 	r.validateExperience(errf)
-	if len(r.Stages) == 0 || len(r.Categories) == 0 {
+	levelsOK := r.validateLevels(errf)
+	if len(r.Stages) == 0 || len(r.Categories) == 0 || !levelsOK {
 		// Every item would be wrong for want of them.
 		return problems.Err()
 	}
@@ -342,10 +346,16 @@ func (r *Rubric) Validate() error {
 	if r.DefaultTarget != "" && r.StageIndex(r.DefaultTarget) < 0 {
 		errf("default_target", "default_target %q is not a stage (stages: %s)", r.DefaultTarget, strings.Join(r.StageIDs(), ", "))
 	}
+	skillCats := map[string]bool{}
+	for _, it := range r.Items {
+		if it.Kind == KindSkill {
+			skillCats[it.Category] = true
+		}
+	}
 	for i, c := range r.Categories {
 		at := fmt.Sprintf("categories[%d]", i)
 		if err := claim(at, c.ID, "category"); err == nil {
-			validateCategory(c, func(format string, args ...any) error {
+			r.validateCategory(c, skillCats[c.ID], func(format string, args ...any) error {
 				return errf(at, "category %s: "+format, append([]any{c.ID}, args...)...)
 			})
 		}
@@ -434,8 +444,49 @@ func (r *Rubric) validateStage(s Stage, prevMin float64, bad func(string, ...any
 	return nil
 }
 
-// validateCategory checks one category's weight and pace.
-func validateCategory(c Category, bad func(string, ...any) error) error {
+// validateLevels checks the names of the rubric's own levels, if it gives
+// them; false when they are wrong, as every skill would then be judged on
+// the wrong scale.
+func (r *Rubric) validateLevels(errf func(at, format string, args ...any) error) bool {
+	if r.Levels == nil {
+		return true
+	}
+	n := len(r.Levels) - 1
+	if n < 1 || n > TopLevel {
+		errf("levels", "levels: %d name(s); name each level from 0 up, 2 to %d names in all (levels 0-1 to 0-%d), or leave levels out for the standard %s",
+			len(r.Levels), TopLevel+1, TopLevel, strings.Join(LevelNames[:], ", "))
+		return false
+	}
+	seen := map[string]int{}
+	for l, name := range r.Levels {
+		switch {
+		case strings.TrimSpace(name) == "":
+			errf("levels", "levels: the name of level %d is empty; give each level a short name", l)
+			return false
+		case utf8.RuneCountInString(name) > MaxLevelName:
+			errf("levels", "levels: the name of level %d is %d characters long; keep names to %d, as they label tables and charts", l, utf8.RuneCountInString(name), MaxLevelName)
+			return false
+		case strings.ContainsFunc(name, unicode.IsControl):
+			errf("levels", "levels: the name of level %d has a control character; use plain text on one line", l)
+			return false
+		}
+		key := strings.ToLower(strings.TrimSpace(name))
+		if prev, dup := seen[key]; dup {
+			errf("levels", "levels: level %d and level %d are both named %q; give each level its own name", prev, l, name)
+			return false
+		}
+		seen[key] = l
+	}
+	return true
+}
+
+// levelRange is the rubric's levels for messages: "0-4".
+func (r *Rubric) levelRange() string { return fmt.Sprintf("%d-%d", MinLevel, r.MaxLevel()) }
+
+// validateCategory checks one category's weight and pace; skills says
+// whether any skill belongs to it.
+func (r *Rubric) validateCategory(c Category, skills bool, bad func(string, ...any) error) error {
+	n := r.MaxLevel()
 	if !(c.Weight >= minWeight) || math.IsInf(c.Weight, 0) {
 		return bad("weight must be at least %g, found %g", minWeight, c.Weight)
 	}
@@ -445,13 +496,17 @@ func validateCategory(c Category, bad func(string, ...any) error) error {
 	if !(c.WeeksPerLevel >= 0 && c.WeeksPerLevel <= maxWeeks) {
 		return bad("weeks_per_level must be from 0 to %d", maxWeeks)
 	}
-	if len(c.WeeksToLevel) != 0 && len(c.WeeksToLevel) != MaxLevel {
-		return bad("weeks_to_level lists %d value(s); give one for each level 1-%d", len(c.WeeksToLevel), MaxLevel)
+	if len(c.WeeksToLevel) != 0 && len(c.WeeksToLevel) != n {
+		return bad("weeks_to_level lists %d value(s); give one for each level 1-%d", len(c.WeeksToLevel), n)
 	}
 	for _, w := range c.WeeksToLevel {
 		if !(w > 0 && w <= maxWeeks) {
 			return bad("weeks_to_level values must be from 1 to %d weeks, found %g", maxWeeks, w)
 		}
+	}
+	if skills && n != MaxLevel && c.PaceDefaulted() {
+		return bad("give its skills a pace: weeks_to_level (%d numbers, the weeks to reach each level 1-%d from the one below) or weeks_per_level (one figure for all); the default pace (%s weeks) is for the standard levels 0-%d, and this rubric's levels are 0-%d",
+			n, n, joinNums(DefaultWeeksToLevel), MaxLevel, n)
 	}
 	return nil
 }
@@ -580,13 +635,20 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	for _, n := range it.Need {
 		maxNeed = max(maxNeed, n)
 	}
+	n := r.MaxLevel()
 	switch it.Kind {
 	case KindSkill:
-		if maxNeed > MaxLevel || !wholeNumbers(it.Need) {
-			return bad("skill needs are levels %d-%d; found %v", MinLevel, MaxLevel, it.Need)
+		if maxNeed > float64(n) || !wholeNumbers(it.Need) {
+			return bad("skill needs are levels %s%s; found %v", r.levelRange(), r.topNote(), it.Need)
 		}
-		if len(it.Levels) != MaxLevel {
-			return bad("levels: describe each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Levels))
+		if len(it.Levels) != n {
+			return bad("levels: describe each of levels 1-%d (%d lines), found %d", n, n, len(it.Levels))
+		}
+		if it.Slack != nil && *it.Slack > float64(n) {
+			return bad("slack %g is more levels than the rubric has; give 0 to %d", *it.Slack, n)
+		}
+		if err := r.validateIndicators(it, bad); err != nil {
+			return err
 		}
 	case KindHeld:
 		if maxNeed > 1 || !wholeNumbers(it.Need) {
@@ -621,6 +683,9 @@ func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	}
 	if it.Kind != KindSkill && len(it.Levels) > 0 {
 		return bad("levels are only for skills")
+	}
+	if it.Kind != KindSkill && len(it.Indicators) > 0 {
+		return bad("indicators are only for skills")
 	}
 	if len(it.Alternatives) > 0 && it.Kind != KindHeld && it.Kind != KindAny {
 		return bad("alternatives are only for held and \"any\" items")
@@ -740,11 +805,11 @@ func (r *Rubric) validateJudgment(it *Item, bad func(string, ...any) error) erro
 	if it.Since < 0 || it.Since > r.Rev() {
 		return bad("since %d: an item is added in a revision from 1 to the rubric's revision (%d)", it.Since, r.Rev())
 	}
-	if len(it.Advice) > 0 && (it.Kind != KindSkill || len(it.Advice) != MaxLevel) {
+	if n := r.MaxLevel(); len(it.Advice) > 0 && (it.Kind != KindSkill || len(it.Advice) != n) {
 		if it.Kind != KindSkill {
 			return bad("advice is for skills (one line for reaching each level); years items use advice_bands")
 		}
-		return bad("advice: give one line for reaching each of levels 1-%d (%d lines), found %d", MaxLevel, MaxLevel, len(it.Advice))
+		return bad("advice: give one line for reaching each of levels 1-%d (%d lines), found %d", n, n, len(it.Advice))
 	}
 	if len(it.AdviceBands) > 0 && it.Kind != KindYears {
 		return bad("advice_bands are for years items")
@@ -775,19 +840,64 @@ func (r *Rubric) validateJudgment(it *Item, bad func(string, ...any) error) erro
 			return bad("requires is for held items (a skill level to reach before gaining it)")
 		case j < 0 || r.Items[j].Kind != KindSkill:
 			return bad("requires %q: name a skill%s", pr.ID, DidYouMean(pr.ID, r.IDsOfKind(KindSkill, "")))
-		case pr.Level < 1 || pr.Level > MaxLevel:
-			return bad("requires %s level %d: a level from 1 to %d", pr.ID, pr.Level, MaxLevel)
+		case pr.Level < 1 || pr.Level > r.MaxLevel():
+			return bad("requires %s level %d: a level from 1 to %d%s", pr.ID, pr.Level, r.MaxLevel(), r.topNote())
 		}
 	}
 	if f := it.StartsAfter; f != nil {
 		if it.Kind != KindYears {
 			return bad("starts_after is for years items")
 		}
-		if _, ok := r.Category(f.Category); !ok || f.Level < 1 || f.Level > MaxLevel {
-			return bad("starts_after: name a category and a level from 1 to %d", MaxLevel)
+		if _, ok := r.Category(f.Category); !ok || f.Level < 1 || f.Level > r.MaxLevel() {
+			return bad("starts_after: name a category and a level from 1 to %d%s", r.MaxLevel(), r.topNote())
 		}
 	}
 	return nil
+}
+
+// topNote names the rubric's top level, for a message about a level
+// beyond it: " (the top level, 4, is expert)".
+func (r *Rubric) topNote() string {
+	if r.LevelsDefaulted() {
+		return ""
+	}
+	return fmt.Sprintf(" (the top level, %d, is %s)", r.MaxLevel(), r.LevelName(r.MaxLevel()))
+}
+
+// validateIndicators checks a skill's indicators: a list for each level
+// 1..N of the rubric, each of short lines of text.
+func (r *Rubric) validateIndicators(it *Item, bad func(string, ...any) error) error {
+	if it.Indicators == nil {
+		return nil
+	}
+	n := r.MaxLevel()
+	if len(it.Indicators) != n {
+		return bad("indicators: give a list for each of levels 1-%d (%d lists, [] for a level with none), found %d", n, n, len(it.Indicators))
+	}
+	for l, list := range it.Indicators {
+		for _, ind := range list {
+			switch {
+			case strings.TrimSpace(ind) == "":
+				return bad("indicators: level %d (%s) has an empty indicator; write what someone at that level does, or leave it out", l+1, r.LevelName(l+1))
+			case utf8.RuneCountInString(ind) > MaxIndicator:
+				return bad("indicators: an indicator of level %d (%s) is %d characters long; keep each to %d, a short line", l+1, r.LevelName(l+1), utf8.RuneCountInString(ind), MaxIndicator)
+			case strings.ContainsFunc(ind, unicode.IsControl):
+				return bad("indicators: an indicator of level %d (%s) has a control character; use plain text on one line", l+1, r.LevelName(l+1))
+			}
+		}
+	}
+	return nil
+}
+
+func joinNums(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 func wholeNumbers(xs []float64) bool {

@@ -11,18 +11,29 @@ import (
 	"github.com/skillgap/skillgap/internal/text"
 )
 
-// Proficiency levels shared by every rubric and profile (docs/profile-format.md).
+// Proficiency levels (docs/profile-format.md). Every scale starts at
+// MinLevel. MaxLevel and LevelNames are the standard scale's, which a rubric
+// that declares no levels of its own uses; a rubric's own scale is
+// Rubric.MaxLevel and Rubric.LevelName. No scale goes past TopLevel.
 const (
 	MinLevel = scale.MinLevel
 	MaxLevel = scale.MaxLevel
+	TopLevel = scale.TopLevel
 )
 
-// LevelNames are the names of proficiency levels 0..4.
+// LevelNames are the names of the standard levels 0..4.
 var LevelNames = scale.LevelNames
+
+// MaxLevelName is the longest a level's name may be, in characters: it is
+// a label in tables and charts ("3 practitioner").
+const MaxLevelName = 24
+
+// MaxIndicator is the longest an indicator may be, in characters.
+const MaxIndicator = 200
 
 // Item kinds.
 const (
-	KindSkill = "skill" // answered with a level 0..4
+	KindSkill = "skill" // answered with a level of the rubric's scale
 	KindHeld  = "held"  // an education item or certification, held or not
 	KindYears = "years" // a number of years from the profile's experience
 	KindAny   = "any"   // met by holding any one of its alternatives
@@ -46,7 +57,8 @@ const (
 // weeks_to_level nor weeks_per_level. Skills grow side by side, each one
 // level at a time: awareness in a quarter, working level in most of a year
 // (so the guide's Step 1 foundations, 0 to 2, take about 12 months), then a
-// year to practitioner and two more to expert.
+// year to practitioner and two more to expert. It is the standard scale's:
+// a rubric with a scale of its own gives each category of skills its pace.
 var DefaultWeeksToLevel = []float64{13, 40, 52, 104}
 
 // DefaultThresholds are the readiness scores of a rubric that gives none:
@@ -130,9 +142,12 @@ type Rubric struct {
 	// Experience declares the experience fields the rubric's items read;
 	// left out, the StandardExperience ones.
 	Experience []ExperienceField `yaml:"experience,omitempty" json:"experience,omitempty"`
-	Stages     []Stage           `yaml:"stages" json:"stages"`
-	Categories []Category        `yaml:"categories" json:"categories"`
-	Items      []Item            `yaml:"items" json:"items"`
+	// Levels name the levels of the rubric's scale, 0 to N in order (N from
+	// 1 to TopLevel); nil is the standard scale, LevelNames.
+	Levels     []string   `yaml:"levels,omitempty,flow" json:"levels,omitempty"`
+	Stages     []Stage    `yaml:"stages" json:"stages"`
+	Categories []Category `yaml:"categories" json:"categories"`
+	Items      []Item     `yaml:"items" json:"items"`
 
 	// File is where the rubric was loaded from ("" for the embedded ones).
 	File string `yaml:"-" json:"-"`
@@ -211,20 +226,21 @@ type Category struct {
 // PaceDefaulted reports whether the category gives neither weeks_to_level
 // nor weeks_per_level, so that its skills grow at DefaultWeeksToLevel.
 func (c *Category) PaceDefaulted() bool {
-	return len(c.WeeksToLevel) != MaxLevel && c.WeeksPerLevel <= 0
+	return len(c.WeeksToLevel) == 0 && c.WeeksPerLevel <= 0
 }
 
-// LevelWeeks returns the weeks to reach level l (1..4) from l-1.
+// LevelWeeks returns the weeks to reach level l (1 to the rubric's top
+// level, which validation matches to weeks_to_level) from l-1.
 func (c *Category) LevelWeeks(l int) float64 {
 	switch {
-	case l < 1 || l > MaxLevel:
+	case l < 1 || l > TopLevel:
 		return 0
-	case len(c.WeeksToLevel) == MaxLevel:
-		return c.WeeksToLevel[l-1]
+	case len(c.WeeksToLevel) > 0:
+		return c.WeeksToLevel[min(l, len(c.WeeksToLevel))-1]
 	case c.WeeksPerLevel > 0:
 		return c.WeeksPerLevel
 	}
-	return DefaultWeeksToLevel[l-1]
+	return DefaultWeeksToLevel[min(l, len(DefaultWeeksToLevel))-1]
 }
 
 // Item is one thing a profile can answer or a stage can ask for.
@@ -264,9 +280,12 @@ type Item struct {
 	NeedFalls string `yaml:"need_falls,omitempty" json:"need_falls,omitempty"`
 	// Since is the rubric revision that added the item (default 1).
 	Since int `yaml:"since,omitempty" json:"since,omitempty"`
-	// Levels describe levels 1..4 of a skill.
+	// Levels describe levels 1..N of a skill (N, the rubric's top level).
 	Levels []string `yaml:"levels,omitempty" json:"levels,omitempty"`
-	// Advice says what to do to reach each level 1..4 of a skill.
+	// Indicators list, for each level 1..N of a skill, a few short things
+	// someone at that level does.
+	Indicators [][]string `yaml:"indicators,omitempty" json:"indicators,omitempty"`
+	// Advice says what to do to reach each level 1..N of a skill.
 	Advice []string `yaml:"advice,omitempty" json:"advice,omitempty"`
 	// AdviceBands give a years item advice by how many years are needed.
 	AdviceBands []AdviceBand `yaml:"advice_bands,omitempty" json:"advice_bands,omitempty"`
@@ -456,6 +475,58 @@ func (r *Rubric) UsedExperience() []ExperienceField {
 		}
 	}
 	return used
+}
+
+// IndicatorsAt lists what someone at level l of the skill does; nil when
+// the rubric gives none.
+func (it *Item) IndicatorsAt(l int) []string {
+	if l >= 1 && l <= len(it.Indicators) {
+		return it.Indicators[l-1]
+	}
+	return nil
+}
+
+// MaxLevel is the top level of the rubric's scale: N of its levels 0..N,
+// MaxLevel (4) for the standard scale.
+func (r *Rubric) MaxLevel() int {
+	if len(r.Levels) < 2 {
+		return MaxLevel
+	}
+	return min(len(r.Levels)-1, TopLevel)
+}
+
+// LevelsDefaulted reports whether the rubric uses the standard scale,
+// naming no levels of its own.
+func (r *Rubric) LevelsDefaulted() bool { return len(r.Levels) < 2 }
+
+// LevelName is the name of level l of the rubric's scale ("practitioner");
+// "" for a level outside it.
+func (r *Rubric) LevelName(l int) string {
+	if l < MinLevel || l > r.MaxLevel() {
+		return ""
+	}
+	if r.LevelsDefaulted() {
+		return LevelNames[l]
+	}
+	return r.Levels[l]
+}
+
+// LevelNames lists the names of the rubric's levels, 0 to its top.
+func (r *Rubric) LevelNames() []string {
+	names := make([]string, r.MaxLevel()+1)
+	for l := range names {
+		names[l] = r.LevelName(l)
+	}
+	return names
+}
+
+// LevelLabel is level l with its name, "3 practitioner"; the number alone
+// for a level outside the scale.
+func (r *Rubric) LevelLabel(l int) string {
+	if name := r.LevelName(l); name != "" {
+		return fmt.Sprintf("%d %s", l, name)
+	}
+	return fmt.Sprint(l)
 }
 
 // Rev is the rubric's revision (1 when not given).

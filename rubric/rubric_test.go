@@ -116,11 +116,24 @@ func FuzzParseRubric(f *testing.F) {
 	if data, err := os.ReadFile("../testdata/rubrics/mini.yaml"); err == nil {
 		f.Add(data)
 	}
+	if data, err := os.ReadFile("../testdata/rubrics/sfia-mini.yaml"); err == nil {
+		f.Add(data)
+	}
 	f.Add([]byte("version: 1\nid: x\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse("fuzz.yaml", data)
 		if err != nil {
 			return
+		}
+		// Its scale has a name for every level, and every skill a line
+		// for every level above 0.
+		if n := r.MaxLevel(); n < 1 || n > TopLevel || r.LevelName(n) == "" || r.LevelName(n+1) != "" {
+			t.Fatalf("scale of %d: %q", n, r.LevelNames())
+		}
+		for _, it := range r.Items {
+			if it.Kind == KindSkill && (len(it.Levels) != r.MaxLevel() || (it.Indicators != nil && len(it.Indicators) != r.MaxLevel())) {
+				t.Fatalf("item %s: %d levels, %d indicator lists on a scale of %d", it.ID, len(it.Levels), len(it.Indicators), r.MaxLevel())
+			}
 		}
 		// A rubric that passes validation can be indexed without surprises.
 		for _, it := range r.Items {
@@ -226,7 +239,7 @@ func TestUnknownRubricKeysSayTheKeys(t *testing.T) {
 	_, err := Parse("x.yaml", []byte(src))
 	want := "x.yaml: line 4: unknown key \"raedy\" (did you mean ready?)\n" +
 		"x.yaml: line 5: unknown key \"yeras\" (did you mean years?)\n" +
-		"x.yaml: line 7: unknown key \"zzz\"; the keys here are id, kind, field, category, name, description, section, weight, need, require, hard_need, slack, margin, gate, need_falls, since, levels, advice, advice_bands, covers, requires, starts_after, alternatives, or_years, effort_weeks, next_step"
+		"x.yaml: line 7: unknown key \"zzz\"; the keys here are id, kind, field, category, name, description, section, weight, need, require, hard_need, slack, margin, gate, need_falls, since, levels, indicators, advice, advice_bands, covers, requires, starts_after, alternatives, or_years, effort_weeks, next_step"
 	if err == nil || err.Error() != want {
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}

@@ -111,7 +111,8 @@ func NewCmdRubricValidate(f *Factory, runF func(*RubricOptions) error) *cobra.Co
 		Short: "Check rubric files strictly and for sense",
 		Long: `Check rubric files: strictly (unknown keys, wrong types and duplicate keys are
 errors with the line) and for sense (ids unique among the stages, among the
-categories and among the items, stages in ladder order, levels 0-4, weights
+categories and among the items, stages in ladder order, levels within the
+rubric's scale (its own levels, or 0-4), weights
 and numbers in range, one need per stage, needs that never fall up the ladder
 without a reason, alternatives that name existing held items, preferred items
 that cannot keep anyone from ready). Exit 1 if any file fails.`,

@@ -29,8 +29,9 @@ the repository under schemas/.
 In a YAML file, a first line such as
   # yaml-language-server: $schema=profile.schema.json
 points editors with the YAML language server at the schema. The schema checks
-the shape (keys, types, levels 0-4, years 0-80, version 1); ids are checked
-against the rubric by '%[1]s score'.`, f.prog()),
+the shape (keys, types, levels 0-7, years 0-80, version 1); ids, and levels
+against the rubric's own top (4 for it-manager), are checked by
+'%[1]s score'.`, f.prog()),
 		Example: `  skillgap schema profile > profile.schema.json
   skillgap schema rubric > rubric.schema.json`,
 		ValidArgs: []string{"profile", "rubric"},

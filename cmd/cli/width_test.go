@@ -22,6 +22,8 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 			extra = []string{"--rubric", "../../testdata/rubrics/software-engineer.yaml"}
 		case strings.HasPrefix(base, "data-"):
 			extra = []string{"--rubric", "../../testdata/rubrics/data-team.yaml"}
+		case strings.HasPrefix(base, "sfia-"):
+			extra = []string{"--rubric", "../../testdata/rubrics/sfia-mini.yaml"}
 		}
 		runs = append(runs,
 			append([]string{"score", p}, extra...),
@@ -44,6 +46,7 @@ func TestHumanOutputFitsEightyColumns(t *testing.T) {
 		[]string{"rubric", "show", "../../testdata/rubrics/mini.yaml"},
 		[]string{"rubric", "show", "../../testdata/rubrics/software-engineer.yaml"},
 		[]string{"rubric", "show", "../../testdata/rubrics/data-team.yaml"},
+		[]string{"rubric", "show", "../../testdata/rubrics/sfia-mini.yaml"},
 	)
 	for _, cmd := range [][]string{{}, {"assess"}, {"score"}, {"report"}, {"team"}, {"rubric"}, {"rubric", "show"}, {"rubric", "export"}, {"rubric", "validate"}, {"rubric", "list"}, {"schema"}, {"completion"}} {
 		runs = append(runs, append(cmd, "--help"))

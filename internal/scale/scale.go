@@ -4,13 +4,18 @@
 // the other.
 package scale
 
-// Proficiency levels of every skill, every rubric.
+// Proficiency levels. Every scale starts at MinLevel; the standard one (the
+// default rubric's, and any rubric's that names no levels of its own) ends
+// at MaxLevel. A rubric may declare a scale of its own, up to TopLevel.
 const (
 	MinLevel = 0
 	MaxLevel = 4
+	// TopLevel is the highest level any rubric's scale may reach (SFIA has
+	// seven), and so the highest a profile may give.
+	TopLevel = 7
 )
 
-// LevelNames are the names of levels 0..4.
+// LevelNames are the names of the standard levels 0..4.
 var LevelNames = [...]string{"none", "awareness", "working", "practitioner", "expert"}
 
 // Experience fields of a profile, which a rubric's years items read.

@@ -86,9 +86,9 @@ func Profile() ([]byte, error) {
 		})
 	}
 	set("skills", func(v *jsonschema.Schema) {
-		v.Description = "Skill id -> level: 0 none, 1 awareness, 2 working, 3 practitioner, 4 expert; or n/a, not applicable to your current job (counts as 0). A skill left out counts as 0."
+		v.Description = "Skill id -> level, from 0 to the top level of the profile's rubric (at most 7; 4 for it-manager: 0 none, 1 awareness, 2 working, 3 practitioner, 4 expert); or n/a, not applicable to your current job (counts as 0). A skill left out counts as 0."
 		v.AdditionalProperties = &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-			{Type: "integer", Minimum: f(rubric.MinLevel), Maximum: f(rubric.MaxLevel)},
+			{Type: "integer", Minimum: f(rubric.MinLevel), Maximum: f(rubric.TopLevel), Description: "A level; the rubric sets the top (skillgap refuses a level above it)."},
 			{Type: "string", Pattern: "^[nN]/[aA]$", Description: "n/a: not applicable to your current job."},
 		}}
 	})
@@ -119,7 +119,16 @@ func Rubric() ([]byte, error) {
 			need.Items.Minimum = f(0)
 		}
 		if lv, ok := it.Properties.Get("levels"); ok {
-			lv.MinItems, lv.MaxItems = ptr(uint64(rubric.MaxLevel)), ptr(uint64(rubric.MaxLevel))
+			lv.MinItems, lv.MaxItems = ptr(uint64(1)), ptr(uint64(rubric.TopLevel))
+			lv.Description = "A line describing each level of the skill from 1 to the rubric's top level: 4 lines on the standard scale."
+		}
+		if ind, ok := it.Properties.Get("indicators"); ok {
+			ind.MinItems, ind.MaxItems = ptr(uint64(1)), ptr(uint64(rubric.TopLevel))
+			ind.Description = "For each level of the skill from 1 to the rubric's top level, a list of short things someone at that level does ([] for a level with none)."
+			if ind.Items != nil && ind.Items.Items != nil {
+				ind.Items.Items.MinLength = ptr(uint64(1))
+				ind.Items.Items.MaxLength = ptr(uint64(rubric.MaxIndicator))
+			}
 		}
 		if g, ok := it.Properties.Get("gate"); ok {
 			g.Minimum, g.Maximum = f(0), f(1)
@@ -137,6 +146,14 @@ func Rubric() ([]byte, error) {
 		cats.Items.Required = []string{"id", "name", "weight"}
 		if w, ok := cats.Items.Properties.Get("weight"); ok {
 			w.ExclusiveMinimum = f(0)
+		}
+	}
+	if lv, ok := s.Properties.Get("levels"); ok {
+		lv.MinItems, lv.MaxItems = ptr(uint64(2)), ptr(uint64(rubric.TopLevel+1))
+		lv.UniqueItems = true
+		lv.Description = "The names of the rubric's levels, 0 to N in order (N from 1 to 7). Left out: none, awareness, working, practitioner, expert (0-4)."
+		if lv.Items != nil {
+			lv.Items.MinLength, lv.Items.MaxLength = ptr(uint64(1)), ptr(uint64(rubric.MaxLevelName))
 		}
 	}
 	if st, ok := s.Properties.Get("stages"); ok && st.Items != nil {

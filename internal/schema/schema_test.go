@@ -79,7 +79,7 @@ func TestProfileSchemaAcceptsValidAndRejectsWhatTheLoaderRejects(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{
-		"level-too-high.yaml", "level-negative.yaml", "level-decimal.yaml", "level-string.yaml",
+		"level-above-seven.yaml", "level-negative.yaml", "level-decimal.yaml", "level-string.yaml",
 		"negative-years.yaml", "years-string.yaml", "years-huge.yaml", "wrong-version.yaml", "no-version.yaml",
 		"unknown-key.yaml", "experience-bad-id.yaml", "duplicate-cert.yaml", "list-not-map.yaml",
 		"top-level-list.yaml", "list-of-maps-certs.yaml", "null-version.yaml", "string-for-number.json",
@@ -104,7 +104,7 @@ func TestProfileSchemaAcceptsValidAndRejectsWhatTheLoaderRejects(t *testing.T) {
 func TestRubricSchemaAcceptsRubrics(t *testing.T) {
 	data, _ := Rubric()
 	s := compile(t, "rubric.json", data)
-	for _, file := range []string{"../../rubric/rubrics/it-manager.yaml", "../../testdata/rubrics/mini.yaml", "../../testdata/rubrics/software-engineer.yaml", "../../testdata/rubrics/data-team.yaml"} {
+	for _, file := range []string{"../../rubric/rubrics/it-manager.yaml", "../../testdata/rubrics/mini.yaml", "../../testdata/rubrics/software-engineer.yaml", "../../testdata/rubrics/data-team.yaml", "../../testdata/rubrics/sfia-mini.yaml"} {
 		doc, _ := os.ReadFile(file)
 		if err := s.Validate(asJSON(t, doc)); err != nil {
 			t.Errorf("%s: %v", file, err)

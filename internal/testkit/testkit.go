@@ -30,14 +30,14 @@ func RandomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
 			p.Experience.Set(f.ID, years[min(i, 1)])
 		}
 	}
-	level := rng.IntN(rubric.MaxLevel + 1)
+	level := rng.IntN(r.MaxLevel() + 1)
 	for _, it := range r.Items {
 		if it.AddedIn() > p.Revision() {
 			continue
 		}
 		switch it.Kind {
 		case rubric.KindSkill:
-			p.Skills[it.ID] = min(max(level+rng.IntN(3)-1, rubric.MinLevel), rubric.MaxLevel)
+			p.Skills[it.ID] = min(max(level+rng.IntN(3)-1, rubric.MinLevel), r.MaxLevel())
 		case rubric.KindHeld:
 			if rng.IntN(3) == 0 {
 				if it.Category == rubric.CategoryEducation {
