@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -133,6 +135,55 @@ func schemaKeys(v any, keys map[string]bool) {
 	case []any:
 		for _, x := range v {
 			schemaKeys(x, keys)
+		}
+	}
+}
+
+// The README's "Writing a rubric for another role" shows a complete rubric:
+// it is testdata/rubrics/help-desk.yaml word for word (so the README's
+// commands run on what it shows), it uses the fields a rubric for another
+// role adds (its own scale, experience questions, indicators, advice, a
+// held item outside education and certifications), and the section names
+// every key of the rubric format.
+func TestReadmeRubricExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, err := os.ReadFile("../../testdata/rubrics/help-desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := string(readme)
+	i := strings.Index(sec, "### Writing a rubric for another role\n")
+	if i < 0 {
+		t.Fatal("README has no section \"Writing a rubric for another role\"")
+	}
+	sec = sec[i:]
+	if j := strings.Index(sec, "\n## "); j > 0 {
+		sec = sec[:j]
+	}
+	if !strings.Contains(sec, "```yaml\n"+string(file)+"```\n") {
+		t.Error("the README's example rubric is not testdata/rubrics/help-desk.yaml as it is; paste the file into the section")
+	}
+	for _, key := range []string{"\nlevels:", "\nexperience:", "question:", "indicators:", "advice:", "category: credentials"} {
+		if !strings.Contains(string(file), key) {
+			t.Errorf("the example rubric no longer shows %q", strings.TrimSpace(key))
+		}
+	}
+	data, err := schema.Rubric()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s any
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	schemaKeys(s, keys)
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(k) + `\b`).MatchString(sec) {
+			t.Errorf("README's \"Writing a rubric for another role\" does not name the rubric key %s", k)
 		}
 	}
 }
