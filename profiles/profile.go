@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/skillgap/skillgap/internal/scale"
+	"go.yaml.in/yaml/v3"
 )
 
 // FormatVersion is the only profile format version this build reads and writes.
@@ -54,6 +55,37 @@ type Experience struct {
 	// (engineering_years: 4): in the file they stand in the same
 	// experience mapping, after the standard two. nil when there are none.
 	Other map[string]float64 `yaml:",inline" json:"-"`
+}
+
+// MarshalYAML writes the standard fields, then the others in id order. A
+// profile for a rubric with fields of its own (Other not empty) leaves out
+// a standard field at 0: it is not a question that rubric asks.
+func (e Experience) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(id string, years float64) error {
+		var v yaml.Node
+		if err := v.Encode(years); err != nil {
+			return err
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: id}, &v)
+		return nil
+	}
+	for _, f := range []struct {
+		id    string
+		years float64
+	}{{scale.FieldITYears, e.ITYears}, {scale.FieldManagementYears, e.ManagementYears}} {
+		if f.years != 0 || len(e.Other) == 0 {
+			if err := add(f.id, f.years); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(e.Other)) {
+		if err := add(id, e.Other[id]); err != nil {
+			return nil, err
+		}
+	}
+	return n, nil
 }
 
 // Get returns the years of field id (0 when not given).
