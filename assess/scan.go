@@ -463,11 +463,7 @@ func (s *Scorer) gapWeeks(i, si int, have, need float64) (int, int) {
 	ci := &s.items[i]
 	switch ci.kind {
 	case rubric.KindSkill:
-		w := 0.0
-		for l := int(math.Floor(have)) + 1; l <= int(math.Ceil(need)); l++ {
-			w += ci.cat.LevelWeeks(l)
-		}
-		return weeks(w), -1
+		return weeks(ci.cat.WeeksBetween(have, need)), -1
 	case rubric.KindYears:
 		return weeks((need - have) * 52), -1
 	case rubric.KindAny:

@@ -309,9 +309,15 @@ func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, block
 	}
 	switch ci.kind {
 	case rubric.KindSkill:
-		// Two levels short of the need is always blocking (the core-skill
-		// rule), whatever the item's own hard level and margin.
-		return true, h < lvl-ci.margin-1e-9 || need-h >= 2-1e-9
+		// Blocking when short past its margin, or two levels short of the
+		// need (the core-skill rule, whatever the margin), and closing the
+		// gap in full takes more than a year at the category's pace. The
+		// plan closes a blocking gap in full, so the time to ready is then
+		// more than a year too. At the standard pace (13, 40, 52, 104
+		// weeks) two levels always take more than a year; a rubric whose
+		// skills grow faster blocks only what its own pace cannot close
+		// within one.
+		return true, (h < lvl-ci.margin-1e-9 || need-h >= 2-1e-9) && ci.cat.WeeksBetween(h, need) > AlmostWeeks
 	case rubric.KindYears:
 		return true, h < lvl-ci.margin-1e-9
 	}

@@ -31,7 +31,9 @@ func prof(years float64, skills map[string]int, held ...string) *profiles.Profil
 // Each item's share of the rubric: years 0.25, go 0.5*3/4 = 0.375, sql 0.125,
 // cert 0.25; junior asks 0.75 of it, senior all. An item earns (have/need)²
 // of its share. Skills are hard one level below the need; two levels short is
-// blocking. Years are hard at the need; more than a year short is blocking.
+// blocking only when closing them takes more than a year, and at 10 weeks a
+// level it never does here. Years are hard at the need; more than a year
+// short is blocking.
 func TestScoreWorkedByHand(t *testing.T) {
 	r := miniRubric(t)
 	cases := []struct {
@@ -44,12 +46,12 @@ func TestScoreWorkedByHand(t *testing.T) {
 		ttr       int
 	}{
 		{
-			// Nothing: 0. go 0 is two short of 2 and years 0 more than a year
-			// short of 2: both blocking (go first: impact 0.375/0.75 = 50 > 33.3).
-			// The plan closes blocking gaps in full: go 2 by week 20, sql by 10,
-			// and the years reach 2 at week 104.
+			// Nothing: 0. Years 0 are more than a year short of 2: blocking.
+			// go 0 is two short of 2, but two levels take 20 weeks: hard, not
+			// blocking. The plan closes the blocking years in full: they reach
+			// 2 at week 104 (go 1 by week 10, sql by 10).
 			name: "empty profile", p: prof(0, nil), target: "junior",
-			readiness: 0, verdict: assess.NotReady, blocking: []string{"go", "years"}, ttr: 104,
+			readiness: 0, verdict: assess.NotReady, blocking: []string{"years"}, ttr: 104,
 		},
 		{
 			// years 0.25*(1/2)² = 0.0625; go 0.375*(1/2)² = 0.09375; sql 0.125
@@ -68,11 +70,11 @@ func TestScoreWorkedByHand(t *testing.T) {
 		{
 			// Senior: years 0.25*(3/6)² = 0.0625, go 0.375*(2/4)² = 0.09375,
 			// sql 0.125*(1/2)² = 0.03125, cert 0 (cert-b stops counting at
-			// junior) -> 18.75 -> 18.8. go 2 is two short of 4 and the years 3
-			// more than a year short of 6: blocking (go's impact 28.1 > 18.8).
-			// The years reach 6 at week 156.
+			// junior) -> 18.75 -> 18.8. The years 3 are more than a year short
+			// of 6: blocking; go 2 is two short of 4, 20 weeks' practice:
+			// not blocking. The years reach 6 at week 156.
 			name: "senior with a junior-only cert", p: prof(3, map[string]int{"go": 2, "sql": 1}, "cert-b"), target: "senior",
-			readiness: 18.8, verdict: assess.NotReady, blocking: []string{"go", "years"}, ttr: 156,
+			readiness: 18.8, verdict: assess.NotReady, blocking: []string{"years"}, ttr: 156,
 		},
 		{
 			// years 0.25*(5/6)² = 0.1736 + 0.75 -> 92.4, but 5 years is below
@@ -119,9 +121,10 @@ func TestGapsAndPlanOrder(t *testing.T) {
 	// Senior, years 6, go 2, sql 1, no cert: experience met; readiness
 	// 0.25 + 0.375*(2/4)² + 0.125*(1/2)² = 0.375 -> 37.5.
 	// Impacts (points if closed): go 37.5*0.75 = 28.1, cert 25, sql 12.5*0.75 = 9.4.
-	// go is two levels short (blocking), so it comes first and the plan takes
-	// it all the way to 4: 2 levels of 10 weeks. cert-a takes 4 weeks (cert-b
-	// does not count at senior), sql 10.
+	// go is two levels short of 4: below its hard level 3, so it comes
+	// first, but not blocking, since the two levels take 20 weeks. The plan
+	// takes it to 3 in 10 weeks; cert-a takes 4 weeks (cert-b does not count
+	// at senior), sql 10.
 	res, err := assess.Score(r, prof(6, map[string]int{"go": 2, "sql": 1}), "senior")
 	if err != nil {
 		t.Fatal(err)
@@ -138,14 +141,15 @@ func TestGapsAndPlanOrder(t *testing.T) {
 			t.Errorf("gap %d = %s %.1f, want %s %.1f", i, res.Gaps[i].ID, res.Gaps[i].Impact, w.id, w.impact)
 		}
 	}
-	// Ready at week 20 when go reaches 4, with cert-a done at week 4. Without
-	// sql's level, readiness is 100 - 9.4 = 90.6: sql goes beyond ready.
-	// Without the cert it would be 65.6: the cert is needed.
+	// At week 10: years 0.25, go 0.375*(3/4)² = 0.2109, cert 0.25, sql
+	// 0.125 -> 83.6, every hard requirement met: ready. Without sql's level
+	// it would be 74.2, under 80, so sql is on the way to ready too. go's
+	// last level, 3 to 4, goes beyond ready (weeks 10-20).
 	wantSteps := []struct {
 		id         string
 		start, end int
 		toReady    bool
-	}{{"go", 0, 20, true}, {"cert", 0, 4, true}, {"sql", 0, 10, false}}
+	}{{"go", 0, 10, true}, {"cert", 0, 4, true}, {"sql", 0, 10, true}, {"go", 10, 20, false}}
 	if len(res.NextSteps) != len(wantSteps) {
 		t.Fatalf("steps %+v", res.NextSteps)
 	}
@@ -154,8 +158,8 @@ func TestGapsAndPlanOrder(t *testing.T) {
 			t.Errorf("step %d = %s weeks %d-%d to_ready %v, want %s %d-%d %v", i, s.ID, s.StartWeek, s.EndWeek, s.ToReady, w.id, w.start, w.end, w.toReady)
 		}
 	}
-	if res.Readiness != 37.5 || res.TimeToReadyWeeks != 20 {
-		t.Errorf("readiness %v, time to ready %d; want 37.5 and 20", res.Readiness, res.TimeToReadyWeeks)
+	if res.Readiness != 37.5 || res.TimeToReadyWeeks != 10 {
+		t.Errorf("readiness %v, time to ready %d; want 37.5 and 10", res.Readiness, res.TimeToReadyWeeks)
 	}
 	if len(res.Ladder) != 2 || res.Ladder[0].Target != "junior" || res.Ladder[0].Verdict != assess.Ready {
 		t.Errorf("ladder %+v", res.Ladder)

@@ -661,8 +661,8 @@ func defaultMark(defaulted bool) string {
 // rubricJudgment says when a hard item is met and when its gap blocks: the
 // defaults, then each item that sets its own.
 func rubricJudgment(w io.Writer, r *rubric.Rubric, width int) {
-	fmt.Fprintln(w, "\n"+Wrap(fmt.Sprintf("Hard requirements, by default: a skill is met %d level below its need (slack), any other item at its need; a gap blocks when a skill is 2 or more levels short, a years item more than %d year short of that (margin), or a held item more than %d weeks' study away.",
-		rubric.DefaultSkillSlack, rubric.DefaultYearsMargin, assess.AlmostWeeks), width))
+	fmt.Fprintln(w, "\n"+Wrap(fmt.Sprintf("Hard requirements, by default: a skill is met %d level below its need (slack), any other item at its need; a gap blocks when a skill is 2 or more levels short and its category's pace takes more than %d weeks to close it, a years item more than %d year short of that (margin), or a held item more than %d weeks' study away.",
+		rubric.DefaultSkillSlack, assess.AlmostWeeks, rubric.DefaultYearsMargin, assess.AlmostWeeks), width))
 	var own []string
 	for i := range r.Items {
 		it := &r.Items[i]

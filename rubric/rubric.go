@@ -6,6 +6,7 @@ package rubric
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/skillgap/skillgap/internal/scale"
 	"github.com/skillgap/skillgap/internal/text"
@@ -241,6 +242,16 @@ func (c *Category) LevelWeeks(l int) float64 {
 		return c.WeeksPerLevel
 	}
 	return DefaultWeeksToLevel[min(l, len(DefaultWeeksToLevel))-1]
+}
+
+// WeeksBetween is the weeks of practice to take a skill of the category
+// from level have to level need, one level at a time.
+func (c *Category) WeeksBetween(have, need float64) float64 {
+	w := 0.0
+	for l := int(math.Floor(have)) + 1; l <= int(math.Ceil(need)); l++ {
+		w += c.LevelWeeks(l)
+	}
+	return w
 }
 
 // Item is one thing a profile can answer or a stage can ask for.
