@@ -24,6 +24,15 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		if h := rubric.DidYouMean(s, candidates); h != "" {
 			return h
 		}
+		if len(candidates) == 0 {
+			// A rubric may have no skills, or nothing to list under
+			// education or certifications: say so, not "known ids:" and
+			// nothing.
+			if kind == "skill" {
+				return fmt.Sprintf("; rubric %s has no skills", r.ID)
+			}
+			return fmt.Sprintf("; rubric %s has nothing to list under %s", r.ID, listOf(kind))
+		}
 		if listed[kind] {
 			return "; see the known ids above"
 		}

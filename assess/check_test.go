@@ -216,3 +216,21 @@ func TestProgressSaysLevelsInTheRubricsNames(t *testing.T) {
 	}
 	t.Errorf("no change of mentoring: %+v", pr.Changes)
 }
+
+// An id in a list the rubric has nothing for (help-desk has no education
+// items) says so, never "known ids:" with nothing after it.
+func TestCheckSaysARubricHasNothingForAList(t *testing.T) {
+	hd, err := rubric.LoadFile("../testdata/rubrics/help-desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profiles.Parse("p.yaml", []byte("version: 1\neducation: [driving-licence, degree]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p.yaml: line 2: education: unknown education id driving-licence (driving-licence belongs under certifications); rubric help-desk has nothing to list under education\n" +
+		"p.yaml: line 2: education: unknown education id degree; rubric help-desk has nothing to list under education"
+	if err := assess.Check(p, hd); err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
