@@ -395,6 +395,21 @@ func (r *Rubric) Validate() error {
 	return problems.Err()
 }
 
+// Warnings lists what is allowed in a valid rubric but probably not meant,
+// each with the file and the line: an experience field it declares that no
+// item reads (assess never asks it, and nothing counts it). Only a rubric
+// that Validate accepts is worth warning about.
+func (r *Rubric) Warnings() input.List {
+	var list input.List
+	for i, f := range r.Experience {
+		if !r.ReadsField(f.ID) {
+			list = append(list, input.Errorf(r.File, r.lines[fmt.Sprintf("experience[%d]", i)],
+				"experience field %s: no item reads it, so assess never asks it and nothing counts it; name it in a years item's field (or a held item's or_years), or remove it", f.ID))
+		}
+	}
+	return list
+}
+
 // defaultThresholds fills in the thresholds the rubric leaves out from
 // DefaultThresholds. Of a rubric file, each threshold not given is filled;
 // of one built in Go or decoded from JSON, where a 0 may be meant, both

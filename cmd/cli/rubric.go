@@ -142,6 +142,10 @@ func runRubricValidate(opts *RubricOptions) error {
 			printErr(opts.IO.ErrOut, opts.Prog, err)
 			continue
 		}
+		// Warnings do not fail the check.
+		for _, w := range r.Warnings() {
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: warning: %s\n", report.CleanMessage(w.ErrorFor(opts.Prog)))
+		}
 		skills := len(r.IDsOfKind(rubric.KindSkill, ""))
 		fmt.Fprintf(opts.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", report.Clean(path), r.ID, len(r.Stages), len(r.Items), skills)
 	}
