@@ -147,7 +147,8 @@ func runRubricValidate(opts *RubricOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "skillgap: warning: %s\n", report.CleanMessage(w.ErrorFor(opts.Prog)))
 		}
 		skills := len(r.IDsOfKind(rubric.KindSkill, ""))
-		fmt.Fprintf(opts.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", report.Clean(path), r.ID, len(r.Stages), len(r.Items), skills)
+		fmt.Fprintf(opts.IO.Out, "%s: ok: rubric %s, %s, %s (%s)\n", report.Clean(path), r.ID,
+			count(len(r.Stages), "stage"), count(len(r.Items), "item"), count(skills, "skill"))
 	}
 	if failed > 0 {
 		return &ExitError{Code: ExitBadInput}
@@ -248,4 +249,12 @@ func rubricArgError(err error) error {
 		return err
 	}
 	return &ExitError{Code: ExitUsage, Err: err}
+}
+
+// count says n of noun, in the singular for 1: "1 stage", "3 items".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -32,3 +32,31 @@ func TestRubricValidateWarnsOfAnUnreadExperienceField(t *testing.T) {
 		}
 	}
 }
+
+// The ok line of validate counts in the singular for one: "1 stage, 3
+// items (1 skill)", and in the plural otherwise.
+func TestRubricValidateCountsInWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "one.yaml")
+	src := `version: 1
+id: one
+name: One
+stages:
+  - {id: a, name: A, years: {min: 0}}
+categories:
+  - {id: experience, name: Experience, weight: 1}
+  - {id: skills, name: Skills, weight: 1, weeks_per_level: 10}
+items:
+  - {id: years, kind: years, field: it_years, category: experience, name: Years, weight: 1, need: [1]}
+  - {id: go, kind: skill, category: skills, name: Go, weight: 1, need: [1], levels: [a, b, c, d]}
+  - {id: cert, kind: held, category: skills, name: Cert, effort_weeks: 1}
+`
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, "", "rubric", "validate", path); code != 0 || out != path+": ok: rubric one, 1 stage, 3 items (1 skill)\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, out, _ := run(t, "", "rubric", "validate", "../../testdata/rubrics/mini.yaml"); code != 0 || !strings.HasSuffix(out, ": ok: rubric mini, 2 stages, 6 items (2 skills)\n") {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+}
