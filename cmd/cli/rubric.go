@@ -196,7 +196,7 @@ func runRubricList(opts *RubricOptions) error {
 		}
 		list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
 	}
-	return report.RubricList(opts.IO.Out, list)
+	return report.RubricList(opts.IO.Out, list, report.Style{Width: opts.IO.TermWidth})
 }
 
 // NewCmdRubricShow builds `skillgap rubric show`.
