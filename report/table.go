@@ -578,7 +578,7 @@ func RubricList(w io.Writer, list []ListedRubric, style Style) error {
 		rows = append(rows, []string{l.Rubric.ID, Clean(l.Rubric.Name), fmt.Sprint(len(l.Rubric.Stages)), fmt.Sprint(len(l.Rubric.Items)), Clean(l.Source)})
 	}
 	return fitTable(w, style.width(), []string{"ID", "Name", "Stages", "Items", "Source"}, rows,
-		[]tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft}, []int{4, 1})
+		[]tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}, []int{4, 1})
 }
 
 // RubricTable shows a rubric: its stages, then every item with its weight and
