@@ -24,6 +24,15 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		if h := rubric.DidYouMean(s, candidates); h != "" {
 			return h
 		}
+		if len(candidates) == 0 {
+			// A rubric may have no skills, or nothing to list under
+			// education or certifications: say so, not "known ids:" and
+			// nothing.
+			if kind == "skill" {
+				return fmt.Sprintf("; rubric %s has no skills", r.ID)
+			}
+			return fmt.Sprintf("; rubric %s has nothing to list under %s", r.ID, listOf(kind))
+		}
 		if listed[kind] {
 			return "; see the known ids above"
 		}
@@ -53,8 +62,7 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 		}
 	}
 	for _, k := range inFileOrder(p, "experience.", undeclared) {
-		errAt("experience."+k, "experience.%s: not an experience field of rubric %s%s; this rubric's experience fields are %s: put the years under one of them",
-			input.Short(k), r.ID, rubric.DidYouMean(k, declared), strings.Join(declared, ", "))
+		errAt("experience."+k, "%s", notAField(k, r))
 	}
 	var unknown, high []string
 	top := r.MaxLevel()
@@ -114,6 +122,16 @@ func Check(p *profiles.Profile, r *rubric.Rubric) error {
 	return problems.Err()
 }
 
+// notAField says that experience key k is not one of r's experience fields,
+// with a near miss among them and the list of them. Check says it of a
+// well-formed key the rubric does not declare, LoadProblems of a key that is
+// not even an id (support-years, Support_Years).
+func notAField(k string, r *rubric.Rubric) string {
+	declared := r.ExperienceIDs()
+	return fmt.Sprintf("experience.%s: not an experience field of rubric %s%s; this rubric's experience fields are %s: put the years under one of them",
+		input.Short(k), r.ID, rubric.DidYouMean(k, declared), strings.Join(declared, ", "))
+}
+
 // inFileOrder sorts keys of a mapping of p by their line, then by name
 // (the keys of a one-line JSON record share a line): never in the random
 // order of a map.
@@ -135,7 +153,7 @@ func LoadProblems(err error, rubricOf func(*profiles.Profile) (*rubric.Rubric, e
 	}
 	r, more := rubricOf(pe.Partial)
 	if more == nil {
-		pe = pe.InScale(r.LevelNames())
+		pe = pe.InScale(r.LevelNames()).InFields(func(k string) string { return notAField(k, r) })
 		more = Check(pe.Partial, r)
 	}
 	found := input.ListOf(more)

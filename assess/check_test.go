@@ -106,6 +106,29 @@ func TestCheckRefusesUndeclaredExperience(t *testing.T) {
 	}
 }
 
+// An experience key that is not even a field id (support-years,
+// Support_Years) is said, once the rubric is known, in its terms: not one of
+// its fields, the near miss and the list, from a YAML file and a JSON line
+// alike, as a well-formed key it does not declare.
+func TestLoadProblemsSaysMalformedExperienceKeysInTheRubricsFields(t *testing.T) {
+	hd, err := rubric.LoadFile("../testdata/rubrics/help-desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rubricOf := func(*profiles.Profile) (*rubric.Rubric, error) { return hd, nil }
+	for _, key := range []string{"support-years", "Support_Years"} {
+		want := ": experience." + key + ": not an experience field of rubric help-desk (did you mean support_years?); this rubric's experience fields are support_years, lead_years: put the years under one of them"
+		_, err := profiles.Parse("p.yaml", []byte("version: 1\nexperience:\n  "+key+": 2\n"))
+		if err = assess.LoadProblems(err, rubricOf); err == nil || err.Error() != "p.yaml: line 3"+want {
+			t.Errorf("yaml %s: got\n%v", key, err)
+		}
+		_, err = profiles.ParseRecord(profiles.Record{Source: "t.jsonl", Line: 7, InLines: true, Data: []byte(`{"version":1,"experience":{"` + key + `":2}}`)})
+		if err = assess.LoadProblems(err, rubricOf); err == nil || err.Error() != "t.jsonl: line 7"+want {
+			t.Errorf("json %s: got\n%v", key, err)
+		}
+	}
+}
+
 // A level above the rubric's top is refused with the file, the line and the
 // top: at 5 on the built-in scale (0-4), at 6 on data-team's (0-5), from a
 // YAML file and from a line of JSON (the fast path) alike.
@@ -192,4 +215,22 @@ func TestProgressSaysLevelsInTheRubricsNames(t *testing.T) {
 		}
 	}
 	t.Errorf("no change of mentoring: %+v", pr.Changes)
+}
+
+// An id in a list the rubric has nothing for (help-desk has no education
+// items) says so, never "known ids:" with nothing after it.
+func TestCheckSaysARubricHasNothingForAList(t *testing.T) {
+	hd, err := rubric.LoadFile("../testdata/rubrics/help-desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profiles.Parse("p.yaml", []byte("version: 1\neducation: [driving-licence, degree]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "p.yaml: line 2: education: unknown education id driving-licence (driving-licence belongs under certifications); rubric help-desk has nothing to list under education\n" +
+		"p.yaml: line 2: education: unknown education id degree; rubric help-desk has nothing to list under education"
+	if err := assess.Check(p, hd); err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
 }

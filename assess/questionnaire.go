@@ -298,13 +298,14 @@ func (l *layout) held() {
 // skills: each skill by section, with what shows a high rating.
 func (l *layout) skills() {
 	q, r := l.q, l.q.Rubric
+	from := EvidenceFrom(r.MaxLevel())
 	for _, cat := range r.Categories {
 		ids := r.IDsOfKind(rubric.KindSkill, cat.ID)
 		for i, id := range ids {
 			it, _ := r.Item(id)
 			// Evidence is asked after a high rating, and whenever there is
 			// one to keep or remove.
-			evidence := step{when: func(p *profiles.Profile) bool { return p.Skills[id] >= EvidenceFrom || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
+			evidence := step{when: func(p *profiles.Profile) bool { return p.Skills[id] >= from || p.Evidence[id] != "" }, ask: q.askEvidence(it)}
 			l.question("skills."+id, step{ask: q.askSkill(it, fmt.Sprintf("%s %d/%d", cat.Name, i+1, len(ids)))}, func(p *profiles.Profile) (string, string) {
 				if p.IsNotApplicable(id) {
 					return it.Name + ": n/a (not part of my job)", ""
@@ -618,8 +619,12 @@ func skillHelp(r *rubric.Rubric, it *rubric.Item) string {
 	return b.String()
 }
 
-// EvidenceFrom is the lowest skill level that is asked what shows it.
-const EvidenceFrom = 3
+// EvidenceFrom is the lowest skill level that is asked what shows it on a
+// scale of 0 to top: the top quarter of the scale, ceil(3×top/4). That is 3
+// on the standard scale (0-4), 4 on 0-5, 6 on 0-7, 2 on 0-2 and 1 on 0-1.
+func EvidenceFrom(top int) int {
+	return (3*top + 3) / 4
+}
 
 // MaxEvidence is the longest evidence line, in characters.
 const MaxEvidence = 300

@@ -2,6 +2,7 @@ package assess_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -235,5 +236,46 @@ func TestQuestionnaireOnAScaleOfSeven(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("review options %+v", sp.Options[rev])
+	}
+}
+
+// "What shows it?" follows a rating in the top quarter of the rubric's
+// scale, from ceil(3N/4) on a scale of 0 to N: 3 on the standard 0-4 (as it
+// always was), 4 on 0-5, 6 on 0-7, 2 on 0-2 and 1 on 0-1.
+func TestEvidenceFromTheTopQuarterOfTheScale(t *testing.T) {
+	for top, from := range map[int]int{1: 1, 2: 2, 3: 3, 4: 3, 5: 4, 6: 5, 7: 6} {
+		if got := assess.EvidenceFrom(top); got != from {
+			t.Errorf("EvidenceFrom(%d) = %d, want %d", top, got, from)
+		}
+		var names, lines []string
+		for l := 0; l <= top; l++ {
+			names = append(names, fmt.Sprintf("l%d", l))
+			if l > 0 {
+				lines = append(lines, fmt.Sprintf("level %d", l))
+			}
+		}
+		r, err := rubric.Parse("r.yaml", []byte(fmt.Sprintf(`version: 1
+id: scale
+name: Scale
+levels: [%s]
+stages:
+  - {id: a, name: A, years: {min: 0}}
+categories:
+  - {id: sk, name: Skills, weight: 1, weeks_per_level: 10}
+items:
+  - {id: x, kind: skill, category: sk, name: X, weight: 1, need: [1], levels: [%s]}
+`, strings.Join(names, ", "), strings.Join(lines, ", "))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for lvl := 0; lvl <= top; lvl++ {
+			sp := &testkit.Prompter{Answers: map[string]any{"skills.x": lvl}}
+			if _, err := (&assess.Questionnaire{Rubric: r, Prompter: sp}).Run(nil); err != nil {
+				t.Fatal(err)
+			}
+			if asked := sp.Last("evidence.x") >= 0; asked != (lvl >= from) {
+				t.Errorf("scale 0-%d, level %d: evidence asked %v", top, lvl, asked)
+			}
+		}
 	}
 }

@@ -20,7 +20,11 @@ type Team struct {
 	Version int    `json:"version"`
 	Rubric  string `json:"rubric"`
 	// MaxLevel is the top level of the rubric's scale.
-	MaxLevel   int            `json:"-"`
+	MaxLevel int `json:"-"`
+	// Levels are the names of the rubric's skill levels from 0 up, when it
+	// names levels of its own (none for the standard scale, 0-4), as in a
+	// Result.
+	Levels     []string       `json:"levels,omitempty"`
 	Target     string         `json:"target"`
 	TargetName string         `json:"target_name"`
 	Members    int            `json:"members"` // profiles scored
@@ -338,6 +342,9 @@ func (t *TeamAggregator) Summary(failed int) *Team {
 		PeopleListed: t.listed, PeopleLimit: t.limit, Requirements: t.reqs}
 	if out.Requirements == nil {
 		out.Requirements = []Requirement{}
+	}
+	if !t.r.LevelsDefaulted() {
+		out.Levels = t.r.LevelNames()
 	}
 	if t.listed {
 		out.People = t.people

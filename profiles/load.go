@@ -71,6 +71,16 @@ type Problems struct {
 	// levels are the problems with skills' values, which InScale says in
 	// a rubric's terms.
 	levels []levelProblem
+	// fields are the experience keys that are not field ids, which
+	// InFields says in a rubric's terms.
+	fields []fieldProblem
+}
+
+// fieldProblem is an experience key that is not a field id: its message
+// and the key.
+type fieldProblem struct {
+	err *input.Error
+	key string
 }
 
 // levelProblem is a skill's value that is not a level: its message, and
@@ -88,11 +98,31 @@ func (e *Problems) InScale(names []string) *Problems {
 	if len(e.levels) == 0 || slices.Equal(names, scale.LevelNames[:]) {
 		return e
 	}
-	out := &Problems{List: slices.Clone(e.List), Partial: e.Partial}
+	out := &Problems{List: slices.Clone(e.List), Partial: e.Partial, fields: e.fields}
 	for _, lp := range e.levels {
 		for i, err := range out.List {
 			if err == lp.err {
 				out.List[i] = &input.Error{File: err.File, Line: err.Line, Msg: lp.msg(names)}
+			}
+		}
+	}
+	return out
+}
+
+// InFields says the problems with experience keys that are not field ids
+// (support-years, Support_Years) in terms of the profile's rubric:
+// notAField(key) says that key is not one of its experience fields, with a
+// near miss among them and the list of them. The parser knows no rubric, so
+// it only says what an id looks like.
+func (e *Problems) InFields(notAField func(key string) string) *Problems {
+	if len(e.fields) == 0 {
+		return e
+	}
+	out := &Problems{List: slices.Clone(e.List), Partial: e.Partial, levels: e.levels}
+	for _, fp := range e.fields {
+		for i, err := range out.List {
+			if err == fp.err {
+				out.List[i] = &input.Error{File: err.File, Line: err.Line, Msg: notAField(fp.key)}
 			}
 		}
 	}
@@ -127,7 +157,7 @@ func parseAt(name string, data []byte, base int) (*Profile, error) {
 	d.p.base = base
 	if len(d.problems) > 0 {
 		d.problems.Sort()
-		return nil, &Problems{List: d.problems, Partial: d.p, levels: d.levels}
+		return nil, &Problems{List: d.problems, Partial: d.p, levels: d.levels, fields: d.fields}
 	}
 	return d.p, nil
 }
@@ -138,6 +168,7 @@ type decoder struct {
 	p        *Profile
 	problems input.List
 	levels   []levelProblem
+	fields   []fieldProblem
 	// keysListed is set once a message has listed the keys a profile has.
 	keysListed bool
 }
@@ -366,6 +397,9 @@ func (d *decoder) experience(n *yaml.Node) {
 			if !scale.ValidFieldID(k.Value) {
 				err = d.errf(k, "%s: not an experience field id%s; ids are lower-case letters, digits and _, starting with a letter, such as it_years, management_years or a field your rubric declares",
 					input.Short(path), text.DidYouMean(k.Value, []string{scale.FieldITYears, scale.FieldManagementYears}))
+				if e, ok := err.(*input.Error); ok {
+					d.fields = append(d.fields, fieldProblem{err: e, key: k.Value})
+				}
 				break
 			}
 			var y float64

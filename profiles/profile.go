@@ -164,7 +164,7 @@ func (p *Profile) Holds(id string) bool {
 
 // NotApplicableValue is the answer that marks a skill not applicable to the
 // person's current job: it counts as level 0, and is not unanswered.
-const NotApplicableValue = "n/a"
+const NotApplicableValue = scale.NotApplicable
 
 // IsNotApplicable reports whether the profile answers skill id with n/a (and
 // gives it no level).

@@ -323,3 +323,75 @@ func TestSevenLevelReportInChromium(t *testing.T) {
 	screenshot(t, bin, ps.URL+"/report.html", "sfia-mini", 1800)
 	ps.checkNoRequests(t)
 }
+
+// Text from rubrics and profiles may hold words longer than a line: a
+// 150-character indicator, a rubric or person named without a space. In a
+// window 900 pixels wide the report wraps them, and the page is no wider
+// than the window (no sideways scrolling). Chromium measures the page with
+// a script added to a copy of it (the report itself allows none).
+func TestLongWordsStayInsideTheWindowInChromium(t *testing.T) {
+	bin := chromium(t)
+	long := strings.Repeat("x", 150)
+	dir := t.TempDir()
+	rubricFile, profileFile := filepath.Join(dir, "long.yaml"), filepath.Join(dir, "p.yaml")
+	rub := strings.ReplaceAll(`version: 1
+id: longwords
+name: KitchenLONG
+description: A rubric with wordsLONG that never break.
+source: SourceLONG
+levels: [none, learning, solid]
+experience:
+  - {id: cook_years, name: Years cookingLONG, question: "Years cooking:"}
+stages:
+  - {id: cook, name: CookLONG, years: {min: 0}, summary: SummaryLONG, focus: FocusLONG}
+  - {id: chef, name: Chef, years: {min: 2}}
+categories:
+  - {id: experience, name: ExperienceLONG, weight: 1}
+  - {id: cooking, name: CookingLONG, weight: 2, weeks_per_level: 20}
+  - {id: certification, name: Certificates, weight: 1}
+items:
+  - {id: years, kind: years, field: cook_years, category: experience, name: YearsLONG, weight: 1, need: [1, 2], next_step: CookLONG more}
+  - id: sauces
+    kind: skill
+    category: cooking
+    name: SaucesLONG
+    weight: 1
+    need: [2, 2]
+    levels: [RouxLONG, Mother saucesLONG]
+    indicators: [[IndicatorLONG], [HollandaiseLONG]]
+    advice: [AdviceLONG, Advice twoLONG]
+  - {id: servsafe, kind: held, category: certification, name: ServSafeLONG, weight: 1, need: [1, 1], effort_weeks: 2}
+`, "LONG", long)
+	prof := strings.ReplaceAll("version: 1\nname: PersonLONG\nexperience: {cook_years: 0.5}\nskills: {sauces: 0}\nevidence: {sauces: EvidenceLONG}\n", "LONG", long)
+	if err := os.WriteFile(rubricFile, []byte(rub), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(profileFile, []byte(prof), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	page := string(renderHTML(t, reportOn(t, rubricFile, profileFile, "")))
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy"[^>]*>`)
+	if !csp.MatchString(page) || !strings.Contains(page, "</body>") {
+		t.Fatal("the report has no policy or body to replace")
+	}
+	page = csp.ReplaceAllString(page, "")
+	page = strings.Replace(page, "</body>", `<pre id="out"></pre><script>
+const d = document.documentElement;
+document.getElementById("out").textContent = d.scrollWidth + " " + d.clientWidth;
+</script></body>`, 1)
+	file := filepath.Join(dir, "long.html")
+	if err := os.WriteFile(file, []byte(page), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dom := runChromium(t, bin, "--hide-scrollbars", "--window-size=900,1600", "--dump-dom", "file://"+file)
+	m := regexp.MustCompile(`<pre id="out">([0-9]+) ([0-9]+)</pre>`).FindSubmatch(dom)
+	if m == nil {
+		t.Fatalf("no measurement in %.300s", dom)
+	}
+	var scroll, client int
+	fmt.Sscan(string(m[1]), &scroll)
+	fmt.Sscan(string(m[2]), &client)
+	if client < 800 || scroll > client {
+		t.Errorf("the page is %d pixels wide in a window of %d", scroll, client)
+	}
+}

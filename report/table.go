@@ -190,27 +190,49 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 	}
 
 	fmt.Fprintln(w, "\nLadder:")
-	nameW := 0
-	for _, r := range res.Ladder {
-		nameW = max(nameW, utf8.RuneCountInString(Clean(r.Name)))
-	}
-	nameW = min(nameW, max(width-40, 12))
-	for _, r := range res.Ladder {
-		when := ""
+	// A rung's line is its name, then 23 columns of readiness and verdict,
+	// then when it is reached: a long name is shortened, with "…", to what
+	// the longest "when" leaves of the width.
+	whens := make([]string, len(res.Ladder))
+	nameW, whenW := 0, 0
+	for i, r := range res.Ladder {
 		switch {
 		case r.Verdict == assess.Ready:
 		case r.TimeToReadyWeeks < 0:
-			when = "  in " + Weeks(r.TimeToReadyWeeks)
+			whens[i] = "  in " + Weeks(r.TimeToReadyWeeks)
 		default:
-			when = "  in " + shortWeeks(r.TimeToReadyWeeks)
+			whens[i] = "  in " + shortWeeks(r.TimeToReadyWeeks)
 		}
-		rn := Clean(r.Name)
-		if utf8.RuneCountInString(rn) > nameW {
-			rn = string([]rune(rn)[:nameW-1]) + "…"
-		}
-		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-*s %5.1f  %-13s%s", nameW, rn, r.Readiness, VerdictText(r.Verdict), when), " "))
+		nameW = max(nameW, displaywidth.String(Clean(r.Name)))
+		whenW = max(whenW, displaywidth.String(whens[i]))
+	}
+	nameW = min(nameW, max(width-23-whenW, 12))
+	for i, r := range res.Ladder {
+		rn := shortenTo(Clean(r.Name), nameW)
+		rn += strings.Repeat(" ", max(nameW-displaywidth.String(rn), 0))
+		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %s %5.1f  %-13s%s", rn, r.Readiness, VerdictText(r.Verdict), whens[i]), " "))
 	}
 	return nil
+}
+
+// shortenTo cuts s to at most n terminal columns (a wide character counts
+// two), marking the cut with "…"; it never splits an escape that Clean
+// wrote for a control character.
+func shortenTo(s string, n int) string {
+	if displaywidth.String(s) <= n {
+		return s
+	}
+	cut := 0
+	for i, r := range s {
+		if displaywidth.String(s[:i]+string(r)) > n-1 {
+			break
+		}
+		cut = i + len(string(r))
+	}
+	if c := escapeStart(s, cut); c > 0 {
+		cut = c
+	}
+	return strings.TrimRight(s[:cut], " ") + "…"
 }
 
 // SplitPlan parts the plan into the steps to ready and those beyond it.
@@ -497,19 +519,27 @@ func rubricItems(w io.Writer, r *rubric.Rubric, width int) {
 			needW = max(needW, len(Num(it.NeedAt(i))))
 		}
 	}
+	// The id column takes what the other columns leave of the width; an
+	// id longer than that has a line of its own, and its figures go on the
+	// next line (ids are what authors type, so they are never shortened).
+	idW = min(idW, max(width-2-(2+5+2+8+2+6+1)-len(r.Stages)*(1+needW), 12))
 	row := func(id, kind, asked, wt string, needs []string) string {
+		prefix := ""
+		if utf8.RuneCountInString(id) > idW {
+			prefix, id = "  "+id+"\n", ""
+		}
 		line := fmt.Sprintf("  %-*s  %-5s  %-8s  %6s ", idW, id, kind, asked, wt)
 		for _, n := range needs {
 			line += fmt.Sprintf(" %*s", needW, n)
 		}
-		return strings.TrimRight(line, " ")
+		return prefix + strings.TrimRight(line, " ")
 	}
 	head := make([]string, len(r.Stages))
 	for i := range head {
 		head[i] = fmt.Sprint(i + 1)
 	}
 	for _, c := range r.Categories {
-		fmt.Fprintf(w, "\n%s (%s, weight %g)\n", Clean(c.Name), c.ID, c.Weight)
+		fmt.Fprintf(w, "\n%s\n", Wrap(fmt.Sprintf("%s (%s, weight %g)", Clean(c.Name), c.ID, c.Weight), width))
 		fmt.Fprintln(w, row("id", "kind", "asked", "weight", head))
 		for _, it := range r.Items {
 			if it.Category != c.ID {
@@ -540,23 +570,22 @@ type ListedRubric struct {
 	Source string // "built in" or the file
 }
 
-// RubricList writes the known rubrics as a table.
-func RubricList(w io.Writer, list []ListedRubric) error {
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header("ID", "Name", "Stages", "Items", "Source")
+// RubricList writes the known rubrics as a table no wider than the style's
+// width: a long name or file is wrapped in its column, never cut.
+func RubricList(w io.Writer, list []ListedRubric, style Style) error {
+	var rows [][]string
 	for _, l := range list {
-		if err := t.Append(l.Rubric.ID, Clean(l.Rubric.Name), fmt.Sprint(len(l.Rubric.Stages)), fmt.Sprint(len(l.Rubric.Items)), Clean(l.Source)); err != nil {
-			return err
-		}
+		rows = append(rows, []string{l.Rubric.ID, Clean(l.Rubric.Name), fmt.Sprint(len(l.Rubric.Stages)), fmt.Sprint(len(l.Rubric.Items)), Clean(l.Source)})
 	}
-	return t.Render()
+	return fitTable(w, style.width(), []string{"ID", "Name", "Stages", "Items", "Source"}, rows,
+		[]tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft}, []int{4, 1})
 }
 
 // RubricTable shows a rubric: its stages, then every item with its weight and
 // what each stage needs, then the alternatives.
 func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 	width := style.width()
-	fmt.Fprintf(w, "%s (%s)\n", Clean(r.Name), r.ID)
+	fmt.Fprintln(w, Wrap(fmt.Sprintf("%s (%s)", Clean(r.Name), r.ID), width))
 	if r.Description != "" {
 		fmt.Fprintln(w, Wrap(Clean(r.Description), width))
 	}
@@ -592,9 +621,9 @@ func RubricTable(w io.Writer, r *rubric.Rubric, style Style) error {
 		return err
 	}
 	if r.TargetDefaulted() {
-		fmt.Fprintf(w, "Default target: %s, the first stage (default).\n", r.Target())
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Default target: %s, the first stage (default).", r.Target()), width))
 	} else {
-		fmt.Fprintf(w, "Default target: %s.\n", r.Target())
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Default target: %s.", r.Target()), width))
 	}
 	var fields []string
 	for _, f := range r.ExperienceFields() {

@@ -3,6 +3,7 @@ package rubric
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -123,5 +124,76 @@ func TestOwnScaleRoundTrips(t *testing.T) {
 	b, _ := back.Item("infrastructure-as-code")
 	if len(b.Indicators) != 7 || strings.Join(b.Indicators[3], "|") != strings.Join(a.Indicators[3], "|") {
 		t.Errorf("indicators %q", b.Indicators)
+	}
+}
+
+// Every text of a rubric is refused with a control character (an escape
+// would colour or clear the terminal when skillgap prints it), with the
+// file, the line and the fix; prose (descriptions, summaries, help, advice)
+// may have line breaks and tabs, names and one-line texts may not.
+func TestValidateRefusesControlCharactersInEveryText(t *testing.T) {
+	data, err := os.ReadFile("../testdata/rubrics/help-desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	skill := func(r *Rubric) *Item { return &r.Items[r.ItemIndex("troubleshooting")] }
+	years := func(r *Rubric) *Item { return &r.Items[r.ItemIndex("support-years")] }
+	for _, c := range []struct {
+		field string
+		set   func(r *Rubric, s string)
+		prose bool
+		want  string // the start of the message, after the line
+	}{
+		{"name", func(r *Rubric, s string) { r.Name = s }, false, "line 6: name has "},
+		{"description", func(r *Rubric, s string) { r.Description = s }, true, "line 7: description has "},
+		{"source", func(r *Rubric, s string) { r.Source = s }, false, "line 8: source has "},
+		{"experience name", func(r *Rubric, s string) { r.Experience[0].Name = s }, false, "line 14: experience field support_years: name has "},
+		{"experience question", func(r *Rubric, s string) { r.Experience[0].Question = s }, false, "line 14: experience field support_years: question has "},
+		{"experience help", func(r *Rubric, s string) { r.Experience[0].Help = s }, true, "line 14: experience field support_years: help has "},
+		{"stage name", func(r *Rubric, s string) { r.Stages[1].Name = s }, false, "line 23: stage specialist: name has "},
+		{"stage summary", func(r *Rubric, s string) { r.Stages[1].Summary = s }, true, "line 23: stage specialist: summary has "},
+		{"stage focus", func(r *Rubric, s string) { r.Stages[1].Focus = s }, true, "line 23: stage specialist: focus has "},
+		{"category name", func(r *Rubric, s string) { r.Categories[1].Name = s }, false, "line 27: category support: name has "},
+		{"item name", func(r *Rubric, s string) { skill(r).Name = s }, false, "item troubleshooting: name has "},
+		{"item description", func(r *Rubric, s string) { skill(r).Description = s }, true, "item troubleshooting: description has "},
+		{"next_step", func(r *Rubric, s string) { skill(r).NextStep = s }, true, "item troubleshooting: next_step has "},
+		{"skill levels", func(r *Rubric, s string) { skill(r).Levels[2] = s }, false, "item troubleshooting: levels: the line for level 3 (independent) has "},
+		{"skill advice", func(r *Rubric, s string) { skill(r).Advice[0] = s }, false, "item troubleshooting: advice: the line for level 1 (aware) has "},
+		{"advice band", func(r *Rubric, s string) { years(r).AdviceBands = []AdviceBand{{Advice: s}} }, true, "item support-years: advice_bands[0].advice has "},
+	} {
+		for _, s := range []string{"Red \x1b[31mtext", "bell\a", "two\nlines", "a\ttab"} {
+			r, err := Parse("hd.yaml", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.set(r, s)
+			err = r.Validate()
+			if c.prose && (s == "two\nlines" || s == "a\ttab") {
+				if err != nil {
+					t.Errorf("%s %q: refused: %v", c.field, s, err)
+				}
+				continue
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), "hd.yaml: line ") || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "; use plain text") {
+				t.Errorf("%s %q: got %v, want ...%s", c.field, s, err, c.want)
+			}
+		}
+	}
+}
+
+// No level may be named n/a, in any case: it is the answer for a skill not
+// part of someone's job.
+func TestValidateRefusesALevelNamedNA(t *testing.T) {
+	data, err := os.ReadFile("../testdata/rubrics/help-desk.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"n/a", "N/A", " n/A "} {
+		src := strings.Replace(string(data), "levels: [none, aware,", "levels: ["+`"`+name+`"`+", aware,", 1)
+		_, err := Parse("hd.yaml", []byte(src))
+		want := "hd.yaml: line 11: levels: level 0 is named " + strconv.Quote(name) + ", the answer for a skill that is not part of someone's job; give the level another name (such as none)"
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: got %v\nwant %s", name, err, want)
+		}
 	}
 }

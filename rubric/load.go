@@ -276,6 +276,14 @@ func (r *Rubric) Validate() error {
 	if r.Name == "" {
 		errf("", "name: missing; give the rubric a display name")
 	}
+	for _, f := range []struct {
+		key, text string
+		prose     bool
+	}{{"name", r.Name, false}, {"description", r.Description, true}, {"source", r.Source, false}} {
+		if msg := textProblem(f.key, f.text, f.prose); msg != "" {
+			errf(f.key, "%s", msg)
+		}
+	}
 	if len(r.Stages) == 0 {
 		errf("", "stages: missing; list the career stages in ladder order")
 	}
@@ -387,6 +395,21 @@ func (r *Rubric) Validate() error {
 	return problems.Err()
 }
 
+// Warnings lists what is allowed in a valid rubric but probably not meant,
+// each with the file and the line: an experience field it declares that no
+// item reads (assess never asks it, and nothing counts it). Only a rubric
+// that Validate accepts is worth warning about.
+func (r *Rubric) Warnings() input.List {
+	var list input.List
+	for i, f := range r.Experience {
+		if !r.ReadsField(f.ID) {
+			list = append(list, input.Errorf(r.File, r.lines[fmt.Sprintf("experience[%d]", i)],
+				"experience field %s: no item reads it, so assess never asks it and nothing counts it; name it in a years item's field (or a held item's or_years), or remove it", f.ID))
+		}
+	}
+	return list
+}
+
 // defaultThresholds fills in the thresholds the rubric leaves out from
 // DefaultThresholds. Of a rubric file, each threshold not given is filled;
 // of one built in Go or decoded from JSON, where a 0 may be meant, both
@@ -423,6 +446,9 @@ func otherKinds(what string) string {
 func (r *Rubric) validateStage(s Stage, prevMin float64, bad func(string, ...any) error) error {
 	if s.Name == "" {
 		return bad("missing name")
+	}
+	if msg := textsProblem([]textField{{"name", s.Name, false}, {"section", s.Section, false}, {"summary", s.Summary, true}, {"focus", s.Focus, true}}); msg != "" {
+		return bad("%s", msg)
 	}
 	if !(s.Years.Min >= 0 && s.Years.Min <= maxYears && s.Years.Max >= 0 && s.Years.Max <= maxYears) || (s.Years.Max != 0 && s.Years.Max < s.Years.Min) {
 		return bad("years band %s is not a range from 0 to %d years", s.Years, maxYears)
@@ -469,6 +495,9 @@ func (r *Rubric) validateLevels(errf func(at, format string, args ...any) error)
 		case strings.ContainsFunc(name, unicode.IsControl):
 			errf("levels", "levels: the name of level %d has a control character; use plain text on one line", l)
 			return false
+		case strings.EqualFold(strings.TrimSpace(name), scale.NotApplicable):
+			errf("levels", "levels: level %d is named %q, the answer for a skill that is not part of someone's job; give the level another name (such as none)", l, name)
+			return false
 		}
 		key := strings.ToLower(strings.TrimSpace(name))
 		if prev, dup := seen[key]; dup {
@@ -487,6 +516,9 @@ func (r *Rubric) levelRange() string { return fmt.Sprintf("%d-%d", MinLevel, r.M
 // whether any skill belongs to it.
 func (r *Rubric) validateCategory(c Category, skills bool, bad func(string, ...any) error) error {
 	n := r.MaxLevel()
+	if msg := textProblem("name", c.Name, false); msg != "" {
+		return bad("%s", msg)
+	}
 	if !(c.Weight >= minWeight) || math.IsInf(c.Weight, 0) {
 		return bad("weight must be at least %g, found %g", minWeight, c.Weight)
 	}
@@ -589,6 +621,9 @@ func (it *Item) counts() bool {
 func (r *Rubric) validateItem(it *Item, bad func(string, ...any) error) error {
 	if it.Name == "" {
 		return bad("missing name")
+	}
+	if msg := r.itemTextProblem(it); msg != "" {
+		return bad("%s", msg)
 	}
 	if _, ok := r.Category(it.Category); !ok {
 		cats := r.categoryIDs()
@@ -759,6 +794,10 @@ func (r *Rubric) validateExperience(errf func(at, format string, args ...any) er
 			errf(at, "experience field %s: missing name; give a short name for reports, such as \"Years in software engineering roles\"", f.ID)
 		case strings.TrimSpace(f.Question) == "":
 			errf(at, "experience field %s: missing question; give what assess asks, such as \"Years in software engineering roles:\"", f.ID)
+		default:
+			if msg := textsProblem([]textField{{"name", f.Name, false}, {"question", f.Question, false}, {"help", f.Help, true}, {"section", f.Section, false}}); msg != "" {
+				errf(at, "experience field %s: %s", f.ID, msg)
+			}
 		}
 		if first[f.ID] == "" && f.ID != "" {
 			first[f.ID] = at
@@ -862,6 +901,76 @@ func (r *Rubric) topNote() string {
 		return ""
 	}
 	return fmt.Sprintf(" (the top level, %d, is %s)", r.MaxLevel(), r.LevelName(r.MaxLevel()))
+}
+
+// textField is one text field of a rubric, for textProblem: its key, its text,
+// and whether it is prose (a description, a summary, help), which may have
+// line breaks and tabs.
+type textField struct {
+	key, text string
+	prose     bool
+}
+
+// textsProblem is textProblem of the first of texts that has one.
+func textsProblem(texts []textField) string {
+	for _, t := range texts {
+		if msg := textProblem(t.key, t.text, t.prose); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// textProblem says what is wrong with the text s of field key, if anything:
+// a control character, which would move the cursor, ring the bell or
+// colour the terminal when skillgap prints it. Prose may have line breaks
+// and tabs; every other text (a name, a question, a level's line) is one
+// line.
+func textProblem(key, s string, prose bool) string {
+	i := strings.IndexFunc(s, func(c rune) bool {
+		return unicode.IsControl(c) && !(prose && (c == '\n' || c == '\t'))
+	})
+	if i < 0 {
+		return ""
+	}
+	c, _ := utf8.DecodeRuneInString(s[i:])
+	what := fmt.Sprintf("a control character (U+%04X)", c)
+	switch c {
+	case '\n', '\r':
+		what = "a line break"
+	case '\t':
+		what = "a tab"
+	}
+	if prose {
+		return fmt.Sprintf("%s has %s; use plain text (line breaks and tabs are fine)", key, what)
+	}
+	return fmt.Sprintf("%s has %s; use plain text on one line", key, what)
+}
+
+// itemTextProblem is textProblem of the first text of it that has one.
+func (r *Rubric) itemTextProblem(it *Item) string {
+	texts := []textField{{"name", it.Name, false}, {"description", it.Description, true}, {"section", it.Section, false},
+		{"need_falls", it.NeedFalls, true}, {"next_step", it.NextStep, true}}
+	for l, line := range it.Levels {
+		texts = append(texts, textField{fmt.Sprintf("levels: the line for level %d (%s)", l+1, r.levelNameOrNumber(l+1)), line, false})
+	}
+	for l, line := range it.Advice {
+		texts = append(texts, textField{fmt.Sprintf("advice: the line for level %d (%s)", l+1, r.levelNameOrNumber(l+1)), line, false})
+	}
+	for i, b := range it.AdviceBands {
+		texts = append(texts, textField{fmt.Sprintf("advice_bands[%d].advice", i), b.Advice, true})
+	}
+	return textsProblem(texts)
+}
+
+// levelNameOrNumber is the name of level l, or its number when the scale
+// has no such level (a skill with more lines than levels, which Validate
+// refuses in its own words).
+func (r *Rubric) levelNameOrNumber(l int) string {
+	if l > r.MaxLevel() {
+		return fmt.Sprint(l)
+	}
+	return r.LevelName(l)
 }
 
 // validateIndicators checks a skill's indicators: a list for each level

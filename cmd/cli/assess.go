@@ -46,8 +46,9 @@ the answers as a profile file (YAML, mode 0600).
 Every question has a default; pressing Enter keeps it. Type ? for help on a
 question, and < (or back) then Enter to go back to the previous question,
 its answer as the default; in a list, type < then Enter the same way. A
-skill rated 3 or 4 is followed by "What shows it?": one optional line kept
-as the skill's evidence and shown in reports. At the end, a review lists
+skill rated in the top quarter of the rubric's scale (3 or 4 on the standard
+0-4) is followed by "What shows it?": one optional line kept as the skill's
+evidence and shown in reports. At the end, a review lists
 every answer: pick one to change it, or Save. If the output file exists,
 its answers are the defaults (re-assessment) and saving replaces it after
 you confirm.

@@ -142,8 +142,13 @@ func runRubricValidate(opts *RubricOptions) error {
 			printErr(opts.IO.ErrOut, opts.Prog, err)
 			continue
 		}
+		// Warnings do not fail the check.
+		for _, w := range r.Warnings() {
+			fmt.Fprintf(opts.IO.ErrOut, "skillgap: warning: %s\n", report.CleanMessage(w.ErrorFor(opts.Prog)))
+		}
 		skills := len(r.IDsOfKind(rubric.KindSkill, ""))
-		fmt.Fprintf(opts.IO.Out, "%s: ok: rubric %s, %d stages, %d items (%d skills)\n", report.Clean(path), r.ID, len(r.Stages), len(r.Items), skills)
+		fmt.Fprintf(opts.IO.Out, "%s: ok: rubric %s, %s, %s (%s)\n", report.Clean(path), r.ID,
+			count(len(r.Stages), "stage"), count(len(r.Items), "item"), count(skills, "skill"))
 	}
 	if failed > 0 {
 		return &ExitError{Code: ExitBadInput}
@@ -191,7 +196,7 @@ func runRubricList(opts *RubricOptions) error {
 		}
 		list = append(list, report.ListedRubric{Rubric: l.Rubric, Source: source})
 	}
-	return report.RubricList(opts.IO.Out, list)
+	return report.RubricList(opts.IO.Out, list, report.Style{Width: opts.IO.TermWidth})
 }
 
 // NewCmdRubricShow builds `skillgap rubric show`.
@@ -244,4 +249,12 @@ func rubricArgError(err error) error {
 		return err
 	}
 	return &ExitError{Code: ExitUsage, Err: err}
+}
+
+// count says n of noun, in the singular for 1: "1 stage", "3 items".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

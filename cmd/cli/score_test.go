@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,5 +95,34 @@ func TestVersionAndBareHelp(t *testing.T) {
 	ios, _, _, errOut := iostreams.Test()
 	if code := Main([]string{"scroe"}, &Factory{IO: ios}); code != ExitUsage || !strings.Contains(errOut.String(), `Did you mean this?`) && !strings.Contains(errOut.String(), "unknown command") {
 		t.Errorf("typo: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// team --format json names a rubric's own levels at the top, as score
+// --format json does, and leaves them out for the standard scale.
+func TestTeamJSONNamesTheRubricsLevelsAsScoreDoes(t *testing.T) {
+	type levels struct {
+		Levels []string `json:"levels"`
+	}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--rubric", "../../testdata/rubrics/sfia-mini.yaml", "../../testdata/profiles/sfia-lee.yaml"},
+			[]string{"none", "follow", "assist", "apply", "enable", "ensure/advise", "initiate/influence", "set strategy"}},
+		{[]string{"../../testdata/profiles/alex.yaml"}, nil},
+	} {
+		var team, score levels
+		code, out, errOut := run(t, "", append([]string{"team", "--format", "json"}, c.args...)...)
+		if err := json.Unmarshal([]byte(out), &team); code != 0 || err != nil {
+			t.Fatalf("team: exit %d, %v\n%s", code, err, errOut)
+		}
+		code, out, errOut = run(t, "", append([]string{"score", "--format", "json"}, c.args...)...)
+		if err := json.Unmarshal([]byte(out), &score); code != 0 || err != nil {
+			t.Fatalf("score: exit %d, %v\n%s", code, err, errOut)
+		}
+		if !slices.Equal(team.Levels, c.want) || !slices.Equal(score.Levels, c.want) {
+			t.Errorf("%v: team levels %q, score levels %q, want %q", c.args, team.Levels, score.Levels, c.want)
+		}
 	}
 }

@@ -15,6 +15,10 @@ const (
 	TopLevel = 7
 )
 
+// NotApplicable is the answer that marks a skill not applicable to the
+// person's current job. No level may be named so.
+const NotApplicable = "n/a"
+
 // LevelNames are the names of the standard levels 0..4.
 var LevelNames = [...]string{"none", "awareness", "working", "practitioner", "expert"}
 
