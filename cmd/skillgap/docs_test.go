@@ -94,20 +94,11 @@ func TestFileFormatsAreDocumented(t *testing.T) {
 		schema func() ([]byte, error)
 		doc    string
 	}{{schema.Profile, "../../docs/profile-format.md"}, {schema.Rubric, "../../docs/rubric-format.md"}} {
-		data, err := c.schema()
-		if err != nil {
-			t.Fatal(err)
-		}
+		keys := schemaKeysOf(t, c.schema)
 		doc, err := os.ReadFile(c.doc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var s any
-		if err := json.Unmarshal(data, &s); err != nil {
-			t.Fatal(err)
-		}
-		keys := map[string]bool{}
-		schemaKeys(s, keys)
 		if len(keys) < 10 {
 			t.Fatalf("%s: only %d keys in the schema", c.doc, len(keys))
 		}
@@ -117,6 +108,23 @@ func TestFileFormatsAreDocumented(t *testing.T) {
 			}
 		}
 	}
+}
+
+// schemaKeysOf is the names of every property the JSON Schema that gen
+// returns declares.
+func schemaKeysOf(t *testing.T, gen func() ([]byte, error)) map[string]bool {
+	t.Helper()
+	data, err := gen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s any
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	schemaKeys(s, keys)
+	return keys
 }
 
 // schemaKeys adds the names of every property a JSON Schema declares, at any
@@ -171,17 +179,7 @@ func TestReadmeRubricExample(t *testing.T) {
 			t.Errorf("the example rubric no longer shows %q", strings.TrimSpace(key))
 		}
 	}
-	data, err := schema.Rubric()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s any
-	if err := json.Unmarshal(data, &s); err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string]bool{}
-	schemaKeys(s, keys)
-	for _, k := range slices.Sorted(maps.Keys(keys)) {
+	for _, k := range slices.Sorted(maps.Keys(schemaKeysOf(t, schema.Rubric))) {
 		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(k) + `\b`).MatchString(sec) {
 			t.Errorf("README's \"Writing a rubric for another role\" does not name the rubric key %s", k)
 		}
