@@ -55,6 +55,33 @@ type plan struct {
 	base      *state
 	steps     []pstep
 	yearStart []int // per experience field: the week it starts to accrue
+
+	// Working memory, kept from one plan to the next (planBuf).
+	buf *planBuf
+}
+
+// planBuf is the memory a plan and its planner reuse: scoring a profile
+// builds a plan for every rung not ready, and allocating them afresh was
+// most of the garbage of a batch.
+type planBuf struct {
+	steps     []pstep
+	deps      []int // the steps' deps, one after another
+	tmp       []int
+	strict    []bool
+	yearStart []int
+	chain     []int // skill × level -> step index, -1 when none
+	entryDeps [][]int
+	gaps      []int
+	held      []int
+	cands     []int
+	cursor    []int
+}
+
+// depsOf stores deps in the plan's arena and returns them there.
+func (pb *planBuf) depsOf(deps ...int) []int {
+	start := len(pb.deps)
+	pb.deps = append(pb.deps, deps...)
+	return pb.deps[start:len(pb.deps):len(pb.deps)]
 }
 
 func weeks(x float64) int { return max(int(math.Ceil(x-1e-9)), 0) }
@@ -65,8 +92,25 @@ func studyWeeks(it *rubric.Item) int { return weeks(it.Effort()) }
 
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
-	b := &planner{s: s, st: st, si: si, total: total, chain: make([][]int, len(s.items)),
-		p: &plan{si: si, base: st, yearStart: make([]int, len(s.fields)), steps: make([]pstep, 0, 2*len(s.asked[si]))}}
+	return s.planInto(&plan{}, new(planBuf), st, si, total)
+}
+
+// planInto is plan building p in pb's memory.
+func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64) *plan {
+	nl := s.nLevels()
+	if len(pb.chain) != len(s.items)*nl {
+		pb.chain = make([]int, len(s.items)*nl)
+		pb.yearStart = make([]int, len(s.fields))
+		pb.entryDeps = make([][]int, len(s.fields))
+		pb.cursor = make([]int, s.ncats)
+	}
+	for k := range pb.chain {
+		pb.chain[k] = -1
+	}
+	clear(pb.yearStart)
+	*p = plan{si: si, base: st, yearStart: pb.yearStart, steps: pb.steps[:0], buf: pb}
+	pb.deps = pb.deps[:0]
+	b := &planner{s: s, st: st, si: si, total: total, chain: pb.chain, nl: nl, p: p}
 	gaps := b.strictAndGaps()
 	// Skills first: their schedule does not depend on anything else.
 	for _, i := range gaps {
@@ -84,8 +128,12 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		ps.optional = ps.optional || ps.class == classPreferred
 		ps.keep = !ps.optional
 	}
+	pb.steps = b.p.steps
 	return b.p
 }
+
+// nLevels is the number of skill levels, 0 included.
+func (s *Scorer) nLevels() int { return s.r.MaxLevel() + 1 }
 
 // planner holds what the phases of building a plan share.
 type planner struct {
@@ -94,29 +142,37 @@ type planner struct {
 	si        int
 	total     float64
 	p         *plan
-	chain     [][]int // skill -> step index of each level reached (by level)
+	chain     []int   // skill × level -> step index of that level reached, -1 when none
+	nl        int     // levels per skill in chain
 	entryDeps [][]int // experience field -> the foundation steps it waits on
 }
 
 // strictAndGaps marks the gaps that are blocking now (the plan closes them
 // in full) and lists every gap.
 func (b *planner) strictAndGaps() []int {
-	s, st, si := b.s, b.st, b.si
-	var gaps []int
-	for _, i := range s.asked[si] {
-		need := s.items[i].it.Need[si]
+	s, st, si, pb := b.s, b.st, b.si, b.p.buf
+	gaps := pb.gaps[:0]
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
 		h := s.have(st, i, si)
-		if st.skip(i) || h >= need {
+		if st.skip(i) || h >= a.need {
 			continue
 		}
 		gaps = append(gaps, i)
-		if _, blocking := s.items[i].judge(si, h, need, s.quickWeeks(i, si)); blocking {
+		if _, blocking := s.items[i].judgeAt(a, h); blocking {
 			if b.p.strict == nil {
-				b.p.strict = make([]bool, len(s.items))
+				if len(pb.strict) != len(s.items) {
+					pb.strict = make([]bool, len(s.items))
+				}
+				clear(pb.strict)
+				b.p.strict = pb.strict
 			}
 			b.p.strict[i] = true
 		}
 	}
+	pb.gaps = gaps
 	return gaps
 }
 
@@ -148,13 +204,7 @@ func (b *planner) skillLevels(i int) {
 // another, reusing the levels already planned.
 func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 	p := b.p
-	steps := b.chain[i]
-	if steps == nil {
-		steps = make([]int, b.s.r.MaxLevel()+1)
-		for l := range steps {
-			steps[l] = -1
-		}
-	}
+	steps := b.chain[i*b.nl : (i+1)*b.nl]
 	prev, start := -1, 0
 	for l := int(b.st.val[i]) + 1; l <= upTo; l++ {
 		if steps[l] >= 0 {
@@ -164,13 +214,12 @@ func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 		ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
 			end: start + weeks(b.s.items[i].cat.LevelWeeks(l)), class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
 		if prev >= 0 {
-			ps.deps = []int{prev}
+			ps.deps = p.buf.depsOf(prev)
 		}
 		p.steps = append(p.steps, ps)
 		steps[l] = len(p.steps) - 1
 		prev, start = steps[l], ps.end
 	}
-	b.chain[i] = steps
 }
 
 // experienceStarts sets when each experience field starts to accrue. It
@@ -184,7 +233,10 @@ func (b *planner) experienceStarts() {
 	for _, y := range b.st.years {
 		worked = max(worked, y)
 	}
-	b.entryDeps = make([][]int, len(s.fields))
+	b.entryDeps = p.buf.entryDeps
+	for f := range b.entryDeps {
+		b.entryDeps[f] = b.entryDeps[f][:0]
+	}
 	for i := range s.items {
 		ci := &s.items[i]
 		if ci.kind != rubric.KindYears || ci.entry == nil || worked >= 1 {
@@ -212,16 +264,15 @@ func (b *planner) yearsReach(f int, y float64) int {
 // skill levels it needs beyond the plan's are added to it.
 func (b *planner) prereqEnd(i int, add bool) (int, []int) {
 	s, st := b.s, b.st
-	end, deps := 0, []int(nil)
+	end, deps := 0, b.p.buf.tmp[:0]
 	for _, pr := range s.items[i].prereq {
 		if st.val[pr.skill] >= float64(pr.level) {
 			continue
 		}
 		if add {
-			b.levels(pr.skill, pr.level, float64(pr.level), func(int) int { return classPrereq })
+			b.levels(pr.skill, pr.level, float64(pr.level), classIsPrereq)
 		}
-		if steps := b.chain[pr.skill]; steps != nil && steps[pr.level] >= 0 {
-			k := steps[pr.level]
+		if k := b.chain[pr.skill*b.nl+pr.level]; k >= 0 {
 			end, deps = max(end, b.p.steps[k].end), append(deps, k)
 			continue
 		}
@@ -232,14 +283,20 @@ func (b *planner) prereqEnd(i int, add bool) (int, []int) {
 		}
 		end = max(end, w)
 	}
-	return end, deps
+	b.p.buf.tmp = deps
+	if len(deps) == 0 {
+		return end, nil
+	}
+	return end, b.p.buf.depsOf(deps...)
 }
+
+func classIsPrereq(int) int { return classPrereq }
 
 // otherSteps adds the waits for experience and the steps that gain held
 // items, and returns the latter for sequencing.
 func (b *planner) otherSteps(gaps []int) []int {
 	s, p, si := b.s, b.p, b.si
-	var held []int
+	held := p.buf.held[:0]
 	for _, i := range gaps {
 		ci := &s.items[i]
 		need := ci.it.Need[si]
@@ -295,6 +352,7 @@ func (b *planner) otherSteps(gaps []int) []int {
 			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: best, from: h, to: 1, class: class, impact: b.impact(i, h, 1, need)})
 		}
 	}
+	p.buf.held = held
 	return held
 }
 
@@ -311,7 +369,8 @@ func (b *planner) sequence(held []int) {
 		wx, wy := s.r.Items[px.set].Effort(), s.r.Items[py.set].Effort()
 		return cmp.Compare(py.impact/wy, px.impact/wx)
 	})
-	cursor := map[string]int{}
+	cursor := p.buf.cursor
+	clear(cursor)
 	for _, k := range held {
 		before := len(p.steps)
 		pre, deps := b.prereqEnd(p.steps[k].set, true)
@@ -319,7 +378,7 @@ func (b *planner) sequence(held []int) {
 		for j := before; j < len(p.steps); j++ {
 			p.steps[j].optional = ps.class == classPreferred
 		}
-		cat := s.items[ps.item].it.Category
+		cat := s.items[ps.item].catIdx
 		ps.start = max(cursor[cat], pre)
 		ps.end = ps.start + studyWeeks(&s.r.Items[ps.set])
 		ps.deps = deps
@@ -403,7 +462,8 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 	if t < 0 {
 		return
 	}
-	var cands []int
+	cands := p.buf.cands[:0]
+	defer func() { p.buf.cands = cands }()
 	for k := range p.steps {
 		ps := &p.steps[k]
 		ps.keep = ps.end <= t && t > 0 && !ps.optional

@@ -48,14 +48,46 @@ type ladder struct {
 	weeks   []int     // time to ready per rung; -1 beyond the horizon
 	verdict []string
 	plan    *plan // the target's, with its to-ready steps marked
+	sc      *scratch
 }
+
+// scratch is the working memory of one scan, recycled through the Scorer's
+// pool: a scan allocates nothing it does not return.
+type scratch struct {
+	l            ladder
+	work         state
+	unanswered   []bool
+	target, rung planBuf // the target's plan; any other rung's
+	tplan, rplan plan
+	reqs         []requirement
+}
+
+func (s *Scorer) getScratch() *scratch {
+	if sc, ok := s.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	n, ni, nf := len(s.r.Stages), len(s.items), len(s.fields)
+	sc := &scratch{unanswered: make([]bool, ni), work: state{val: make([]float64, ni), years: make([]float64, nf)}}
+	sc.l = ladder{st: state{val: make([]float64, ni), years: make([]float64, nf)}, evals: make([]stageEval, n),
+		ready: make([]float64, n), from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n), sc: sc}
+	return sc
+}
+
+// release gives a scan's memory back; nothing of it may be used after.
+func (s *Scorer) release(l *ladder) { s.scratch.Put(l.sc) }
 
 // scan scores every rung; with withPlan the target's plan is kept and its
 // to-ready steps marked (Score needs them; Brief does not).
 func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 	n := len(s.r.Stages)
-	l := &ladder{st: s.stateOf(p), si: si, evals: make([]stageEval, n), ready: make([]float64, n),
-		from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n)}
+	sc := s.getScratch()
+	l := &sc.l
+	clear(l.st.val)
+	clear(l.st.years)
+	l.st.unanswered = nil
+	s.fillState(p, &l.st, sc.unanswered)
+	l.si, l.plan = si, nil
+	clear(l.weeks)
 	for j := range n {
 		l.evals[j] = s.evalStage(&l.st, j)
 	}
@@ -65,7 +97,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 			l.ready[j], l.from[j] = l.ready[j+1], l.from[j+1]
 		}
 	}
-	work := s.newWork()
+	work := &sc.work
 	thr := s.r.Thresholds
 	for j := range n {
 		e := l.evals[j]
@@ -73,12 +105,17 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 		if readyNow {
 			l.verdict[j] = Ready
 			if j == si && withPlan {
-				l.plan = s.plan(&l.st, j, e.total)
+				l.plan = s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
 				s.markToReady(l.plan, 0, work)
 			}
 			continue
 		}
-		pl := s.plan(&l.st, j, e.total)
+		var pl *plan
+		if j == si && withPlan {
+			pl = s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
+		} else {
+			pl = s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+		}
 		w := s.earliest(pl, work)
 		if j == si && withPlan {
 			s.markToReady(pl, w, work)
@@ -112,6 +149,7 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 		return nil, err
 	}
 	l := s.scan(p, si, true)
+	defer s.release(l)
 	st := &l.st
 	e := l.evals[si]
 	stage := &s.r.Stages[si]
@@ -207,7 +245,8 @@ type requirement struct {
 
 func (s *Scorer) requirements(l *ladder) []requirement {
 	si, st, total := l.si, &l.st, l.evals[l.si].total
-	out := make([]requirement, 0, len(s.asked[si]))
+	out := l.sc.reqs[:0]
+	defer func() { l.sc.reqs = out }()
 	for _, i := range s.asked[si] {
 		ci := &s.items[i]
 		q := requirement{i: i, need: ci.it.Need[si], have: s.have(st, i, si), unanswered: st.skip(i)}
@@ -444,7 +483,8 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 		return Brief{}, err
 	}
 	l := s.scan(p, si, false)
-	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: l.verdict, Weeks: l.weeks}
+	defer s.release(l)
+	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: slices.Clone(l.verdict), Weeks: slices.Clone(l.weeks)}
 	reqs := s.requirements(l)
 	b.Cells = make([]Cell, len(reqs))
 	for k, q := range reqs {

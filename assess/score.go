@@ -36,7 +36,23 @@ type Scorer struct {
 	items  []citem
 	abs    [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
 	asked  [][]int     // per stage: the items it asks for (need > 0, weight > 0)
+	// ask is asked with what judging each item at that stage needs,
+	// worked out once.
+	ask    [][]askItem
 	fields map[string]int
+	ncats  int // categories that items name (cursor slots of a plan)
+	// scratch recycles the working memory of a scan, so that scoring a
+	// profile allocates only what it returns.
+	scratch sync.Pool
+}
+
+// askItem is an item a stage asks for, with what scoring it there needs.
+type askItem struct {
+	i       int
+	need    float64
+	w       float64 // the item's share of the rubric at the stage (abs)
+	quick   float64 // quickWeeks at the stage
+	hardLvl float64 // HardLevel at the stage
 }
 
 // citem is an item with everything scoring needs worked out once.
@@ -49,6 +65,7 @@ type citem struct {
 	margin   float64
 	alts     []calt
 	orField  int // -1 when no or_years
+	catIdx   int // index of the item's category among the rubric's
 	covers   []int
 	prereq   []cprereq
 	entry    *centry // years items that start after foundations
@@ -117,11 +134,21 @@ func New(r *rubric.Rubric) *Scorer {
 		return s.fields[f]
 	}
 	last := len(r.Stages) - 1
+	cats := map[string]int{}
+	for _, c := range r.Categories {
+		if _, ok := cats[c.ID]; !ok {
+			cats[c.ID] = len(cats)
+		}
+	}
 	for i := range r.Items {
 		it := &r.Items[i]
 		cat, _ := r.Category(it.Category)
 		ci := citem{it: it, cat: cat, kind: it.Kind, require: it.Requirement(),
 			margin: it.BlockMargin(), orField: -1}
+		if _, ok := cats[it.Category]; !ok {
+			cats[it.Category] = len(cats)
+		}
+		ci.catIdx = cats[it.Category]
 		if it.Kind == rubric.KindYears {
 			ci.field = field(it.Field)
 			if f := it.StartsAfter; f != nil {
@@ -161,11 +188,16 @@ func New(r *rubric.Rubric) *Scorer {
 		}
 		s.items = append(s.items, ci)
 	}
+	s.ncats = len(cats)
 	s.asked = make([][]int, len(r.Stages))
+	s.ask = make([][]askItem, len(r.Stages))
 	for si := range r.Stages {
 		for i, ci := range s.items {
 			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
+				need := ci.it.Need[si]
+				s.ask[si] = append(s.ask[si], askItem{i: i, need: need, w: s.abs[si][i],
+					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need)})
 			}
 		}
 	}
@@ -201,6 +233,13 @@ type state struct {
 
 func (s *Scorer) stateOf(p *profiles.Profile) state {
 	st := state{val: make([]float64, len(s.items)), years: make([]float64, len(s.fields))}
+	s.fillState(p, &st, nil)
+	return st
+}
+
+// fillState lays p's answers out in st, whose val and years are zero and
+// sized; unanswered is set to buf (cleared) when some item is unanswered.
+func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 	for f, i := range s.fields {
 		st.years[i] = p.Years(f)
 	}
@@ -233,16 +272,20 @@ func (s *Scorer) stateOf(p *profiles.Profile) state {
 		default:
 			// Held: a later item the profile does not list may simply not
 			// have been asked; "any": its alternatives may be new too.
-			answered = s.have(&st, i, len(s.r.Stages)-1) > 0
+			answered = s.have(st, i, len(s.r.Stages)-1) > 0
 		}
 		if !answered {
 			if st.unanswered == nil {
-				st.unanswered = make([]bool, len(s.items))
+				if len(buf) == len(s.items) {
+					clear(buf)
+					st.unanswered = buf
+				} else {
+					st.unanswered = make([]bool, len(s.items))
+				}
 			}
 			st.unanswered[i] = true
 		}
 	}
-	return st
 }
 
 // hold marks held item i, and everything it covers, as held.
@@ -324,6 +367,28 @@ func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, block
 	return true, quickWeeks > AlmostWeeks
 }
 
+// judgeAt is judge with the stage's precomputed hard level and quickest
+// study.
+func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
+	if ci.it.Gate > 0 && h < a.need*ci.it.Gate {
+		return true, true
+	}
+	if ci.require != rubric.RequireHard {
+		return false, false
+	}
+	lvl := a.hardLvl
+	if h >= lvl-1e-9 {
+		return false, false
+	}
+	switch ci.kind {
+	case rubric.KindSkill:
+		return true, h < lvl-ci.margin-1e-9 || a.need-h >= 2-1e-9
+	case rubric.KindYears:
+		return true, h < lvl-ci.margin-1e-9
+	}
+	return true, a.quick > AlmostWeeks
+}
+
 // stageEval is one stage's scoring of a state.
 type stageEval struct {
 	raw      float64 // readiness from this stage's own items, unrounded
@@ -341,17 +406,18 @@ func (s *Scorer) evalStage(st *state, si int) stageEval { return s.evalStrict(st
 func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 	var e stageEval
 	acc := 0.0
-	for _, i := range s.asked[si] {
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
 		if st.skip(i) {
 			continue
 		}
-		ci := &s.items[i]
-		need := ci.it.Need[si]
 		h := s.have(st, i, si)
-		e.total += s.abs[si][i]
-		acc += s.abs[si][i] * credit(h, need)
-		if h < need {
-			hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
+		e.total += a.w
+		acc += a.w * credit(h, a.need)
+		if h < a.need {
+			hard, blocking := s.items[i].judgeAt(a, h)
 			e.hard = e.hard || hard || (strict != nil && strict[i])
 			e.blocking = e.blocking || blocking
 		}
@@ -361,6 +427,47 @@ func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 		e.raw = 100 * acc / e.total
 	}
 	return e
+}
+
+// rawAt is evalStage's raw readiness alone.
+func (s *Scorer) rawAt(st *state, si int) float64 {
+	total, acc := 0.0, 0.0
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		if st.skip(a.i) {
+			continue
+		}
+		total += a.w
+		acc += a.w * credit(s.have(st, a.i, si), a.need)
+	}
+	if total > 0 {
+		return 100 * acc / total
+	}
+	return 100
+}
+
+// unmet reports whether st misses a hard requirement of stage si (or one
+// marked in strict), or is blocked there: evalStrict's hard || blocking,
+// stopping at the first.
+func (s *Scorer) unmet(st *state, si int, strict []bool) bool {
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
+		if st.skip(i) {
+			continue
+		}
+		if h := s.have(st, i, si); h < a.need {
+			if strict != nil && strict[i] {
+				return true
+			}
+			if hard, blocking := s.items[i].judgeAt(a, h); hard || blocking {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quickWeeks is the shortest study that gains a held or "any" item at si.
@@ -396,17 +503,13 @@ func (s *Scorer) readiness(st *state, si int) (float64, int) {
 
 // ready reports whether st is ready for stage si; strict as in evalStrict.
 func (s *Scorer) ready(st *state, si int, strict []bool) bool {
-	e := s.evalStrict(st, si, strict)
-	if e.hard || e.blocking {
+	if s.unmet(st, si, strict) {
 		return false
 	}
 	// The rung's own readiness, else any higher rung's, may reach the bar.
 	thr := s.r.Thresholds.Ready
-	if round1(e.raw) >= thr {
-		return true
-	}
-	for j := si + 1; j < len(s.r.Stages); j++ {
-		if round1(s.evalStage(st, j).raw) >= thr {
+	for j := si; j < len(s.r.Stages); j++ {
+		if round1(s.rawAt(st, j)) >= thr {
 			return true
 		}
 	}
