@@ -32,10 +32,10 @@ const horizonWeeks = 60 * 52
 // Scorer scores profiles against one rubric. Build it once with New and share
 // it: it is safe for concurrent use.
 type Scorer struct {
-	r      *rubric.Rubric
-	items  []citem
-	abs    [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
-	asked  [][]int     // per stage: the items it asks for (need > 0, weight > 0)
+	r     *rubric.Rubric
+	items []citem
+	abs   [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
+	asked [][]int     // per stage: the items it asks for (need > 0, weight > 0)
 	// ask is asked with what judging each item at that stage needs,
 	// worked out once.
 	ask    [][]askItem
