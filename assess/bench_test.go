@@ -49,6 +49,20 @@ func BenchmarkBrief(b *testing.B) {
 	}
 }
 
+// What team summaries past their people limit score.
+func BenchmarkBriefVerdicts(b *testing.B) {
+	r := rubric.Default()
+	s, ps := assess.New(r), benchProfiles(r)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := s.BriefVerdicts(ps[i%len(ps)], ""); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
 // Adds Briefs to a team past its people limit: the aggregate alone.
 func BenchmarkTeamAdd(b *testing.B) {
 	r := rubric.Default()

@@ -439,6 +439,42 @@ func (s *Scorer) earliest(p *plan, work *state) int {
 	return s.search(readyAt, 0, hi)
 }
 
+// earliestAfter is max(earliest, lo) for lo > 0 when earliest is not -1:
+// the first week from lo on at which the plan makes the profile ready, or
+// -1. Ready only ever turns from false to true as t grows (see search), so
+// ready at lo means ready by lo, and otherwise the search starts there.
+func (s *Scorer) earliestAfter(p *plan, work *state, lo int) int {
+	readyAt := func(t int) bool {
+		s.stateAt(p, t, work)
+		return s.ready(work, p.si, p.strict)
+	}
+	if readyAt(lo) {
+		return lo
+	}
+	hi := 1
+	for _, ps := range p.steps {
+		hi = max(hi, ps.end)
+	}
+	if hi > lo {
+		if readyAt(hi) {
+			return s.search(readyAt, lo, hi)
+		}
+		lo = hi
+	}
+	top := max(horizonWeeks, hi)
+	if top <= lo || !readyAt(top) {
+		return -1
+	}
+	return s.search(readyAt, lo, top)
+}
+
+// within reports whether following the plan makes the profile ready by
+// week t: earliest(p) is in [0, t] (ready only turns from false to true).
+func (s *Scorer) within(p *plan, work *state, t int) bool {
+	s.stateAt(p, t, work)
+	return s.ready(work, p.si, p.strict)
+}
+
 // search finds the first t in (lo, hi] with readyAt(t), given not ready at
 // lo and ready at hi.
 func (s *Scorer) search(readyAt func(int) bool, lo, hi int) int {

@@ -60,6 +60,7 @@ type scratch struct {
 	target, rung planBuf // the target's plan; any other rung's
 	tplan, rplan plan
 	reqs         []requirement
+	soon         []uint8 // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
 }
 
 func (s *Scorer) getScratch() *scratch {
@@ -70,15 +71,26 @@ func (s *Scorer) getScratch() *scratch {
 	sc := &scratch{unanswered: make([]bool, ni), work: state{val: make([]float64, ni), years: make([]float64, nf)}}
 	sc.l = ladder{st: state{val: make([]float64, ni), years: make([]float64, nf)}, evals: make([]stageEval, n),
 		ready: make([]float64, n), from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n), sc: sc}
+	sc.soon = make([]uint8, n)
 	return sc
 }
 
 // release gives a scan's memory back; nothing of it may be used after.
 func (s *Scorer) release(l *ladder) { s.scratch.Put(l.sc) }
 
-// scan scores every rung; with withPlan the target's plan is kept and its
+// scanMode says what a scan works out beyond every rung's readiness.
+type scanMode uint8
+
+const (
+	scanBrief    scanMode = iota // every rung's verdict and time to ready
+	scanScore                    // ... and the target's plan, its to-ready steps marked
+	scanVerdicts                 // every rung's verdict; no time to ready (weeks stay 0)
+)
+
+// scan scores every rung; with scanScore the target's plan is kept and its
 // to-ready steps marked (Score needs them; Brief does not).
-func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
+func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
+	withPlan := mode == scanScore
 	n := len(s.r.Stages)
 	sc := s.getScratch()
 	l := &sc.l
@@ -99,6 +111,10 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 	}
 	work := &sc.work
 	thr := s.r.Thresholds
+	if mode == scanVerdicts {
+		s.verdicts(l)
+		return l
+	}
 	for j := range n {
 		e := l.evals[j]
 		readyNow := !e.hard && !e.blocking && round1(l.ready[j]) >= thr.Ready
@@ -110,16 +126,28 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 			}
 			continue
 		}
-		var pl *plan
-		if j == si && withPlan {
-			pl = s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
-		} else {
-			pl = s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
-		}
-		w := s.earliest(pl, work)
-		if j == si && withPlan {
+		var w int
+		switch prev := 0; {
+		case j == si && withPlan:
+			pl := s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
+			w = s.earliest(pl, work)
 			s.markToReady(pl, w, work)
 			l.plan = pl
+		case j > 0 && l.weeks[j-1] < 0:
+			// Beyond the horizon below: beyond it here too (the rule below).
+			w = -1
+		default:
+			pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+			if j > 0 {
+				prev = l.weeks[j-1]
+			}
+			if prev > 0 {
+				// Reached no sooner than the rung below: whether it is by
+				// then, else when after.
+				w = s.earliestAfter(pl, work, prev)
+			} else {
+				w = s.earliest(pl, work)
+			}
 		}
 		// A higher rung is never reached sooner than a lower one.
 		if j > 0 && l.weeks[j-1] != 0 && (w >= 0 && (l.weeks[j-1] < 0 || l.weeks[j-1] > w)) {
@@ -136,6 +164,47 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 	return l
 }
 
+// verdicts sets every rung's verdict without working out when each is
+// reached. Almost asks only whether a rung is reached within AlmostWeeks,
+// and no rung sooner than the one below it (scan's rule): one look at week
+// AlmostWeeks of a rung's plan, and only for the rungs whose verdict turns
+// on it.
+func (s *Scorer) verdicts(l *ladder) {
+	thr := s.r.Thresholds
+	clear(l.sc.soon)
+	for j := range l.evals {
+		e := l.evals[j]
+		switch {
+		case !e.hard && !e.blocking && round1(l.ready[j]) >= thr.Ready:
+			l.verdict[j] = Ready
+		case !e.blocking && round1(l.ready[j]) >= thr.Almost && s.soon(l, j):
+			l.verdict[j] = Almost
+		default:
+			l.verdict[j] = NotReady
+		}
+	}
+}
+
+// soon reports whether rung j's time to ready, as scan works it out, is
+// within AlmostWeeks.
+func (s *Scorer) soon(l *ladder, j int) bool {
+	sc := l.sc
+	if sc.soon[j] != 0 {
+		return sc.soon[j] == 1
+	}
+	e := l.evals[j]
+	ok := !e.hard && !e.blocking && round1(l.ready[j]) >= s.r.Thresholds.Ready
+	if !ok && (j == 0 || s.soon(l, j-1)) {
+		pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+		ok = s.within(pl, &sc.work, AlmostWeeks)
+	}
+	sc.soon[j] = 2
+	if ok {
+		sc.soon[j] = 1
+	}
+	return ok
+}
+
 // Score scores p against target (a stage id; "" means the profile's target,
 // then the rubric's default).
 func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
@@ -148,7 +217,7 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 	if err != nil {
 		return nil, err
 	}
-	l := s.scan(p, si, true)
+	l := s.scan(p, si, scanScore)
 	defer s.release(l)
 	st := &l.st
 	e := l.evals[si]
@@ -478,13 +547,20 @@ type Cell struct {
 
 // Brief scores p against target ("" as in Score) without the plan's texts.
 func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
+	return s.brief(p, target, scanBrief)
+}
+
+func (s *Scorer) brief(p *profiles.Profile, target string, mode scanMode) (Brief, error) {
 	si, err := s.stageOf(p, target)
 	if err != nil {
 		return Brief{}, err
 	}
-	l := s.scan(p, si, false)
+	l := s.scan(p, si, mode)
 	defer s.release(l)
-	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: slices.Clone(l.verdict), Weeks: slices.Clone(l.weeks)}
+	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: slices.Clone(l.verdict)}
+	if mode != scanVerdicts {
+		b.Weeks = slices.Clone(l.weeks)
+	}
 	reqs := s.requirements(l)
 	b.Cells = make([]Cell, len(reqs))
 	for k, q := range reqs {
@@ -495,6 +571,14 @@ func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
 		}
 	}
 	return b, nil
+}
+
+// BriefVerdicts is Brief without the rungs' time to ready (Weeks is nil):
+// what a team too large to name its members needs. Each rung's verdict
+// asks only whether it is reached within AlmostWeeks, not when, which is
+// several times quicker to work out.
+func (s *Scorer) BriefVerdicts(p *profiles.Profile, target string) (Brief, error) {
+	return s.brief(p, target, scanVerdicts)
 }
 
 // gapWeeks is the effort to take item i from have to need at stage si on its

@@ -2,6 +2,7 @@ package assess_test
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -407,6 +408,34 @@ func TestBriefAgreesWithScore(t *testing.T) {
 			sg := byID[r.Items[g.Item].ID]
 			if sg.Impact != g.Impact || sg.Blocking != g.Blocking || sg.Have != g.Have || sg.Need != g.Need {
 				t.Fatalf("gap %s: brief %+v, score %+v", sg.ID, g, sg)
+			}
+		}
+	}
+}
+
+// BriefVerdicts says what Brief says, but for the rungs' time to ready.
+func TestBriefVerdictsAgreesWithBrief(t *testing.T) {
+	for _, r := range []*rubric.Rubric{rubric.Default(), miniRubric(t)} {
+		s := assess.New(r)
+		rng := rand.New(rand.NewPCG(13, 14))
+		for range 400 {
+			p := testkit.RandomProfile(rng, r)
+			for _, target := range r.StageIDs() {
+				full, err := s.Brief(p, target)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v, err := s.BriefVerdicts(p, target)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v.Weeks != nil {
+					t.Fatalf("weeks %v", v.Weeks)
+				}
+				full.Weeks = nil
+				if !reflect.DeepEqual(full, v) {
+					t.Fatalf("%s: Brief %+v, BriefVerdicts %+v", target, full, v)
+				}
 			}
 		}
 	}
