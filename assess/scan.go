@@ -60,6 +60,10 @@ type scratch struct {
 	target, rung planBuf // the target's plan; any other rung's
 	tplan, rplan plan
 	reqs         []requirement
+	gapItems     []int
+	gapKeys      []gapKey
+	gaps         []Gap
+	groups       []stepGroup
 	soon         []uint8 // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
 }
 
@@ -213,26 +217,41 @@ func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
 
 // ScoreWith is Score with options.
 func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions) (*Result, error) {
+	res := &Result{}
+	if err := s.ScoreInto(res, p, target, opts); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// ScoreInto is ScoreWith writing the result into res, whose lists' memory
+// it reuses: a batch that scores into a few Results over and over, each
+// once it is written out, allocates next to nothing. Nothing of what res
+// held is kept. On error res is left as it was.
+func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts ScoreOptions) error {
 	si, err := s.stageOf(p, target)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	l := s.scan(p, si, scanScore)
 	defer s.release(l)
 	st := &l.st
 	e := l.evals[si]
 	stage := &s.r.Stages[si]
-	res := &Result{
+	*res = Result{
 		Version: 1, Name: p.Name, File: p.File, Line: p.RecordLine, Rubric: s.r.ID,
 		Target: stage.ID, TargetName: stage.Name,
 		Readiness: round1(l.ready[si]), Verdict: l.verdict[si], TimeToReadyWeeks: l.weeks[si],
-		Categories: []CategoryScore{}, Gaps: []Gap{}, Strengths: []Strength{}, NextSteps: []Step{},
-		Ladder: make([]Rung, 0, len(s.r.Stages)),
+		Categories: emptied(res.Categories), Gaps: emptied(res.Gaps), Strengths: emptied(res.Strengths),
+		NextSteps: emptied(res.NextSteps), Ladder: emptied(res.Ladder),
+		Unanswered: res.Unanswered[:0], UnansweredNames: res.UnansweredNames[:0], Omitted: res.Omitted[:0],
+		OmittedNames: res.OmittedNames[:0], NotApplicable: res.NotApplicable[:0], NotApplicableNames: res.NotApplicableNames[:0],
 	}
 	if !s.r.LevelsDefaulted() {
 		res.Levels = s.r.LevelNames()
 	}
 	s.categories(st, si, e.total, res)
+	gapItems := l.sc.gapItems[:0]
 	for _, q := range s.requirements(l) {
 		ci := &s.items[q.i]
 		if ci.kind == rubric.KindSkill {
@@ -265,31 +284,12 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 				g.Indicators = ci.it.IndicatorsAt(int(q.need))
 			}
 			res.Gaps = append(res.Gaps, g)
+			gapItems = append(gapItems, q.i)
 		}
 	}
-	// Most important first: what blocks, then what else keeps from ready,
-	// then what moves readiness most; preferred last.
-	slices.SortStableFunc(res.Gaps, func(a, b Gap) int {
-		rank := func(g Gap) int {
-			switch {
-			case g.Blocking:
-				return 0
-			case g.Hard:
-				return 1
-			case g.Preferred:
-				return 3
-			}
-			return 2
-		}
-		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Impact, a.Impact); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	res.NextSteps = s.steps(l.plan)
+	l.sc.gapItems = gapItems
+	s.sortGaps(l.sc, res.Gaps, gapItems)
+	res.NextSteps = s.steps(res.NextSteps, l.plan, l.sc)
 	for j := range s.r.Stages {
 		res.Ladder = append(res.Ladder, Rung{Target: s.r.Stages[j].ID, Name: s.r.Stages[j].Name,
 			Readiness: round1(l.ready[j]), Verdict: l.verdict[j], Blocking: l.evals[j].blocking, TimeToReadyWeeks: l.weeks[j]})
@@ -297,7 +297,65 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 	if opts.Explain {
 		res.Explain = s.explain(l)
 	}
-	return res, nil
+	return nil
+}
+
+// emptied is list emptied for reuse, never nil (JSON [] rather than null).
+func emptied[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list[:0]
+}
+
+// gapKey is what gaps are ordered by, without their texts: sorting the
+// keys moves no strings.
+type gapKey struct {
+	rank   int
+	impact float64
+	item   int
+	k      int // the gap's index before sorting
+}
+
+// sortGaps orders gaps most important first: what blocks, then what else
+// keeps from ready, then what moves readiness most; preferred last.
+func (s *Scorer) sortGaps(sc *scratch, gaps []Gap, items []int) {
+	keys := sc.gapKeys[:0]
+	for k := range gaps {
+		g := &gaps[k]
+		rank := 2
+		switch {
+		case g.Blocking:
+			rank = 0
+		case g.Hard:
+			rank = 1
+		case g.Preferred:
+			rank = 3
+		}
+		keys = append(keys, gapKey{rank: rank, impact: g.Impact, item: items[k], k: k})
+	}
+	sc.gapKeys = keys
+	sorted := true
+	slices.SortStableFunc(keys, func(a, b gapKey) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.impact, a.impact); c != 0 {
+			return c
+		}
+		return strings.Compare(s.items[a.item].it.ID, s.items[b.item].it.ID)
+	})
+	for k := range keys {
+		sorted = sorted && keys[k].k == k
+	}
+	if sorted {
+		return
+	}
+	sc.gaps = append(sc.gaps[:0], gaps...)
+	for k := range keys {
+		gaps[k] = sc.gaps[keys[k].k]
+	}
+	clear(sc.gaps) // holds no strings past the scan
 }
 
 // requirement is one item the target asks for, as the profile stands: the
@@ -371,16 +429,12 @@ func (s *Scorer) advice(i int, h, need float64) string {
 // steps turns the schedule into the plan a person reads: the levels of one
 // skill that go together become one step; the steps to ready come first, in
 // the order they start, then those beyond ready.
-func (s *Scorer) steps(p *plan) []Step {
+func (s *Scorer) steps(out []Step, p *plan, sc *scratch) []Step {
 	if p == nil {
-		return []Step{}
+		return out
 	}
-	type group struct {
-		first, last int
-		class       int
-		impact      float64
-	}
-	var groups []group
+	groups := sc.groups[:0]
+	defer func() { sc.groups = groups }()
 	for k := range p.steps {
 		ps := &p.steps[k]
 		if n := len(groups); n > 0 {
@@ -393,9 +447,9 @@ func (s *Scorer) steps(p *plan) []Step {
 				continue
 			}
 		}
-		groups = append(groups, group{first: k, last: k, class: ps.class, impact: ps.impact})
+		groups = append(groups, stepGroup{first: k, last: k, class: ps.class, impact: ps.impact})
 	}
-	slices.SortStableFunc(groups, func(a, b group) int {
+	slices.SortStableFunc(groups, func(a, b stepGroup) int {
 		pa, pb := &p.steps[a.first], &p.steps[b.first]
 		if pa.keep != pb.keep {
 			if pa.keep {
@@ -414,7 +468,6 @@ func (s *Scorer) steps(p *plan) []Step {
 		}
 		return strings.Compare(s.items[pa.item].it.ID, s.items[pb.item].it.ID)
 	})
-	out := make([]Step, 0, len(groups))
 	for _, g := range groups {
 		first, last := &p.steps[g.first], &p.steps[g.last]
 		it := s.items[first.item].it
@@ -433,26 +486,46 @@ func (s *Scorer) steps(p *plan) []Step {
 			st.Goal = years(last.to)
 		case stepStandIn:
 			st.Waits = true
-			or := it.OrYears
-			st.Action = fmt.Sprintf("Your experience will stand in for it: %s counts in part from %s and in full at %s.",
-				s.fieldName(or.Field), years(or.From), years(or.Years))
-			st.Goal = it.Name + " met by experience"
+			st.Action, st.Goal = s.items[first.item].standIn, s.items[first.item].standInGoal
 		case stepHeld:
-			alt := &s.r.Items[first.set]
 			st.Action = s.advice(first.item, 0, 1)
-			st.Goal = "hold " + alt.Name
-			if len(alt.Requires) > 0 {
-				var pre []string
-				for _, r := range alt.Requires {
-					sk, _ := s.r.Item(r.ID)
-					pre = append(pre, fmt.Sprintf("%s at level %d", sk.Name, r.Level))
-				}
-				st.Goal += "; it asks for " + strings.Join(pre, " and ") + " first"
-			}
+			st.Goal = s.items[first.set].holdGoal
 		}
 		out = append(out, st)
 	}
 	return out
+}
+
+// stepTexts works out once the texts of the steps that gain item i, or
+// have experience stand in for it.
+func (s *Scorer) stepTexts(i int) {
+	ci := &s.items[i]
+	it := ci.it
+	if or := it.OrYears; or != nil {
+		ci.standIn = fmt.Sprintf("Your experience will stand in for it: %s counts in part from %s and in full at %s.",
+			s.fieldName(or.Field), years(or.From), years(or.Years))
+		ci.standInGoal = it.Name + " met by experience"
+	}
+	ci.holdGoal = "hold " + it.Name
+	if len(it.Requires) > 0 {
+		var pre []string
+		for _, r := range it.Requires {
+			name := r.ID
+			if sk, ok := s.r.Item(r.ID); ok {
+				name = sk.Name
+			}
+			pre = append(pre, fmt.Sprintf("%s at level %d", name, r.Level))
+		}
+		ci.holdGoal += "; it asks for " + strings.Join(pre, " and ") + " first"
+	}
+}
+
+// stepGroup is the steps of a plan that read as one: the levels of one
+// skill that go together.
+type stepGroup struct {
+	first, last int
+	class       int
+	impact      float64
 }
 
 // fieldName is how a person calls an experience field: the name of the

@@ -71,6 +71,8 @@ type citem struct {
 	entry    *centry // years items that start after foundations
 	goals    []string
 	altNames []string // "any" items: the alternatives' names, per stage
+	// The texts of the plan's steps about the item (stepTexts).
+	standIn, standInGoal, holdGoal string
 }
 
 type calt struct {
@@ -187,6 +189,9 @@ func New(r *rubric.Rubric) *Scorer {
 			}
 		}
 		s.items = append(s.items, ci)
+	}
+	for i := range s.items {
+		s.stepTexts(i)
 	}
 	s.ncats = len(cats)
 	s.asked = make([][]int, len(r.Stages))

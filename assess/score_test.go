@@ -1,6 +1,7 @@
 package assess_test
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -437,6 +438,38 @@ func TestBriefVerdictsAgreesWithBrief(t *testing.T) {
 					t.Fatalf("%s: Brief %+v, BriefVerdicts %+v", target, full, v)
 				}
 			}
+		}
+	}
+}
+
+// Scoring into a recycled Result gives what scoring afresh gives.
+func TestScoreIntoReusesResult(t *testing.T) {
+	r := rubric.Default()
+	s := assess.New(r)
+	rng := rand.New(rand.NewPCG(15, 16))
+	var res assess.Result
+	for n := range 300 {
+		p := testkit.RandomProfile(rng, r)
+		for id := range p.Skills {
+			if rng.IntN(6) == 0 {
+				delete(p.Skills, id)
+			}
+		}
+		target := r.StageIDs()[rng.IntN(len(r.Stages))]
+		opts := assess.ScoreOptions{Explain: n%5 == 0}
+		fresh, err := s.ScoreWith(p, target, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ScoreInto(&res, p, target, opts); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(fresh)
+		b, _ := json.Marshal(&res)
+		if string(a) != string(b) || !slices.Equal(fresh.OmittedNames, res.OmittedNames) ||
+			!slices.Equal(fresh.UnansweredNames, res.UnansweredNames) || !slices.Equal(fresh.NotApplicableNames, res.NotApplicableNames) ||
+			fresh.AskedSkills != res.AskedSkills {
+			t.Fatalf("profile %d:\nfresh %s\ninto  %s", n, a, b)
 		}
 	}
 }

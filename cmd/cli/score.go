@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/batch"
@@ -191,6 +192,8 @@ func runScore(opts *ScoreOptions) error {
 	}
 	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth, Prog: opts.Prog}
 	var pool batch.Buffers
+	// Results are scored into and written from a few recycled ones.
+	results := sync.Pool{New: func() any { return new(assess.Result) }}
 	render := func(res *assess.Result) (*[]byte, error) {
 		bp := pool.Get()
 		if opts.Format == "json" {
@@ -209,8 +212,9 @@ func runScore(opts *ScoreOptions) error {
 	}
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "scored", opts.Files)
 	err := batch.Each(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
-		res, err := scoreRecord(rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain})
-		if err != nil {
+		res := results.Get().(*assess.Result)
+		defer results.Put(res)
+		if err := scoreRecordInto(res, rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain}); err != nil {
 			return scoredRecord{err: err}
 		}
 		out, err := render(res)
@@ -355,17 +359,16 @@ type scoredRecord struct {
 	err       error
 }
 
-// scoreRecord parses, checks and scores one record.
-func scoreRecord(rec profiles.Record, rs *rubrics, target string, opts assess.ScoreOptions) (*assess.Result, error) {
+// scoreRecordInto parses, checks and scores one record into res.
+func scoreRecordInto(res *assess.Result, rec profiles.Record, rs *rubrics, target string, opts assess.ScoreOptions) error {
 	p, r, err := rs.check(rec)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	res, err := rs.scorers.For(r).ScoreWith(p, target, opts)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(rec.String()), err)
+	if err := rs.scorers.For(r).ScoreInto(res, p, target, opts); err != nil {
+		return fmt.Errorf("%s: %w", displayName(rec.String()), err)
 	}
-	return res, nil
+	return nil
 }
 
 // check parses a record and checks it against its rubric.
