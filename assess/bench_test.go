@@ -35,6 +35,21 @@ func BenchmarkScoreVaried(b *testing.B) {
 	}
 }
 
+// Scores into one recycled Result, as score does.
+func BenchmarkScoreInto(b *testing.B) {
+	r := rubric.Default()
+	s, ps := assess.New(r), benchProfiles(r)
+	var res assess.Result
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := s.ScoreInto(&res, ps[i%len(ps)], "", assess.ScoreOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
 // What team summaries score: the Brief.
 func BenchmarkBrief(b *testing.B) {
 	r := rubric.Default()

@@ -75,6 +75,7 @@ type planBuf struct {
 	held      []int
 	cands     []int
 	cursor    []int
+	needed    []int
 }
 
 // depsOf stores deps in the plan's arena and returns them there.
@@ -520,22 +521,31 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 		}
 		return cmp.Compare(pa.impact, pb.impact)
 	})
-	needed := func(k int) bool {
-		for j := range p.steps {
-			if p.steps[j].keep && slices.Contains(p.steps[j].deps, k) {
-				return true
+	// needed counts, for each step, the kept steps that wait on it.
+	needed := p.buf.needed[:0]
+	for range p.steps {
+		needed = append(needed, 0)
+	}
+	p.buf.needed = needed
+	for j := range p.steps {
+		if p.steps[j].keep {
+			for _, d := range p.steps[j].deps {
+				needed[d]++
 			}
 		}
-		return false
 	}
 	for _, k := range cands {
-		if needed(k) {
+		if needed[k] > 0 {
 			continue
 		}
 		p.steps[k].keep = false
 		s.stateAt(p, t, work)
 		if !s.ready(work, p.si, p.strict) {
 			p.steps[k].keep = true
+			continue
+		}
+		for _, d := range p.steps[k].deps {
+			needed[d]--
 		}
 	}
 }

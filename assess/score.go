@@ -60,6 +60,9 @@ type citem struct {
 	it       *rubric.Item
 	cat      *rubric.Category
 	kind     string
+	k        kindCode // kind, for the hot paths
+	hardReq  bool     // require == hard
+	gate     float64  // it.Gate
 	field    int // years items: index of the experience field
 	require  string
 	margin   float64
@@ -146,7 +149,7 @@ func New(r *rubric.Rubric) *Scorer {
 		it := &r.Items[i]
 		cat, _ := r.Category(it.Category)
 		ci := citem{it: it, cat: cat, kind: it.Kind, require: it.Requirement(),
-			margin: it.BlockMargin(), orField: -1}
+			margin: it.BlockMargin(), orField: -1, k: kindCodeOf(it.Kind), hardReq: it.Requirement() == rubric.RequireHard, gate: it.Gate}
 		if _, ok := cats[it.Category]; !ok {
 			cats[it.Category] = len(cats)
 		}
@@ -303,17 +306,43 @@ func (s *Scorer) hold(val []float64, i int) {
 
 func (st *state) skip(i int) bool { return st.unanswered != nil && st.unanswered[i] }
 
+// kindCode is an item's kind as a number: comparing kinds is the most
+// frequent thing scoring does.
+type kindCode uint8
+
+const (
+	kOther kindCode = iota
+	kSkill
+	kYears
+	kHeld
+	kAny
+)
+
+func kindCodeOf(kind string) kindCode {
+	switch kind {
+	case rubric.KindSkill:
+		return kSkill
+	case rubric.KindYears:
+		return kYears
+	case rubric.KindHeld:
+		return kHeld
+	case rubric.KindAny:
+		return kAny
+	}
+	return kOther
+}
+
 // have is what the profile has of item i, seen from stage si.
 func (s *Scorer) have(st *state, i, si int) float64 {
 	ci := &s.items[i]
-	switch ci.kind {
-	case rubric.KindYears:
+	switch ci.k {
+	case kYears:
 		return st.years[ci.field]
-	case rubric.KindSkill:
+	case kSkill:
 		return st.val[i]
 	}
 	h := 0.0
-	if ci.kind == rubric.KindHeld {
+	if ci.k == kHeld {
 		h = st.val[i]
 	}
 	for _, a := range ci.alts {
@@ -375,20 +404,20 @@ func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, block
 // judgeAt is judge with the stage's precomputed hard level and quickest
 // study.
 func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
-	if ci.it.Gate > 0 && h < a.need*ci.it.Gate {
+	if ci.gate > 0 && h < a.need*ci.gate {
 		return true, true
 	}
-	if ci.require != rubric.RequireHard {
+	if !ci.hardReq {
 		return false, false
 	}
 	lvl := a.hardLvl
 	if h >= lvl-1e-9 {
 		return false, false
 	}
-	switch ci.kind {
-	case rubric.KindSkill:
+	switch ci.k {
+	case kSkill:
 		return true, h < lvl-ci.margin-1e-9 || a.need-h >= 2-1e-9
-	case rubric.KindYears:
+	case kYears:
 		return true, h < lvl-ci.margin-1e-9
 	}
 	return true, a.quick > AlmostWeeks
