@@ -63,7 +63,7 @@ type citem struct {
 	k        kindCode // kind, for the hot paths
 	hardReq  bool     // require == hard
 	gate     float64  // it.Gate
-	field    int // years items: index of the experience field
+	field    int      // years items: index of the experience field
 	require  string
 	margin   float64
 	alts     []calt
