@@ -129,6 +129,7 @@ func runTeam(opts *TeamOptions) error {
 	// verdicts are needed, not their time to ready (CSV rows still show the
 	// target's); the workers may learn it late, never early.
 	var unlisted atomic.Bool
+	restoreGC := batch.LessGC()
 	err = batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
 		if err != nil {
@@ -184,6 +185,7 @@ func runTeam(opts *TeamOptions) error {
 		}
 		return nil
 	})
+	restoreGC()
 	prog.Done()
 	rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -149,3 +150,20 @@ func (b *Buffers) Get() *[]byte {
 
 // Put gives a buffer back once written.
 func (b *Buffers) Put(p *[]byte) { b.pool.Put(p) }
+
+// LessGC raises the garbage collector's target for a batch whose live memory
+// is small and flat (a team summary's is a few MiB): collecting a quarter as
+// often saves a tenth of the run for some MiB more at the peak, kept under
+// a soft limit. GOGC or GOMEMLIMIT in the environment win. The returned
+// function puts the settings back.
+func LessGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(80 << 20)
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}
+}
