@@ -80,3 +80,27 @@ func BenchmarkEncodingJSON(b *testing.B) {
 		encodingJSON(res)
 	}
 }
+
+// plainPrefix, eight bytes at a time, stops where the byte-by-byte table
+// says escaping starts (or a little before, never after).
+func TestPlainPrefixAgreesWithTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("abc XYZ09~\x7f\"\\\x00\x1f\x20\x80\xff\xc3\xa9")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(6) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		slow := 0
+		for slow < len(b) && plain[b[slow]] {
+			slow++
+		}
+		if got := plainPrefix(string(b)); got != slow {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, slow)
+		}
+	}
+}
