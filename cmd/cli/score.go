@@ -28,6 +28,7 @@ type ScoreOptions struct {
 	Rubric       string
 	MinReadiness float64
 	Explain      bool
+	Compact      bool // --format json: ids and numbers only
 	Prog         string // the program name, in the commands the output suggests
 	minSet       bool
 	rubricDirs   []string
@@ -59,6 +60,7 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 		Example: `  skillgap score testdata/profiles/alex.yaml
   skillgap score --target senior-it-manager testdata/profiles/alex.yaml
   skillgap score --format json testdata/team/*.yaml > scores.jsonl
+  skillgap score --format json --compact testdata/team/*.yaml > scores.jsonl
   cat testdata/profiles/staff.jsonl | skillgap score -
   skillgap score --explain testdata/profiles/alex.yaml
   skillgap score --min-readiness 80 testdata/profiles/alex.yaml \
@@ -81,6 +83,9 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 			if err := checkFormat(opts.Format, f.from("format"), "table", "json"); err != nil {
 				return err
 			}
+			if opts.Compact && (opts.Format != "json" || opts.Explain) {
+				return usageError("--compact: only with --format json, and not with --explain")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -92,6 +97,7 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file to use instead of the profile's own")
 	cmd.Flags().Float64Var(&opts.MinReadiness, "min-readiness", 0, "exit 3 when a profile's readiness is below `N` (0-100)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the readiness adds up, item by item (JSON: an explain section)")
+	cmd.Flags().BoolVar(&opts.Compact, "compact", false, "with --format json: ids and numbers only, none of the rubric's texts (for large batches)")
 	completeTargetAndFormat(cmd, "table", "json")
 	return cmd
 }
@@ -197,7 +203,11 @@ func runScore(opts *ScoreOptions) error {
 	render := func(res *assess.Result) (*[]byte, error) {
 		bp := pool.Get()
 		if opts.Format == "json" {
-			*bp = report.AppendJSON((*bp)[:0], res)
+			if opts.Compact {
+				*bp = report.AppendCompactJSON((*bp)[:0], res)
+			} else {
+				*bp = report.AppendJSON((*bp)[:0], res)
+			}
 			return bp, nil
 		}
 		buf := bytes.NewBuffer((*bp)[:0])
