@@ -28,7 +28,7 @@ type ScoreOptions struct {
 	Rubric       string
 	MinReadiness float64
 	Explain      bool
-	Compact      bool // --format json: ids and numbers only
+	Compact      bool   // --format json: ids and numbers only
 	Prog         string // the program name, in the commands the output suggests
 	minSet       bool
 	rubricDirs   []string
