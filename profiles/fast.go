@@ -33,7 +33,10 @@ func parseFast(rec Record) (*Profile, bool) {
 	}
 	// The same model the slow path fills: the JSON v2 decoder reads the
 	// profile's json tags, and rejects duplicate keys and invalid UTF-8.
-	fp, ok := decodeFast(data, false)
+	fp, ok := decodeHand(data)
+	if !ok {
+		fp, ok = decodeFast(data, false)
+	}
 	if !ok && bytes.Contains(data, []byte(`"experience"`)) {
 		// Experience fields besides the standard two, which the plain
 		// decoding refuses as unknown: read the experience as a mapping.
