@@ -415,54 +415,54 @@ func (s *Scorer) newWork() *state {
 
 // earliest is the first week at which following the plan makes the profile
 // ready for its stage, or -1 if it never does within the horizon.
-func (s *Scorer) earliest(p *plan, work *state) int {
-	readyAt := func(t int) bool {
-		s.stateAt(p, t, work)
-		return s.ready(work, p.si, p.strict)
-	}
-	if readyAt(0) {
-		return 0
-	}
-	// Most profiles are ready by the time the last step ends and the last
-	// wait is over; only when not is the whole horizon searched.
-	hi := 1
-	for _, ps := range p.steps {
-		hi = max(hi, ps.end)
-	}
-	if !readyAt(hi) {
-		lo := hi
-		hi = max(horizonWeeks, hi)
-		if !readyAt(hi) {
-			return -1
-		}
-		return s.search(readyAt, lo, hi)
-	}
-	return s.search(readyAt, 0, hi)
-}
+func (s *Scorer) earliest(p *plan, work *state) int { return s.firstReady(p, work, 0) }
 
 // earliestAfter is max(earliest, lo) for lo > 0 when earliest is not -1:
 // the first week from lo on at which the plan makes the profile ready, or
-// -1. Ready only ever turns from false to true as t grows (see search), so
-// ready at lo means ready by lo, and otherwise the search starts there.
-func (s *Scorer) earliestAfter(p *plan, work *state, lo int) int {
+// -1.
+func (s *Scorer) earliestAfter(p *plan, work *state, lo int) int { return s.firstReady(p, work, lo) }
+
+// firstReady is the first week from floor on at which following the plan
+// makes the profile ready, or -1 if it never does within the horizon.
+//
+// Ready only ever turns from false to true as t grows (see search), so the
+// answer is found by bisection between a week known not ready and one known
+// ready. The bounds are narrowed first, each guess checked before it is
+// used: not ready at floor; not ready until the gaps blocking now are closed
+// in full (the plan's last step for them); ready, most often, once the steps
+// ready needs are done, else once every step is, else within the horizon.
+func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 	readyAt := func(t int) bool {
 		s.stateAt(p, t, work)
 		return s.ready(work, p.si, p.strict)
 	}
-	if readyAt(lo) {
-		return lo
+	if readyAt(floor) {
+		return floor
 	}
-	hi := 1
-	for _, ps := range p.steps {
-		hi = max(hi, ps.end)
-	}
-	if hi > lo {
-		if readyAt(hi) {
-			return s.search(readyAt, lo, hi)
+	lo := floor
+	kept, all, closed := 1, 1, 0
+	for k := range p.steps {
+		ps := &p.steps[k]
+		all = max(all, ps.end)
+		if ps.keep {
+			kept = max(kept, ps.end)
+			if p.strict != nil && p.strict[ps.item] {
+				closed = max(closed, ps.end)
+			}
 		}
-		lo = hi
 	}
-	top := max(horizonWeeks, hi)
+	if closed-1 > lo && !readyAt(closed-1) {
+		lo = closed - 1
+	}
+	for _, hi := range [...]int{kept, all} {
+		if hi > lo {
+			if readyAt(hi) {
+				return s.search(readyAt, lo, hi)
+			}
+			lo = hi
+		}
+	}
+	top := max(horizonWeeks, all)
 	if top <= lo || !readyAt(top) {
 		return -1
 	}
