@@ -76,6 +76,7 @@ type planBuf struct {
 	cands     []int
 	cursor    []int
 	needed    []int
+	gapAsk    []int // item -> its index in the stage's ask table when a gap; -1 if not
 }
 
 // depsOf stores deps in the plan's arena and returns them there.
@@ -154,6 +155,12 @@ func (b *planner) strictAndGaps() []int {
 	s, st, si, pb := b.s, b.st, b.si, b.p.buf
 	gaps := pb.gaps[:0]
 	ask := s.ask[si]
+	if len(pb.gapAsk) != len(s.items) {
+		pb.gapAsk = make([]int, len(s.items))
+	}
+	for i := range pb.gapAsk {
+		pb.gapAsk[i] = -1
+	}
 	for k := range ask {
 		a := &ask[k]
 		i := a.i
@@ -162,6 +169,7 @@ func (b *planner) strictAndGaps() []int {
 			continue
 		}
 		gaps = append(gaps, i)
+		pb.gapAsk[i] = k
 		if _, blocking := s.items[i].judgeAt(a, h); blocking {
 			if b.p.strict == nil {
 				if len(pb.strict) != len(s.items) {
@@ -492,6 +500,26 @@ func (s *Scorer) search(readyAt func(int) bool, lo, hi int) int {
 	return hi
 }
 
+// cannotDrop reports, without looking at the schedule, that markToReady
+// would have to keep step ps: the top level kept of a skill that is a gap of
+// the plan's stage, where the level below it leaves a hard requirement
+// unmet (or, for a gap blocking now, any level below the need). A skill has
+// only its own levels, so dropping the step leaves it at most at ps.from.
+func (s *Scorer) cannotDrop(p *plan, ps *pstep) bool {
+	if ps.kind != stepLevel || ps.set != ps.item {
+		return false
+	}
+	k := p.buf.gapAsk[ps.item]
+	if k < 0 || s.items[ps.item].k != kSkill {
+		return false
+	}
+	if p.strict != nil && p.strict[ps.item] {
+		return true
+	}
+	hard, blocking := s.items[ps.item].judgeAt(&s.ask[p.si][k], ps.from)
+	return hard || blocking
+}
+
 // markToReady keeps only the steps needed to be ready at week t: a step
 // done by then that the verdict does not need is moved beyond ready, least
 // important first.
@@ -535,7 +563,7 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 		}
 	}
 	for _, k := range cands {
-		if needed[k] > 0 {
+		if needed[k] > 0 || s.cannotDrop(p, &p.steps[k]) {
 			continue
 		}
 		p.steps[k].keep = false
