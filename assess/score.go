@@ -40,7 +40,8 @@ type Scorer struct {
 	// worked out once.
 	ask    [][]askItem
 	fields map[string]int
-	ncats  int // categories that items name (cursor slots of a plan)
+	ncats  int   // categories that items name (cursor slots of a plan)
+	skills []int // the skill items
 	// scratch recycles the working memory of a scan, so that scoring a
 	// profile allocates only what it returns.
 	scratch sync.Pool
@@ -197,6 +198,11 @@ func New(r *rubric.Rubric) *Scorer {
 		s.stepTexts(i)
 	}
 	s.ncats = len(cats)
+	for i := range s.items {
+		if s.items[i].kind == rubric.KindSkill {
+			s.skills = append(s.skills, i)
+		}
+	}
 	s.asked = make([][]int, len(r.Stages))
 	s.ask = make([][]askItem, len(r.Stages))
 	for si := range r.Stages {
@@ -252,8 +258,11 @@ func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 		st.years[i] = p.Years(f)
 	}
 	top := s.r.MaxLevel()
-	for id, lvl := range p.Skills {
-		if i := s.r.ItemIndex(id); i >= 0 {
+	// The rubric's skills looked up in the profile: the same as the
+	// profile's looked up in the rubric (other ids count for nothing), and
+	// no walk of a map.
+	for _, i := range s.skills {
+		if lvl, ok := p.Skills[s.items[i].it.ID]; ok {
 			// Check refuses a level above the rubric's top; a profile
 			// that was not checked counts as the top.
 			st.val[i] = float64(min(lvl, top))

@@ -319,20 +319,21 @@ func (d *handDecoder) skills(p *Profile) bool {
 	var na []string
 	ok := d.object(func(key []byte) bool {
 		id := d.intern(key)
-		if _, dup := m[id]; dup || containsID(na, id) {
+		if containsID(na, id) {
 			return false
 		}
 		if d.peek() == '"' {
 			v, ok := d.raw()
-			if !ok || string(v) != NotApplicableValue {
+			if _, dup := m[id]; dup || !ok || string(v) != NotApplicableValue {
 				return false
 			}
 			na = append(na, id)
 			return true
 		}
 		lvl, ok := d.int()
+		n := len(m)
 		m[id] = lvl
-		return ok
+		return ok && len(m) > n // not a duplicate
 	})
 	p.NotApplicable = na
 	return ok
