@@ -15,24 +15,34 @@ import (
 // (an escape, an unknown key, a duplicate, an exponent, invalid UTF-8) it
 // says false and decodeFast reads the record. Ids are interned: a batch
 // repeats the same few dozen.
-func decodeHand(data []byte) (*Profile, bool) {
+func decodeHand(data []byte) (*Profile, handFacts, bool) {
 	d := decoders.Get().(*handDecoder)
 	defer decoders.Put(d)
-	d.data, d.i = data, 0
+	d.data, d.i, d.facts = data, 0, handFacts{levelsInRange: true}
 	p := &Profile{}
 	if !d.profile(p) {
-		return nil, false
+		return nil, handFacts{}, false
 	}
-	return p, true
+	return p, d.facts, true
+}
+
+// handFacts is what the hand decoder learnt of a record it accepted, which
+// parseFast would otherwise look for again: it took no escape, no line
+// break and no literal but numbers.
+type handFacts struct {
+	high          bool // a text holds a byte from 0x7f (DEL, or not ASCII)
+	levelsInRange bool // every skill level is within the scale's
+	revision      bool // rubric_revision is given
 }
 
 var decoders = sync.Pool{New: func() any { return &handDecoder{ids: map[string]string{}} }}
 
 // handDecoder reads one record; ids interns keys and ids across records.
 type handDecoder struct {
-	data []byte
-	i    int
-	ids  map[string]string
+	data  []byte
+	i     int
+	ids   map[string]string
+	facts handFacts
 }
 
 // maxInterned bounds the ids a handDecoder keeps: a batch has a few dozen.
@@ -82,6 +92,9 @@ func (d *handDecoder) raw() ([]byte, bool) {
 			return nil, false
 		case c >= utf8.RuneSelf:
 			ascii = false
+			d.facts.high = true
+		case c == 0x7f:
+			d.facts.high = true
 		}
 		d.i++
 	}
@@ -254,6 +267,7 @@ func (d *handDecoder) profile(p *Profile) bool {
 			return ok && once(keyRubric)
 		case "rubric_revision":
 			p.RubricRevision, ok = d.int()
+			d.facts.revision = true
 			return ok && once(keyRevision)
 		case "target":
 			p.Target, ok = d.id()
@@ -331,6 +345,9 @@ func (d *handDecoder) skills(p *Profile) bool {
 			return true
 		}
 		lvl, ok := d.int()
+		if lvl < scale.MinLevel || lvl > scale.TopLevel {
+			d.facts.levelsInRange = false
+		}
 		n := len(m)
 		m[id] = lvl
 		return ok && len(m) > n // not a duplicate
