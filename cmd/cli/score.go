@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -221,7 +222,10 @@ func runScore(opts *ScoreOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading profiles from stdin (Ctrl-D to end)")
 	}
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "scored", opts.Files)
-	err := batch.Each(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
+	// JSON Lines go out a batch of records at a time (the batch engine
+	// flushes after each), not a write per record.
+	out := bufio.NewWriterSize(opts.IO.Out, 256<<10)
+	err := batch.EachFlush(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
 		res := results.Get().(*assess.Result)
 		defer results.Put(res)
 		if err := scoreRecordInto(res, rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain}); err != nil {
@@ -232,19 +236,23 @@ func runScore(opts *ScoreOptions) error {
 	}, func(s scoredRecord) error {
 		if s.err != nil {
 			t.failed(s.err)
+			// The results before it go out first, as they came.
+			if err := out.Flush(); err != nil {
+				return err
+			}
 			printErr(opts.IO.ErrOut, opts.Prog, s.err)
 			return nil
 		}
 		t.scored(s.name, s.readiness)
 		var err error
 		if opts.Format == "json" {
-			_, err = opts.IO.Out.Write(*s.out)
+			_, err = out.Write(*s.out)
 		} else {
 			err = tables.add(s.name, *s.out)
 		}
 		pool.Put(s.out)
 		return err
-	})
+	}, out.Flush)
 	prog.Done()
 	rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if err == nil {

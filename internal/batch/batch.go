@@ -25,6 +25,13 @@ const recordsPerBatch = 64
 // Each reads the records of inputs in order, runs work on each on all
 // cores, and hands the outputs to consume in input order, in flat memory.
 func Each[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error) error {
+	return EachFlush(inputs, stdin, prog, work, consume, nil)
+}
+
+// EachFlush is Each calling flush (when not nil) after each batch of
+// outputs is consumed: output buffered by consume then reaches its reader
+// as a stream is scored, in a few large writes rather than one per record.
+func EachFlush[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error, flush func() error) error {
 	return pipeline.Ordered(0, 8,
 		func(emit func([]profiles.Record) error) error {
 			batch := make([]profiles.Record, 0, recordsPerBatch)
@@ -58,6 +65,9 @@ func Each[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(p
 				}
 			}
 			prog.add(len(outs))
+			if flush != nil {
+				return flush()
+			}
 			return nil
 		})
 }
