@@ -635,9 +635,20 @@ func (s *Scorer) brief(p *profiles.Profile, target string, mode scanMode) (Brief
 		b.Weeks = slices.Clone(l.weeks)
 	}
 	reqs := s.requirements(l)
-	b.Cells = make([]Cell, len(reqs))
+	if mode != scanVerdicts {
+		b.Cells = make([]Cell, len(reqs))
+	}
+	ngaps := 0
+	for _, q := range reqs {
+		if !q.unanswered && q.have < q.need {
+			ngaps++
+		}
+	}
+	b.Gaps = make([]BriefGap, 0, ngaps)
 	for k, q := range reqs {
-		b.Cells[k] = Cell{Item: q.i, Have: round2(q.have), Need: q.need, Unanswered: q.unanswered}
+		if b.Cells != nil {
+			b.Cells[k] = Cell{Item: q.i, Have: round2(q.have), Need: q.need, Unanswered: q.unanswered}
+		}
 		if !q.unanswered && q.have < q.need {
 			w, via := s.gapWeeks(q.i, si, q.have, q.need)
 			b.Gaps = append(b.Gaps, BriefGap{Item: q.i, Have: round2(q.have), Need: q.need, Impact: round1(q.impact), Blocking: q.blocking, Weeks: w, Via: via})
@@ -646,8 +657,9 @@ func (s *Scorer) brief(p *profiles.Profile, target string, mode scanMode) (Brief
 	return b, nil
 }
 
-// BriefVerdicts is Brief without the rungs' time to ready (Weeks is nil):
-// what a team too large to name its members needs. Each rung's verdict
+// BriefVerdicts is Brief without the rungs' time to ready (Weeks is nil)
+// and without the matrix row (Cells is nil): what a team too large to name
+// its members needs. Each rung's verdict
 // asks only whether it is reached within AlmostWeeks, not when, which is
 // several times quicker to work out.
 func (s *Scorer) BriefVerdicts(p *profiles.Profile, target string) (Brief, error) {

@@ -430,10 +430,10 @@ func TestBriefVerdictsAgreesWithBrief(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if v.Weeks != nil {
-					t.Fatalf("weeks %v", v.Weeks)
+				if v.Weeks != nil || v.Cells != nil {
+					t.Fatalf("weeks %v, cells %v", v.Weeks, v.Cells)
 				}
-				full.Weeks = nil
+				full.Weeks, full.Cells = nil, nil
 				if !reflect.DeepEqual(full, v) {
 					t.Fatalf("%s: Brief %+v, BriefVerdicts %+v", target, full, v)
 				}
