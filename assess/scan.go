@@ -73,7 +73,7 @@ func (s *Scorer) getScratch() *scratch {
 	}
 	n, ni, nf := len(s.r.Stages), len(s.items), len(s.fields)
 	sc := &scratch{unanswered: make([]bool, ni), work: state{val: make([]float64, ni), years: make([]float64, nf)}}
-	sc.l = ladder{st: state{val: make([]float64, ni), years: make([]float64, nf)}, evals: make([]stageEval, n),
+	sc.l = ladder{st: state{val: make([]float64, ni), years: make([]float64, nf), leveled: make([]bool, ni)}, evals: make([]stageEval, n),
 		ready: make([]float64, n), from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n), sc: sc}
 	sc.soon = make([]uint8, n)
 	return sc
@@ -100,6 +100,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 	l := &sc.l
 	clear(l.st.val)
 	clear(l.st.years)
+	clear(l.st.leveled)
 	l.st.unanswered = nil
 	s.fillState(p, &l.st, sc.unanswered)
 	l.si, l.plan = si, nil
@@ -258,10 +259,10 @@ func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts
 			res.AskedSkills++
 			switch {
 			case q.unanswered:
-			case !p.AnswersSkill(ci.it.ID):
+			case !s.answers(st, p, q.i):
 				res.Omitted = append(res.Omitted, ci.it.ID)
 				res.OmittedNames = append(res.OmittedNames, ci.it.Name)
-			case p.IsNotApplicable(ci.it.ID):
+			case s.notApplicable(st, p, q.i):
 				res.NotApplicable = append(res.NotApplicable, ci.it.ID)
 				res.NotApplicableNames = append(res.NotApplicableNames, ci.it.Name)
 			}

@@ -15,6 +15,7 @@ package assess
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -243,6 +244,9 @@ type state struct {
 	val        []float64 // skills: level; held: 1 when held or covered
 	years      []float64 // by experience field
 	unanswered []bool    // items added to the rubric after the profile was written
+	// leveled marks the skills the profile gives a level (scans only;
+	// nil elsewhere): its skills map, looked up once.
+	leveled []bool
 }
 
 func (s *Scorer) stateOf(p *profiles.Profile) state {
@@ -261,11 +265,25 @@ func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 	// The rubric's skills looked up in the profile: the same as the
 	// profile's looked up in the rubric (other ids count for nothing), and
 	// no walk of a map.
+	found := 0
 	for _, i := range s.skills {
 		if lvl, ok := p.Skills[s.items[i].it.ID]; ok {
 			// Check refuses a level above the rubric's top; a profile
 			// that was not checked counts as the top.
 			st.val[i] = float64(min(lvl, top))
+			found++
+			if st.leveled != nil {
+				st.leveled[i] = true
+			}
+		}
+	}
+	if found < len(p.Skills) {
+		// Other ids: a profile not checked may give a level to an item
+		// that is not a skill, which then counts as that.
+		for id, lvl := range p.Skills {
+			if i := s.r.ItemIndex(id); i >= 0 && s.items[i].kind != rubric.KindSkill {
+				st.val[i] = float64(min(lvl, top))
+			}
 		}
 	}
 	for _, list := range [][]string{p.Education, p.Certifications} {
@@ -285,7 +303,7 @@ func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 		switch it.Kind {
 		case rubric.KindSkill:
 			// n/a is an answer: it counts, as 0.
-			answered = p.AnswersSkill(it.ID)
+			answered = s.answers(st, p, i)
 		default:
 			// Held: a later item the profile does not list may simply not
 			// have been asked; "any": its alternatives may be new too.
@@ -311,6 +329,23 @@ func (s *Scorer) hold(val []float64, i int) {
 	for _, c := range s.items[i].covers {
 		val[c] = 1
 	}
+}
+
+// answers is p.AnswersSkill for skill item i: a level or n/a.
+func (s *Scorer) answers(st *state, p *profiles.Profile, i int) bool {
+	id := s.items[i].it.ID
+	if st.leveled != nil {
+		return st.leveled[i] || slices.Contains(p.NotApplicable, id)
+	}
+	return p.AnswersSkill(id)
+}
+
+// notApplicable is p.IsNotApplicable for skill item i: n/a and no level.
+func (s *Scorer) notApplicable(st *state, p *profiles.Profile, i int) bool {
+	if st.leveled != nil {
+		return !st.leveled[i] && slices.Contains(p.NotApplicable, s.items[i].it.ID)
+	}
+	return p.IsNotApplicable(s.items[i].it.ID)
 }
 
 func (st *state) skip(i int) bool { return st.unanswered != nil && st.unanswered[i] }
