@@ -418,35 +418,11 @@ func credit(have, need float64) float64 {
 // judge says whether having h of need at stage si keeps the verdict from
 // ready (hard) and whether that cannot be mended within a year (blocking).
 func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, blocking bool) {
-	if ci.it.Gate > 0 && h < need*ci.it.Gate {
-		return true, true
-	}
-	if ci.require != rubric.RequireHard {
-		return false, false
-	}
-	lvl := ci.it.HardLevel(si, need)
-	if h >= lvl-1e-9 {
-		return false, false
-	}
-	switch ci.kind {
-	case rubric.KindSkill:
-		// Blocking when short past its margin, or two levels short of the
-		// need (the core-skill rule, whatever the margin), and closing the
-		// gap in full takes more than a year at the category's pace. The
-		// plan closes a blocking gap in full, so the time to ready is then
-		// more than a year too. At the standard pace (13, 40, 52, 104
-		// weeks) two levels always take more than a year; a rubric whose
-		// skills grow faster blocks only what its own pace cannot close
-		// within one.
-		return true, (h < lvl-ci.margin-1e-9 || need-h >= 2-1e-9) && ci.cat.WeeksBetween(h, need) > AlmostWeeks
-	case rubric.KindYears:
-		return true, h < lvl-ci.margin-1e-9
-	}
-	return true, quickWeeks > AlmostWeeks
+	return ci.judgeAt(&askItem{need: need, hardLvl: ci.it.HardLevel(si, need), quick: quickWeeks}, h)
 }
 
-// judgeAt is judge with the stage's precomputed hard level and quickest
-// study.
+// judgeAt is judge with the stage's hard level and quickest study worked
+// out once (askItem): the one place the rules are.
 func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
 	if ci.gate > 0 && h < a.need*ci.gate {
 		return true, true
@@ -460,7 +436,15 @@ func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
 	}
 	switch ci.k {
 	case kSkill:
-		return true, h < lvl-ci.margin-1e-9 || a.need-h >= 2-1e-9
+		// Blocking when short past its margin, or two levels short of the
+		// need (the core-skill rule, whatever the margin), and closing the
+		// gap in full takes more than a year at the category's pace. The
+		// plan closes a blocking gap in full, so the time to ready is then
+		// more than a year too. At the standard pace (13, 40, 52, 104
+		// weeks) two levels always take more than a year; a rubric whose
+		// skills grow faster blocks only what its own pace cannot close
+		// within one.
+		return true, (h < lvl-ci.margin-1e-9 || a.need-h >= 2-1e-9) && ci.cat.WeeksBetween(h, a.need) > AlmostWeeks
 	case kYears:
 		return true, h < lvl-ci.margin-1e-9
 	}
