@@ -7,8 +7,8 @@
 #   PROFILES=file.jsonl scripts/bench-batch.sh             # those profiles instead
 #   RUNS=5 scripts/bench-batch.sh                          # rounds (default 3)
 #
-# The commands run paired and alternating (jq, score, team, jq, score, team,
-# ...) so that a slower moment of the machine weighs on all of them alike; each
+# The commands run paired and alternating (jq, score, team, score --compact,
+# jq, ...) so that a slower moment of the machine weighs on all of them alike; each
 # ratio is the median over the rounds of that round's time over its jq's. It
 # prints the ratios the README promises (score --format json <= 0.8 x jq, team
 # --format json <= 0.35 x jq), the CPU time per profile, peak memory, and the
@@ -45,10 +45,13 @@ run() {
   awk '{printf "%s %.3f %d\n", $1, $2+$3, $4}' "$tmp/t" >> "$tmp/$name"
 }
 jqf='{name: .name, n: (.skills|length), c: (.certifications|length)}'
+compact=""
+if "$bin" score --help 2>/dev/null | grep -q -- --compact; then compact=1; fi
 for _ in $(seq "$runs"); do
   run jq jq -c "$jqf" "$p"
   run score "$bin" score --format json "$p"
   run team "$bin" team --format json "$p"
+  if [ -n "$compact" ]; then run compact "$bin" score --format json --compact "$p"; fi
 done
 # median of column $2 of file $1
 median() { awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -56,13 +59,16 @@ median() { awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{a[NR]=$1} END{print
 ratio() { paste -d' ' "$1" "$tmp/jq" | awk '{print $1/$4}' | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 jq_t=$(median "$tmp/jq" 1)
 printf '%-22s %6.2f s  %5.2f us cpu/profile\n' "jq" "$jq_t" "$(awk "BEGIN{print $(median "$tmp/jq" 2)*1e6/$n}")"
-for c in score team; do
-  goal=0.8
-  [ $c = team ] && goal=0.35
-  printf '%-22s %6.2f s  %5.2f us cpu/profile  %.2f x jq (goal <= %s)  peak %d MiB\n' "$c --format json" "$(median "$tmp/$c" 1)" \
+for c in score team ${compact:+compact}; do
+  case $c in
+  score) label="score --format json" goal="(goal <= 0.8)" ;;
+  team) label="team --format json" goal="(goal <= 0.35)" ;;
+  compact) label="score ... --compact" goal="" ;;
+  esac
+  printf '%-22s %6.2f s  %5.2f us cpu/profile  %.2f x jq %-13s  peak %d MiB\n' "$label" "$(median "$tmp/$c" 1)" \
     "$(awk "BEGIN{print $(median "$tmp/$c" 2)*1e6/$n}")" "$(ratio "$tmp/$c")" "$goal" "$(( $(median "$tmp/$c" 3) / 1024 ))"
 done
-if "$bin" score --help 2>/dev/null | grep -q -- --compact; then
+if [ -n "$compact" ]; then
   bytes=$("$bin" score --format json --compact "$p" 2>/dev/null | wc -c)
   full=$("$bin" score --format json "$p" 2>/dev/null | wc -c)
   printf 'output per profile     score --format json %d bytes, --compact %d bytes (goal <= 1536)\n' $((full / n)) $((bytes / n))
