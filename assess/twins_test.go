@@ -153,3 +153,85 @@ func TestFastSearchesAgreeWithPlainOnes(t *testing.T) {
 		t.Errorf("only %d plans searched", searched)
 	}
 }
+
+// fine, Check's quick accept, says "nothing wrong" exactly when the full
+// check finds nothing wrong: on random profiles, each given one of the
+// mistakes check reports (or none), against every testdata rubric.
+func TestFineAgreesWithCheck(t *testing.T) {
+	rubrics := []*rubric.Rubric{rubric.Default()}
+	files, _ := filepath.Glob("../testdata/rubrics/*.yaml")
+	for _, f := range files {
+		r, err := rubric.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
+	rng := rand.New(rand.NewPCG(25, 26))
+	seen := map[bool]int{}
+	for n := range 3000 {
+		r := rubrics[n%len(rubrics)]
+		other := rubrics[(n+1)%len(rubrics)]
+		p := randomProfile(rng, r)
+		if rng.IntN(2) == 0 {
+			p.Experience.ITYears = 0
+		}
+		if rng.IntN(2) == 0 {
+			p.Experience.ManagementYears = 0
+		}
+		var held []string
+		for _, it := range r.Items {
+			if it.Kind == rubric.KindHeld && it.Category == rubric.CategoryEducation {
+				held = append(held, it.ID)
+			}
+		}
+		if len(held) > 0 && rng.IntN(2) == 0 {
+			p.Education = append(p.Education, held[rng.IntN(len(held))])
+		}
+		switch rng.IntN(14) {
+		case 0:
+			p.Skills["no-such-skill"] = 1
+		case 1:
+			for id := range p.Skills {
+				p.Skills[id] = r.MaxLevel() + 1
+				break
+			}
+		case 2:
+			p.NotApplicable = append(p.NotApplicable, "no-such-skill")
+		case 3:
+			p.Certifications = append(p.Certifications, "no-such-cert")
+		case 4:
+			if len(held) > 0 {
+				p.Certifications = append(p.Certifications, held[0]) // education under certifications
+			}
+		case 5:
+			p.Education = append(p.Education, p.Certifications...) // certifications under education
+		case 6:
+			p.Evidence = map[string]string{"no-such-item": "x"}
+		case 7:
+			p.Experience.Set("no_such_years", 2)
+		case 8:
+			p.Target = "no-such-stage"
+		case 9:
+			p.RubricRevision = r.Rev() + 1
+		case 10:
+			// Another rubric's answers.
+			p = randomProfile(rng, other)
+		case 11:
+			for id := range p.Skills {
+				delete(p.Skills, id)
+				p.NotApplicable = append(p.NotApplicable, id)
+				break
+			}
+			p.Evidence = map[string]string{r.Items[0].ID: "x"}
+		}
+		want := check(p, r) == nil
+		if got := fine(p, r); got != want {
+			t.Fatalf("%s: fine %v, check %v: %+v", r.ID, got, check(p, r), p)
+		}
+		seen[want]++
+	}
+	if seen[true] < 300 || seen[false] < 300 {
+		t.Errorf("fine %d times, not fine %d times", seen[true], seen[false])
+	}
+}
