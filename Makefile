@@ -38,6 +38,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseProfile$$' -fuzztime $(FUZZTIME) ./profiles
 	$(GO) test -run '^$$' -fuzz '^FuzzReadLines$$' -fuzztime $(FUZZTIME) ./profiles
 	$(GO) test -run '^$$' -fuzz '^FuzzFastAndSlowPathsAgree$$' -fuzztime $(FUZZTIME) ./profiles
+	$(GO) test -run '^$$' -fuzz '^FuzzHandDecoderAgrees$$' -fuzztime $(FUZZTIME) ./profiles
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRubric$$' -fuzztime $(FUZZTIME) ./rubric
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./assess
 	$(GO) test -run '^$$' -fuzz '^FuzzScoreAnyRubric$$' -fuzztime $(FUZZTIME) ./report

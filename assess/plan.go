@@ -55,6 +55,35 @@ type plan struct {
 	base      *state
 	steps     []pstep
 	yearStart []int // per experience field: the week it starts to accrue
+
+	// Working memory, kept from one plan to the next (planBuf).
+	buf *planBuf
+}
+
+// planBuf is the memory a plan and its planner reuse: scoring a profile
+// builds a plan for every rung not ready, and allocating them afresh was
+// most of the garbage of a batch.
+type planBuf struct {
+	steps     []pstep
+	deps      []int // the steps' deps, one after another
+	tmp       []int
+	strict    []bool
+	yearStart []int
+	chain     []int // skill × level -> step index, -1 when none
+	entryDeps [][]int
+	gaps      []int
+	held      []int
+	cands     []int
+	cursor    []int
+	needed    []int
+	gapAsk    []int // item -> its index in the stage's ask table when a gap; -1 if not
+}
+
+// depsOf stores deps in the plan's arena and returns them there.
+func (pb *planBuf) depsOf(deps ...int) []int {
+	start := len(pb.deps)
+	pb.deps = append(pb.deps, deps...)
+	return pb.deps[start:len(pb.deps):len(pb.deps)]
 }
 
 func weeks(x float64) int { return max(int(math.Ceil(x-1e-9)), 0) }
@@ -65,8 +94,25 @@ func studyWeeks(it *rubric.Item) int { return weeks(it.Effort()) }
 
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
-	b := &planner{s: s, st: st, si: si, total: total, chain: make([][]int, len(s.items)),
-		p: &plan{si: si, base: st, yearStart: make([]int, len(s.fields)), steps: make([]pstep, 0, 2*len(s.asked[si]))}}
+	return s.planInto(&plan{}, new(planBuf), st, si, total)
+}
+
+// planInto is plan building p in pb's memory.
+func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64) *plan {
+	nl := s.nLevels()
+	if len(pb.chain) != len(s.items)*nl {
+		pb.chain = make([]int, len(s.items)*nl)
+		pb.yearStart = make([]int, len(s.fields))
+		pb.entryDeps = make([][]int, len(s.fields))
+		pb.cursor = make([]int, s.ncats)
+	}
+	for k := range pb.chain {
+		pb.chain[k] = -1
+	}
+	clear(pb.yearStart)
+	*p = plan{si: si, base: st, yearStart: pb.yearStart, steps: pb.steps[:0], buf: pb}
+	pb.deps = pb.deps[:0]
+	b := &planner{s: s, st: st, si: si, total: total, chain: pb.chain, nl: nl, p: p}
 	gaps := b.strictAndGaps()
 	// Skills first: their schedule does not depend on anything else.
 	for _, i := range gaps {
@@ -84,8 +130,12 @@ func (s *Scorer) plan(st *state, si int, total float64) *plan {
 		ps.optional = ps.optional || ps.class == classPreferred
 		ps.keep = !ps.optional
 	}
+	pb.steps = b.p.steps
 	return b.p
 }
+
+// nLevels is the number of skill levels, 0 included.
+func (s *Scorer) nLevels() int { return s.r.MaxLevel() + 1 }
 
 // planner holds what the phases of building a plan share.
 type planner struct {
@@ -94,29 +144,44 @@ type planner struct {
 	si        int
 	total     float64
 	p         *plan
-	chain     [][]int // skill -> step index of each level reached (by level)
+	chain     []int   // skill × level -> step index of that level reached, -1 when none
+	nl        int     // levels per skill in chain
 	entryDeps [][]int // experience field -> the foundation steps it waits on
 }
 
 // strictAndGaps marks the gaps that are blocking now (the plan closes them
 // in full) and lists every gap.
 func (b *planner) strictAndGaps() []int {
-	s, st, si := b.s, b.st, b.si
-	var gaps []int
-	for _, i := range s.asked[si] {
-		need := s.items[i].it.Need[si]
+	s, st, si, pb := b.s, b.st, b.si, b.p.buf
+	gaps := pb.gaps[:0]
+	ask := s.ask[si]
+	if len(pb.gapAsk) != len(s.items) {
+		pb.gapAsk = make([]int, len(s.items))
+	}
+	for i := range pb.gapAsk {
+		pb.gapAsk[i] = -1
+	}
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
 		h := s.have(st, i, si)
-		if st.skip(i) || h >= need {
+		if st.skip(i) || h >= a.need {
 			continue
 		}
 		gaps = append(gaps, i)
-		if _, blocking := s.items[i].judge(si, h, need, s.quickWeeks(i, si)); blocking {
+		pb.gapAsk[i] = k
+		if _, blocking := s.items[i].judgeAt(a, h); blocking {
 			if b.p.strict == nil {
-				b.p.strict = make([]bool, len(s.items))
+				if len(pb.strict) != len(s.items) {
+					pb.strict = make([]bool, len(s.items))
+				}
+				clear(pb.strict)
+				b.p.strict = pb.strict
 			}
 			b.p.strict[i] = true
 		}
 	}
+	pb.gaps = gaps
 	return gaps
 }
 
@@ -148,13 +213,7 @@ func (b *planner) skillLevels(i int) {
 // another, reusing the levels already planned.
 func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 	p := b.p
-	steps := b.chain[i]
-	if steps == nil {
-		steps = make([]int, b.s.r.MaxLevel()+1)
-		for l := range steps {
-			steps[l] = -1
-		}
-	}
+	steps := b.chain[i*b.nl : (i+1)*b.nl]
 	prev, start := -1, 0
 	for l := int(b.st.val[i]) + 1; l <= upTo; l++ {
 		if steps[l] >= 0 {
@@ -164,13 +223,12 @@ func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 		ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
 			end: start + weeks(b.s.items[i].cat.LevelWeeks(l)), class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
 		if prev >= 0 {
-			ps.deps = []int{prev}
+			ps.deps = p.buf.depsOf(prev)
 		}
 		p.steps = append(p.steps, ps)
 		steps[l] = len(p.steps) - 1
 		prev, start = steps[l], ps.end
 	}
-	b.chain[i] = steps
 }
 
 // experienceStarts sets when each experience field starts to accrue. It
@@ -184,7 +242,10 @@ func (b *planner) experienceStarts() {
 	for _, y := range b.st.years {
 		worked = max(worked, y)
 	}
-	b.entryDeps = make([][]int, len(s.fields))
+	b.entryDeps = p.buf.entryDeps
+	for f := range b.entryDeps {
+		b.entryDeps[f] = b.entryDeps[f][:0]
+	}
 	for i := range s.items {
 		ci := &s.items[i]
 		if ci.kind != rubric.KindYears || ci.entry == nil || worked >= 1 {
@@ -212,16 +273,15 @@ func (b *planner) yearsReach(f int, y float64) int {
 // skill levels it needs beyond the plan's are added to it.
 func (b *planner) prereqEnd(i int, add bool) (int, []int) {
 	s, st := b.s, b.st
-	end, deps := 0, []int(nil)
+	end, deps := 0, b.p.buf.tmp[:0]
 	for _, pr := range s.items[i].prereq {
 		if st.val[pr.skill] >= float64(pr.level) {
 			continue
 		}
 		if add {
-			b.levels(pr.skill, pr.level, float64(pr.level), func(int) int { return classPrereq })
+			b.levels(pr.skill, pr.level, float64(pr.level), classIsPrereq)
 		}
-		if steps := b.chain[pr.skill]; steps != nil && steps[pr.level] >= 0 {
-			k := steps[pr.level]
+		if k := b.chain[pr.skill*b.nl+pr.level]; k >= 0 {
 			end, deps = max(end, b.p.steps[k].end), append(deps, k)
 			continue
 		}
@@ -232,14 +292,20 @@ func (b *planner) prereqEnd(i int, add bool) (int, []int) {
 		}
 		end = max(end, w)
 	}
-	return end, deps
+	b.p.buf.tmp = deps
+	if len(deps) == 0 {
+		return end, nil
+	}
+	return end, b.p.buf.depsOf(deps...)
 }
+
+func classIsPrereq(int) int { return classPrereq }
 
 // otherSteps adds the waits for experience and the steps that gain held
 // items, and returns the latter for sequencing.
 func (b *planner) otherSteps(gaps []int) []int {
 	s, p, si := b.s, b.p, b.si
-	var held []int
+	held := p.buf.held[:0]
 	for _, i := range gaps {
 		ci := &s.items[i]
 		need := ci.it.Need[si]
@@ -295,6 +361,7 @@ func (b *planner) otherSteps(gaps []int) []int {
 			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: best, from: h, to: 1, class: class, impact: b.impact(i, h, 1, need)})
 		}
 	}
+	p.buf.held = held
 	return held
 }
 
@@ -311,7 +378,8 @@ func (b *planner) sequence(held []int) {
 		wx, wy := s.r.Items[px.set].Effort(), s.r.Items[py.set].Effort()
 		return cmp.Compare(py.impact/wy, px.impact/wx)
 	})
-	cursor := map[string]int{}
+	cursor := p.buf.cursor
+	clear(cursor)
 	for _, k := range held {
 		before := len(p.steps)
 		pre, deps := b.prereqEnd(p.steps[k].set, true)
@@ -319,7 +387,7 @@ func (b *planner) sequence(held []int) {
 		for j := before; j < len(p.steps); j++ {
 			p.steps[j].optional = ps.class == classPreferred
 		}
-		cat := s.items[ps.item].it.Category
+		cat := s.items[ps.item].catIdx
 		ps.start = max(cursor[cat], pre)
 		ps.end = ps.start + studyWeeks(&s.r.Items[ps.set])
 		ps.deps = deps
@@ -355,29 +423,65 @@ func (s *Scorer) newWork() *state {
 
 // earliest is the first week at which following the plan makes the profile
 // ready for its stage, or -1 if it never does within the horizon.
-func (s *Scorer) earliest(p *plan, work *state) int {
+func (s *Scorer) earliest(p *plan, work *state) int { return s.firstReady(p, work, 0) }
+
+// earliestAfter is max(earliest, lo) for lo > 0 when earliest is not -1:
+// the first week from lo on at which the plan makes the profile ready, or
+// -1.
+func (s *Scorer) earliestAfter(p *plan, work *state, lo int) int { return s.firstReady(p, work, lo) }
+
+// firstReady is the first week from floor on at which following the plan
+// makes the profile ready, or -1 if it never does within the horizon.
+//
+// Ready only ever turns from false to true as t grows (see search), so the
+// answer is found by bisection between a week known not ready and one known
+// ready. The bounds are narrowed first, each guess checked before it is
+// used: not ready at floor; not ready until the gaps blocking now are closed
+// in full (the plan's last step for them); ready, most often, once the steps
+// ready needs are done, else once every step is, else within the horizon.
+func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 	readyAt := func(t int) bool {
 		s.stateAt(p, t, work)
 		return s.ready(work, p.si, p.strict)
 	}
-	if readyAt(0) {
-		return 0
+	if readyAt(floor) {
+		return floor
 	}
-	// Most profiles are ready by the time the last step ends and the last
-	// wait is over; only when not is the whole horizon searched.
-	hi := 1
-	for _, ps := range p.steps {
-		hi = max(hi, ps.end)
-	}
-	if !readyAt(hi) {
-		lo := hi
-		hi = max(horizonWeeks, hi)
-		if !readyAt(hi) {
-			return -1
+	lo := floor
+	kept, all, closed := 1, 1, 0
+	for k := range p.steps {
+		ps := &p.steps[k]
+		all = max(all, ps.end)
+		if ps.keep {
+			kept = max(kept, ps.end)
+			if p.strict != nil && p.strict[ps.item] {
+				closed = max(closed, ps.end)
+			}
 		}
-		return s.search(readyAt, lo, hi)
 	}
-	return s.search(readyAt, 0, hi)
+	if closed-1 > lo && !readyAt(closed-1) {
+		lo = closed - 1
+	}
+	for _, hi := range [...]int{kept, all} {
+		if hi > lo {
+			if readyAt(hi) {
+				return s.search(readyAt, lo, hi)
+			}
+			lo = hi
+		}
+	}
+	top := max(horizonWeeks, all)
+	if top <= lo || !readyAt(top) {
+		return -1
+	}
+	return s.search(readyAt, lo, top)
+}
+
+// within reports whether following the plan makes the profile ready by
+// week t: earliest(p) is in [0, t] (ready only turns from false to true).
+func (s *Scorer) within(p *plan, work *state, t int) bool {
+	s.stateAt(p, t, work)
+	return s.ready(work, p.si, p.strict)
 }
 
 // search finds the first t in (lo, hi] with readyAt(t), given not ready at
@@ -396,6 +500,26 @@ func (s *Scorer) search(readyAt func(int) bool, lo, hi int) int {
 	return hi
 }
 
+// cannotDrop reports, without looking at the schedule, that markToReady
+// would have to keep step ps: the top level kept of a skill that is a gap of
+// the plan's stage, where the level below it leaves a hard requirement
+// unmet (or, for a gap blocking now, any level below the need). A skill has
+// only its own levels, so dropping the step leaves it at most at ps.from.
+func (s *Scorer) cannotDrop(p *plan, ps *pstep) bool {
+	if ps.kind != stepLevel || ps.set != ps.item {
+		return false
+	}
+	k := p.buf.gapAsk[ps.item]
+	if k < 0 || s.items[ps.item].k != kSkill {
+		return false
+	}
+	if p.strict != nil && p.strict[ps.item] {
+		return true
+	}
+	hard, blocking := s.items[ps.item].judgeAt(&s.ask[p.si][k], ps.from)
+	return hard || blocking
+}
+
 // markToReady keeps only the steps needed to be ready at week t: a step
 // done by then that the verdict does not need is moved beyond ready, least
 // important first.
@@ -403,7 +527,8 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 	if t < 0 {
 		return
 	}
-	var cands []int
+	cands := p.buf.cands[:0]
+	defer func() { p.buf.cands = cands }()
 	for k := range p.steps {
 		ps := &p.steps[k]
 		ps.keep = ps.end <= t && t > 0 && !ps.optional
@@ -424,22 +549,31 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 		}
 		return cmp.Compare(pa.impact, pb.impact)
 	})
-	needed := func(k int) bool {
-		for j := range p.steps {
-			if p.steps[j].keep && slices.Contains(p.steps[j].deps, k) {
-				return true
+	// needed counts, for each step, the kept steps that wait on it.
+	needed := p.buf.needed[:0]
+	for range p.steps {
+		needed = append(needed, 0)
+	}
+	p.buf.needed = needed
+	for j := range p.steps {
+		if p.steps[j].keep {
+			for _, d := range p.steps[j].deps {
+				needed[d]++
 			}
 		}
-		return false
 	}
 	for _, k := range cands {
-		if needed(k) {
+		if needed[k] > 0 || s.cannotDrop(p, &p.steps[k]) {
 			continue
 		}
 		p.steps[k].keep = false
 		s.stateAt(p, t, work)
 		if !s.ready(work, p.si, p.strict) {
 			p.steps[k].keep = true
+			continue
+		}
+		for _, d := range p.steps[k].deps {
+			needed[d]--
 		}
 	}
 }

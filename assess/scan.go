@@ -48,14 +48,63 @@ type ladder struct {
 	weeks   []int     // time to ready per rung; -1 beyond the horizon
 	verdict []string
 	plan    *plan // the target's, with its to-ready steps marked
+	sc      *scratch
 }
 
-// scan scores every rung; with withPlan the target's plan is kept and its
+// scratch is the working memory of one scan, recycled through the Scorer's
+// pool: a scan allocates nothing it does not return.
+type scratch struct {
+	l            ladder
+	work         state
+	unanswered   []bool
+	target, rung planBuf // the target's plan; any other rung's
+	tplan, rplan plan
+	reqs         []requirement
+	gapItems     []int
+	gapKeys      []gapKey
+	gaps         []Gap
+	groups       []stepGroup
+	soon         []uint8 // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
+}
+
+func (s *Scorer) getScratch() *scratch {
+	if sc, ok := s.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	n, ni, nf := len(s.r.Stages), len(s.items), len(s.fields)
+	sc := &scratch{unanswered: make([]bool, ni), work: state{val: make([]float64, ni), years: make([]float64, nf)}}
+	sc.l = ladder{st: state{val: make([]float64, ni), years: make([]float64, nf), leveled: make([]bool, ni)}, evals: make([]stageEval, n),
+		ready: make([]float64, n), from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n), sc: sc}
+	sc.soon = make([]uint8, n)
+	return sc
+}
+
+// release gives a scan's memory back; nothing of it may be used after.
+func (s *Scorer) release(l *ladder) { s.scratch.Put(l.sc) }
+
+// scanMode says what a scan works out beyond every rung's readiness.
+type scanMode uint8
+
+const (
+	scanBrief    scanMode = iota // every rung's verdict and time to ready
+	scanScore                    // ... and the target's plan, its to-ready steps marked
+	scanVerdicts                 // every rung's verdict; no time to ready (weeks stay 0)
+)
+
+// scan scores every rung; with scanScore the target's plan is kept and its
 // to-ready steps marked (Score needs them; Brief does not).
-func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
+func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
+	withPlan := mode == scanScore
 	n := len(s.r.Stages)
-	l := &ladder{st: s.stateOf(p), si: si, evals: make([]stageEval, n), ready: make([]float64, n),
-		from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n)}
+	sc := s.getScratch()
+	l := &sc.l
+	clear(l.st.val)
+	clear(l.st.years)
+	clear(l.st.leveled)
+	l.st.unanswered = nil
+	s.fillState(p, &l.st, sc.unanswered)
+	l.si, l.plan = si, nil
+	clear(l.weeks)
 	for j := range n {
 		l.evals[j] = s.evalStage(&l.st, j)
 	}
@@ -65,24 +114,45 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 			l.ready[j], l.from[j] = l.ready[j+1], l.from[j+1]
 		}
 	}
-	work := s.newWork()
+	work := &sc.work
 	thr := s.r.Thresholds
+	if mode == scanVerdicts {
+		s.verdicts(l)
+		return l
+	}
 	for j := range n {
 		e := l.evals[j]
 		readyNow := !e.hard && !e.blocking && round1(l.ready[j]) >= thr.Ready
 		if readyNow {
 			l.verdict[j] = Ready
 			if j == si && withPlan {
-				l.plan = s.plan(&l.st, j, e.total)
+				l.plan = s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
 				s.markToReady(l.plan, 0, work)
 			}
 			continue
 		}
-		pl := s.plan(&l.st, j, e.total)
-		w := s.earliest(pl, work)
-		if j == si && withPlan {
+		var w int
+		switch prev := 0; {
+		case j == si && withPlan:
+			pl := s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
+			w = s.earliest(pl, work)
 			s.markToReady(pl, w, work)
 			l.plan = pl
+		case j > 0 && l.weeks[j-1] < 0:
+			// Beyond the horizon below: beyond it here too (the rule below).
+			w = -1
+		default:
+			pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+			if j > 0 {
+				prev = l.weeks[j-1]
+			}
+			if prev > 0 {
+				// Reached no sooner than the rung below: whether it is by
+				// then, else when after.
+				w = s.earliestAfter(pl, work, prev)
+			} else {
+				w = s.earliest(pl, work)
+			}
 		}
 		// A higher rung is never reached sooner than a lower one.
 		if j > 0 && l.weeks[j-1] != 0 && (w >= 0 && (l.weeks[j-1] < 0 || l.weeks[j-1] > w)) {
@@ -99,6 +169,47 @@ func (s *Scorer) scan(p *profiles.Profile, si int, withPlan bool) *ladder {
 	return l
 }
 
+// verdicts sets every rung's verdict without working out when each is
+// reached. Almost asks only whether a rung is reached within AlmostWeeks,
+// and no rung sooner than the one below it (scan's rule): one look at week
+// AlmostWeeks of a rung's plan, and only for the rungs whose verdict turns
+// on it.
+func (s *Scorer) verdicts(l *ladder) {
+	thr := s.r.Thresholds
+	clear(l.sc.soon)
+	for j := range l.evals {
+		e := l.evals[j]
+		switch {
+		case !e.hard && !e.blocking && round1(l.ready[j]) >= thr.Ready:
+			l.verdict[j] = Ready
+		case !e.blocking && round1(l.ready[j]) >= thr.Almost && s.soon(l, j):
+			l.verdict[j] = Almost
+		default:
+			l.verdict[j] = NotReady
+		}
+	}
+}
+
+// soon reports whether rung j's time to ready, as scan works it out, is
+// within AlmostWeeks.
+func (s *Scorer) soon(l *ladder, j int) bool {
+	sc := l.sc
+	if sc.soon[j] != 0 {
+		return sc.soon[j] == 1
+	}
+	e := l.evals[j]
+	ok := !e.hard && !e.blocking && round1(l.ready[j]) >= s.r.Thresholds.Ready
+	if !ok && (j == 0 || s.soon(l, j-1)) {
+		pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+		ok = s.within(pl, &sc.work, AlmostWeeks)
+	}
+	sc.soon[j] = 2
+	if ok {
+		sc.soon[j] = 1
+	}
+	return ok
+}
+
 // Score scores p against target (a stage id; "" means the profile's target,
 // then the rubric's default).
 func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
@@ -107,35 +218,51 @@ func (s *Scorer) Score(p *profiles.Profile, target string) (*Result, error) {
 
 // ScoreWith is Score with options.
 func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions) (*Result, error) {
-	si, err := s.stageOf(p, target)
-	if err != nil {
+	res := &Result{}
+	if err := s.ScoreInto(res, p, target, opts); err != nil {
 		return nil, err
 	}
-	l := s.scan(p, si, true)
+	return res, nil
+}
+
+// ScoreInto is ScoreWith writing the result into res, whose lists' memory
+// it reuses: a batch that scores into a few Results over and over, each
+// once it is written out, allocates next to nothing. Nothing of what res
+// held is kept. On error res is left as it was.
+func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts ScoreOptions) error {
+	si, err := s.stageOf(p, target)
+	if err != nil {
+		return err
+	}
+	l := s.scan(p, si, scanScore)
+	defer s.release(l)
 	st := &l.st
 	e := l.evals[si]
 	stage := &s.r.Stages[si]
-	res := &Result{
+	*res = Result{
 		Version: 1, Name: p.Name, File: p.File, Line: p.RecordLine, Rubric: s.r.ID,
 		Target: stage.ID, TargetName: stage.Name,
 		Readiness: round1(l.ready[si]), Verdict: l.verdict[si], TimeToReadyWeeks: l.weeks[si],
-		Categories: []CategoryScore{}, Gaps: []Gap{}, Strengths: []Strength{}, NextSteps: []Step{},
-		Ladder: make([]Rung, 0, len(s.r.Stages)),
+		Categories: emptied(res.Categories), Gaps: emptied(res.Gaps), Strengths: emptied(res.Strengths),
+		NextSteps: emptied(res.NextSteps), Ladder: emptied(res.Ladder),
+		Unanswered: res.Unanswered[:0], UnansweredNames: res.UnansweredNames[:0], Omitted: res.Omitted[:0],
+		OmittedNames: res.OmittedNames[:0], NotApplicable: res.NotApplicable[:0], NotApplicableNames: res.NotApplicableNames[:0],
 	}
 	if !s.r.LevelsDefaulted() {
 		res.Levels = s.r.LevelNames()
 	}
 	s.categories(st, si, e.total, res)
+	gapItems := l.sc.gapItems[:0]
 	for _, q := range s.requirements(l) {
 		ci := &s.items[q.i]
 		if ci.kind == rubric.KindSkill {
 			res.AskedSkills++
 			switch {
 			case q.unanswered:
-			case !p.AnswersSkill(ci.it.ID):
+			case !s.answers(st, p, q.i):
 				res.Omitted = append(res.Omitted, ci.it.ID)
 				res.OmittedNames = append(res.OmittedNames, ci.it.Name)
-			case p.IsNotApplicable(ci.it.ID):
+			case s.notApplicable(st, p, q.i):
 				res.NotApplicable = append(res.NotApplicable, ci.it.ID)
 				res.NotApplicableNames = append(res.NotApplicableNames, ci.it.Name)
 			}
@@ -158,31 +285,12 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 				g.Indicators = ci.it.IndicatorsAt(int(q.need))
 			}
 			res.Gaps = append(res.Gaps, g)
+			gapItems = append(gapItems, q.i)
 		}
 	}
-	// Most important first: what blocks, then what else keeps from ready,
-	// then what moves readiness most; preferred last.
-	slices.SortStableFunc(res.Gaps, func(a, b Gap) int {
-		rank := func(g Gap) int {
-			switch {
-			case g.Blocking:
-				return 0
-			case g.Hard:
-				return 1
-			case g.Preferred:
-				return 3
-			}
-			return 2
-		}
-		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Impact, a.Impact); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	res.NextSteps = s.steps(l.plan)
+	l.sc.gapItems = gapItems
+	s.sortGaps(l.sc, res.Gaps, gapItems)
+	res.NextSteps = s.steps(res.NextSteps, l.plan, l.sc)
 	for j := range s.r.Stages {
 		res.Ladder = append(res.Ladder, Rung{Target: s.r.Stages[j].ID, Name: s.r.Stages[j].Name,
 			Readiness: round1(l.ready[j]), Verdict: l.verdict[j], Blocking: l.evals[j].blocking, TimeToReadyWeeks: l.weeks[j]})
@@ -190,7 +298,65 @@ func (s *Scorer) ScoreWith(p *profiles.Profile, target string, opts ScoreOptions
 	if opts.Explain {
 		res.Explain = s.explain(l)
 	}
-	return res, nil
+	return nil
+}
+
+// emptied is list emptied for reuse, never nil (JSON [] rather than null).
+func emptied[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list[:0]
+}
+
+// gapKey is what gaps are ordered by, without their texts: sorting the
+// keys moves no strings.
+type gapKey struct {
+	rank   int
+	impact float64
+	item   int
+	k      int // the gap's index before sorting
+}
+
+// sortGaps orders gaps most important first: what blocks, then what else
+// keeps from ready, then what moves readiness most; preferred last.
+func (s *Scorer) sortGaps(sc *scratch, gaps []Gap, items []int) {
+	keys := sc.gapKeys[:0]
+	for k := range gaps {
+		g := &gaps[k]
+		rank := 2
+		switch {
+		case g.Blocking:
+			rank = 0
+		case g.Hard:
+			rank = 1
+		case g.Preferred:
+			rank = 3
+		}
+		keys = append(keys, gapKey{rank: rank, impact: g.Impact, item: items[k], k: k})
+	}
+	sc.gapKeys = keys
+	sorted := true
+	slices.SortStableFunc(keys, func(a, b gapKey) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.impact, a.impact); c != 0 {
+			return c
+		}
+		return strings.Compare(s.items[a.item].it.ID, s.items[b.item].it.ID)
+	})
+	for k := range keys {
+		sorted = sorted && keys[k].k == k
+	}
+	if sorted {
+		return
+	}
+	sc.gaps = append(sc.gaps[:0], gaps...)
+	for k := range keys {
+		gaps[k] = sc.gaps[keys[k].k]
+	}
+	clear(sc.gaps) // holds no strings past the scan
 }
 
 // requirement is one item the target asks for, as the profile stands: the
@@ -207,7 +373,8 @@ type requirement struct {
 
 func (s *Scorer) requirements(l *ladder) []requirement {
 	si, st, total := l.si, &l.st, l.evals[l.si].total
-	out := make([]requirement, 0, len(s.asked[si]))
+	out := l.sc.reqs[:0]
+	defer func() { l.sc.reqs = out }()
 	for _, i := range s.asked[si] {
 		ci := &s.items[i]
 		q := requirement{i: i, need: ci.it.Need[si], have: s.have(st, i, si), unanswered: st.skip(i)}
@@ -263,16 +430,12 @@ func (s *Scorer) advice(i int, h, need float64) string {
 // steps turns the schedule into the plan a person reads: the levels of one
 // skill that go together become one step; the steps to ready come first, in
 // the order they start, then those beyond ready.
-func (s *Scorer) steps(p *plan) []Step {
+func (s *Scorer) steps(out []Step, p *plan, sc *scratch) []Step {
 	if p == nil {
-		return []Step{}
+		return out
 	}
-	type group struct {
-		first, last int
-		class       int
-		impact      float64
-	}
-	var groups []group
+	groups := sc.groups[:0]
+	defer func() { sc.groups = groups }()
 	for k := range p.steps {
 		ps := &p.steps[k]
 		if n := len(groups); n > 0 {
@@ -285,9 +448,9 @@ func (s *Scorer) steps(p *plan) []Step {
 				continue
 			}
 		}
-		groups = append(groups, group{first: k, last: k, class: ps.class, impact: ps.impact})
+		groups = append(groups, stepGroup{first: k, last: k, class: ps.class, impact: ps.impact})
 	}
-	slices.SortStableFunc(groups, func(a, b group) int {
+	slices.SortStableFunc(groups, func(a, b stepGroup) int {
 		pa, pb := &p.steps[a.first], &p.steps[b.first]
 		if pa.keep != pb.keep {
 			if pa.keep {
@@ -306,7 +469,6 @@ func (s *Scorer) steps(p *plan) []Step {
 		}
 		return strings.Compare(s.items[pa.item].it.ID, s.items[pb.item].it.ID)
 	})
-	out := make([]Step, 0, len(groups))
 	for _, g := range groups {
 		first, last := &p.steps[g.first], &p.steps[g.last]
 		it := s.items[first.item].it
@@ -325,26 +487,46 @@ func (s *Scorer) steps(p *plan) []Step {
 			st.Goal = years(last.to)
 		case stepStandIn:
 			st.Waits = true
-			or := it.OrYears
-			st.Action = fmt.Sprintf("Your experience will stand in for it: %s counts in part from %s and in full at %s.",
-				s.fieldName(or.Field), years(or.From), years(or.Years))
-			st.Goal = it.Name + " met by experience"
+			st.Action, st.Goal = s.items[first.item].standIn, s.items[first.item].standInGoal
 		case stepHeld:
-			alt := &s.r.Items[first.set]
 			st.Action = s.advice(first.item, 0, 1)
-			st.Goal = "hold " + alt.Name
-			if len(alt.Requires) > 0 {
-				var pre []string
-				for _, r := range alt.Requires {
-					sk, _ := s.r.Item(r.ID)
-					pre = append(pre, fmt.Sprintf("%s at level %d", sk.Name, r.Level))
-				}
-				st.Goal += "; it asks for " + strings.Join(pre, " and ") + " first"
-			}
+			st.Goal = s.items[first.set].holdGoal
 		}
 		out = append(out, st)
 	}
 	return out
+}
+
+// stepTexts works out once the texts of the steps that gain item i, or
+// have experience stand in for it.
+func (s *Scorer) stepTexts(i int) {
+	ci := &s.items[i]
+	it := ci.it
+	if or := it.OrYears; or != nil {
+		ci.standIn = fmt.Sprintf("Your experience will stand in for it: %s counts in part from %s and in full at %s.",
+			s.fieldName(or.Field), years(or.From), years(or.Years))
+		ci.standInGoal = it.Name + " met by experience"
+	}
+	ci.holdGoal = "hold " + it.Name
+	if len(it.Requires) > 0 {
+		var pre []string
+		for _, r := range it.Requires {
+			name := r.ID
+			if sk, ok := s.r.Item(r.ID); ok {
+				name = sk.Name
+			}
+			pre = append(pre, fmt.Sprintf("%s at level %d", name, r.Level))
+		}
+		ci.holdGoal += "; it asks for " + strings.Join(pre, " and ") + " first"
+	}
+}
+
+// stepGroup is the steps of a plan that read as one: the levels of one
+// skill that go together.
+type stepGroup struct {
+	first, last int
+	class       int
+	impact      float64
 }
 
 // fieldName is how a person calls an experience field: the name of the
@@ -439,22 +621,50 @@ type Cell struct {
 
 // Brief scores p against target ("" as in Score) without the plan's texts.
 func (s *Scorer) Brief(p *profiles.Profile, target string) (Brief, error) {
+	return s.brief(p, target, scanBrief)
+}
+
+func (s *Scorer) brief(p *profiles.Profile, target string, mode scanMode) (Brief, error) {
 	si, err := s.stageOf(p, target)
 	if err != nil {
 		return Brief{}, err
 	}
-	l := s.scan(p, si, false)
-	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: l.verdict, Weeks: l.weeks}
+	l := s.scan(p, si, mode)
+	defer s.release(l)
+	b := Brief{Target: si, Readiness: round1(l.ready[si]), Verdict: l.verdict[si], Ladder: slices.Clone(l.verdict)}
+	if mode != scanVerdicts {
+		b.Weeks = slices.Clone(l.weeks)
+	}
 	reqs := s.requirements(l)
-	b.Cells = make([]Cell, len(reqs))
+	if mode != scanVerdicts {
+		b.Cells = make([]Cell, len(reqs))
+	}
+	ngaps := 0
+	for _, q := range reqs {
+		if !q.unanswered && q.have < q.need {
+			ngaps++
+		}
+	}
+	b.Gaps = make([]BriefGap, 0, ngaps)
 	for k, q := range reqs {
-		b.Cells[k] = Cell{Item: q.i, Have: round2(q.have), Need: q.need, Unanswered: q.unanswered}
+		if b.Cells != nil {
+			b.Cells[k] = Cell{Item: q.i, Have: round2(q.have), Need: q.need, Unanswered: q.unanswered}
+		}
 		if !q.unanswered && q.have < q.need {
 			w, via := s.gapWeeks(q.i, si, q.have, q.need)
 			b.Gaps = append(b.Gaps, BriefGap{Item: q.i, Have: round2(q.have), Need: q.need, Impact: round1(q.impact), Blocking: q.blocking, Weeks: w, Via: via})
 		}
 	}
 	return b, nil
+}
+
+// BriefVerdicts is Brief without the rungs' time to ready (Weeks is nil)
+// and without the matrix row (Cells is nil): what a team too large to name
+// its members needs. Each rung's verdict
+// asks only whether it is reached within AlmostWeeks, not when, which is
+// several times quicker to work out.
+func (s *Scorer) BriefVerdicts(p *profiles.Profile, target string) (Brief, error) {
+	return s.brief(p, target, scanVerdicts)
 }
 
 // gapWeeks is the effort to take item i from have to need at stage si on its

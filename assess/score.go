@@ -15,6 +15,7 @@ package assess
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -32,11 +33,28 @@ const horizonWeeks = 60 * 52
 // Scorer scores profiles against one rubric. Build it once with New and share
 // it: it is safe for concurrent use.
 type Scorer struct {
-	r      *rubric.Rubric
-	items  []citem
-	abs    [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
-	asked  [][]int     // per stage: the items it asks for (need > 0, weight > 0)
+	r     *rubric.Rubric
+	items []citem
+	abs   [][]float64 // per stage, each item's share of the rubric (rubric.AbsoluteWeights)
+	asked [][]int     // per stage: the items it asks for (need > 0, weight > 0)
+	// ask is asked with what judging each item at that stage needs,
+	// worked out once.
+	ask    [][]askItem
 	fields map[string]int
+	ncats  int   // categories that items name (cursor slots of a plan)
+	skills []int // the skill items
+	// scratch recycles the working memory of a scan, so that scoring a
+	// profile allocates only what it returns.
+	scratch sync.Pool
+}
+
+// askItem is an item a stage asks for, with what scoring it there needs.
+type askItem struct {
+	i       int
+	need    float64
+	w       float64 // the item's share of the rubric at the stage (abs)
+	quick   float64 // quickWeeks at the stage
+	hardLvl float64 // HardLevel at the stage
 }
 
 // citem is an item with everything scoring needs worked out once.
@@ -44,16 +62,22 @@ type citem struct {
 	it       *rubric.Item
 	cat      *rubric.Category
 	kind     string
-	field    int // years items: index of the experience field
+	k        kindCode // kind, for the hot paths
+	hardReq  bool     // require == hard
+	gate     float64  // it.Gate
+	field    int      // years items: index of the experience field
 	require  string
 	margin   float64
 	alts     []calt
 	orField  int // -1 when no or_years
+	catIdx   int // index of the item's category among the rubric's
 	covers   []int
 	prereq   []cprereq
 	entry    *centry // years items that start after foundations
 	goals    []string
 	altNames []string // "any" items: the alternatives' names, per stage
+	// The texts of the plan's steps about the item (stepTexts).
+	standIn, standInGoal, holdGoal string
 }
 
 type calt struct {
@@ -117,11 +141,21 @@ func New(r *rubric.Rubric) *Scorer {
 		return s.fields[f]
 	}
 	last := len(r.Stages) - 1
+	cats := map[string]int{}
+	for _, c := range r.Categories {
+		if _, ok := cats[c.ID]; !ok {
+			cats[c.ID] = len(cats)
+		}
+	}
 	for i := range r.Items {
 		it := &r.Items[i]
 		cat, _ := r.Category(it.Category)
 		ci := citem{it: it, cat: cat, kind: it.Kind, require: it.Requirement(),
-			margin: it.BlockMargin(), orField: -1}
+			margin: it.BlockMargin(), orField: -1, k: kindCodeOf(it.Kind), hardReq: it.Requirement() == rubric.RequireHard, gate: it.Gate}
+		if _, ok := cats[it.Category]; !ok {
+			cats[it.Category] = len(cats)
+		}
+		ci.catIdx = cats[it.Category]
 		if it.Kind == rubric.KindYears {
 			ci.field = field(it.Field)
 			if f := it.StartsAfter; f != nil {
@@ -161,11 +195,24 @@ func New(r *rubric.Rubric) *Scorer {
 		}
 		s.items = append(s.items, ci)
 	}
+	for i := range s.items {
+		s.stepTexts(i)
+	}
+	s.ncats = len(cats)
+	for i := range s.items {
+		if s.items[i].kind == rubric.KindSkill {
+			s.skills = append(s.skills, i)
+		}
+	}
 	s.asked = make([][]int, len(r.Stages))
+	s.ask = make([][]askItem, len(r.Stages))
 	for si := range r.Stages {
 		for i, ci := range s.items {
 			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
+				need := ci.it.Need[si]
+				s.ask[si] = append(s.ask[si], askItem{i: i, need: need, w: s.abs[si][i],
+					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need)})
 			}
 		}
 	}
@@ -197,19 +244,46 @@ type state struct {
 	val        []float64 // skills: level; held: 1 when held or covered
 	years      []float64 // by experience field
 	unanswered []bool    // items added to the rubric after the profile was written
+	// leveled marks the skills the profile gives a level (scans only;
+	// nil elsewhere): its skills map, looked up once.
+	leveled []bool
 }
 
 func (s *Scorer) stateOf(p *profiles.Profile) state {
 	st := state{val: make([]float64, len(s.items)), years: make([]float64, len(s.fields))}
+	s.fillState(p, &st, nil)
+	return st
+}
+
+// fillState lays p's answers out in st, whose val and years are zero and
+// sized; unanswered is set to buf (cleared) when some item is unanswered.
+func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 	for f, i := range s.fields {
 		st.years[i] = p.Years(f)
 	}
 	top := s.r.MaxLevel()
-	for id, lvl := range p.Skills {
-		if i := s.r.ItemIndex(id); i >= 0 {
+	// The rubric's skills looked up in the profile: the same as the
+	// profile's looked up in the rubric (other ids count for nothing), and
+	// no walk of a map.
+	found := 0
+	for _, i := range s.skills {
+		if lvl, ok := p.Skills[s.items[i].it.ID]; ok {
 			// Check refuses a level above the rubric's top; a profile
 			// that was not checked counts as the top.
 			st.val[i] = float64(min(lvl, top))
+			found++
+			if st.leveled != nil {
+				st.leveled[i] = true
+			}
+		}
+	}
+	if found < len(p.Skills) {
+		// Other ids: a profile not checked may give a level to an item
+		// that is not a skill, which then counts as that.
+		for id, lvl := range p.Skills {
+			if i := s.r.ItemIndex(id); i >= 0 && s.items[i].kind != rubric.KindSkill {
+				st.val[i] = float64(min(lvl, top))
+			}
 		}
 	}
 	for _, list := range [][]string{p.Education, p.Certifications} {
@@ -229,20 +303,24 @@ func (s *Scorer) stateOf(p *profiles.Profile) state {
 		switch it.Kind {
 		case rubric.KindSkill:
 			// n/a is an answer: it counts, as 0.
-			answered = p.AnswersSkill(it.ID)
+			answered = s.answers(st, p, i)
 		default:
 			// Held: a later item the profile does not list may simply not
 			// have been asked; "any": its alternatives may be new too.
-			answered = s.have(&st, i, len(s.r.Stages)-1) > 0
+			answered = s.have(st, i, len(s.r.Stages)-1) > 0
 		}
 		if !answered {
 			if st.unanswered == nil {
-				st.unanswered = make([]bool, len(s.items))
+				if len(buf) == len(s.items) {
+					clear(buf)
+					st.unanswered = buf
+				} else {
+					st.unanswered = make([]bool, len(s.items))
+				}
 			}
 			st.unanswered[i] = true
 		}
 	}
-	return st
 }
 
 // hold marks held item i, and everything it covers, as held.
@@ -253,19 +331,62 @@ func (s *Scorer) hold(val []float64, i int) {
 	}
 }
 
+// answers is p.AnswersSkill for skill item i: a level or n/a.
+func (s *Scorer) answers(st *state, p *profiles.Profile, i int) bool {
+	id := s.items[i].it.ID
+	if st.leveled != nil {
+		return st.leveled[i] || slices.Contains(p.NotApplicable, id)
+	}
+	return p.AnswersSkill(id)
+}
+
+// notApplicable is p.IsNotApplicable for skill item i: n/a and no level.
+func (s *Scorer) notApplicable(st *state, p *profiles.Profile, i int) bool {
+	if st.leveled != nil {
+		return !st.leveled[i] && slices.Contains(p.NotApplicable, s.items[i].it.ID)
+	}
+	return p.IsNotApplicable(s.items[i].it.ID)
+}
+
 func (st *state) skip(i int) bool { return st.unanswered != nil && st.unanswered[i] }
+
+// kindCode is an item's kind as a number: comparing kinds is the most
+// frequent thing scoring does.
+type kindCode uint8
+
+const (
+	kOther kindCode = iota
+	kSkill
+	kYears
+	kHeld
+	kAny
+)
+
+func kindCodeOf(kind string) kindCode {
+	switch kind {
+	case rubric.KindSkill:
+		return kSkill
+	case rubric.KindYears:
+		return kYears
+	case rubric.KindHeld:
+		return kHeld
+	case rubric.KindAny:
+		return kAny
+	}
+	return kOther
+}
 
 // have is what the profile has of item i, seen from stage si.
 func (s *Scorer) have(st *state, i, si int) float64 {
 	ci := &s.items[i]
-	switch ci.kind {
-	case rubric.KindYears:
+	switch ci.k {
+	case kYears:
 		return st.years[ci.field]
-	case rubric.KindSkill:
+	case kSkill:
 		return st.val[i]
 	}
 	h := 0.0
-	if ci.kind == rubric.KindHeld {
+	if ci.k == kHeld {
 		h = st.val[i]
 	}
 	for _, a := range ci.alts {
@@ -297,18 +418,24 @@ func credit(have, need float64) float64 {
 // judge says whether having h of need at stage si keeps the verdict from
 // ready (hard) and whether that cannot be mended within a year (blocking).
 func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, blocking bool) {
-	if ci.it.Gate > 0 && h < need*ci.it.Gate {
+	return ci.judgeAt(&askItem{need: need, hardLvl: ci.it.HardLevel(si, need), quick: quickWeeks}, h)
+}
+
+// judgeAt is judge with the stage's hard level and quickest study worked
+// out once (askItem): the one place the rules are.
+func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
+	if ci.gate > 0 && h < a.need*ci.gate {
 		return true, true
 	}
-	if ci.require != rubric.RequireHard {
+	if !ci.hardReq {
 		return false, false
 	}
-	lvl := ci.it.HardLevel(si, need)
+	lvl := a.hardLvl
 	if h >= lvl-1e-9 {
 		return false, false
 	}
-	switch ci.kind {
-	case rubric.KindSkill:
+	switch ci.k {
+	case kSkill:
 		// Blocking when short past its margin, or two levels short of the
 		// need (the core-skill rule, whatever the margin), and closing the
 		// gap in full takes more than a year at the category's pace. The
@@ -317,11 +444,11 @@ func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, block
 		// weeks) two levels always take more than a year; a rubric whose
 		// skills grow faster blocks only what its own pace cannot close
 		// within one.
-		return true, (h < lvl-ci.margin-1e-9 || need-h >= 2-1e-9) && ci.cat.WeeksBetween(h, need) > AlmostWeeks
-	case rubric.KindYears:
+		return true, (h < lvl-ci.margin-1e-9 || a.need-h >= 2-1e-9) && ci.cat.WeeksBetween(h, a.need) > AlmostWeeks
+	case kYears:
 		return true, h < lvl-ci.margin-1e-9
 	}
-	return true, quickWeeks > AlmostWeeks
+	return true, a.quick > AlmostWeeks
 }
 
 // stageEval is one stage's scoring of a state.
@@ -341,17 +468,18 @@ func (s *Scorer) evalStage(st *state, si int) stageEval { return s.evalStrict(st
 func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 	var e stageEval
 	acc := 0.0
-	for _, i := range s.asked[si] {
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
 		if st.skip(i) {
 			continue
 		}
-		ci := &s.items[i]
-		need := ci.it.Need[si]
 		h := s.have(st, i, si)
-		e.total += s.abs[si][i]
-		acc += s.abs[si][i] * credit(h, need)
-		if h < need {
-			hard, blocking := ci.judge(si, h, need, s.quickWeeks(i, si))
+		e.total += a.w
+		acc += a.w * credit(h, a.need)
+		if h < a.need {
+			hard, blocking := s.items[i].judgeAt(a, h)
 			e.hard = e.hard || hard || (strict != nil && strict[i])
 			e.blocking = e.blocking || blocking
 		}
@@ -361,6 +489,47 @@ func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 		e.raw = 100 * acc / e.total
 	}
 	return e
+}
+
+// rawAt is evalStage's raw readiness alone.
+func (s *Scorer) rawAt(st *state, si int) float64 {
+	total, acc := 0.0, 0.0
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		if st.skip(a.i) {
+			continue
+		}
+		total += a.w
+		acc += a.w * credit(s.have(st, a.i, si), a.need)
+	}
+	if total > 0 {
+		return 100 * acc / total
+	}
+	return 100
+}
+
+// unmet reports whether st misses a hard requirement of stage si (or one
+// marked in strict), or is blocked there: evalStrict's hard || blocking,
+// stopping at the first.
+func (s *Scorer) unmet(st *state, si int, strict []bool) bool {
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
+		if st.skip(i) {
+			continue
+		}
+		if h := s.have(st, i, si); h < a.need {
+			if strict != nil && strict[i] {
+				return true
+			}
+			if hard, blocking := s.items[i].judgeAt(a, h); hard || blocking {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quickWeeks is the shortest study that gains a held or "any" item at si.
@@ -396,17 +565,13 @@ func (s *Scorer) readiness(st *state, si int) (float64, int) {
 
 // ready reports whether st is ready for stage si; strict as in evalStrict.
 func (s *Scorer) ready(st *state, si int, strict []bool) bool {
-	e := s.evalStrict(st, si, strict)
-	if e.hard || e.blocking {
+	if s.unmet(st, si, strict) {
 		return false
 	}
 	// The rung's own readiness, else any higher rung's, may reach the bar.
 	thr := s.r.Thresholds.Ready
-	if round1(e.raw) >= thr {
-		return true
-	}
-	for j := si + 1; j < len(s.r.Stages); j++ {
-		if round1(s.evalStage(st, j).raw) >= thr {
+	for j := si; j < len(s.r.Stages); j++ {
+		if round1(s.rawAt(st, j)) >= thr {
 			return true
 		}
 	}

@@ -1,7 +1,9 @@
 package assess_test
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -408,6 +410,66 @@ func TestBriefAgreesWithScore(t *testing.T) {
 			if sg.Impact != g.Impact || sg.Blocking != g.Blocking || sg.Have != g.Have || sg.Need != g.Need {
 				t.Fatalf("gap %s: brief %+v, score %+v", sg.ID, g, sg)
 			}
+		}
+	}
+}
+
+// BriefVerdicts says what Brief says, but for the rungs' time to ready.
+func TestBriefVerdictsAgreesWithBrief(t *testing.T) {
+	for _, r := range []*rubric.Rubric{rubric.Default(), miniRubric(t)} {
+		s := assess.New(r)
+		rng := rand.New(rand.NewPCG(13, 14))
+		for range 400 {
+			p := testkit.RandomProfile(rng, r)
+			for _, target := range r.StageIDs() {
+				full, err := s.Brief(p, target)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v, err := s.BriefVerdicts(p, target)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v.Weeks != nil || v.Cells != nil {
+					t.Fatalf("weeks %v, cells %v", v.Weeks, v.Cells)
+				}
+				full.Weeks, full.Cells = nil, nil
+				if !reflect.DeepEqual(full, v) {
+					t.Fatalf("%s: Brief %+v, BriefVerdicts %+v", target, full, v)
+				}
+			}
+		}
+	}
+}
+
+// Scoring into a recycled Result gives what scoring afresh gives.
+func TestScoreIntoReusesResult(t *testing.T) {
+	r := rubric.Default()
+	s := assess.New(r)
+	rng := rand.New(rand.NewPCG(15, 16))
+	var res assess.Result
+	for n := range 300 {
+		p := testkit.RandomProfile(rng, r)
+		for id := range p.Skills {
+			if rng.IntN(6) == 0 {
+				delete(p.Skills, id)
+			}
+		}
+		target := r.StageIDs()[rng.IntN(len(r.Stages))]
+		opts := assess.ScoreOptions{Explain: n%5 == 0}
+		fresh, err := s.ScoreWith(p, target, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ScoreInto(&res, p, target, opts); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(fresh)
+		b, _ := json.Marshal(&res)
+		if string(a) != string(b) || !slices.Equal(fresh.OmittedNames, res.OmittedNames) ||
+			!slices.Equal(fresh.UnansweredNames, res.UnansweredNames) || !slices.Equal(fresh.NotApplicableNames, res.NotApplicableNames) ||
+			fresh.AskedSkills != res.AskedSkills {
+			t.Fatalf("profile %d:\nfresh %s\ninto  %s", n, a, b)
 		}
 	}
 }

@@ -291,6 +291,11 @@ func (t *TeamAggregator) Add(m Member, b Brief) {
 	t.people = append(t.people, p)
 }
 
+// Listed reports whether the summary still names its members: false once
+// more than its people limit have been added. From then on a member's Brief
+// needs no time to ready (Scorer.BriefVerdicts will do).
+func (t *TeamAggregator) Listed() bool { return t.listed }
+
 // Columns are the target's requirements: the columns of the matrix, and the
 // order of a Person's Have.
 func (t *TeamAggregator) Columns() []Requirement { return t.reqs }

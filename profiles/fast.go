@@ -28,7 +28,21 @@ func parseFast(rec Record) (*Profile, bool) {
 	// the line of every key for later messages.
 	// A carriage return is a line break to the YAML reader, even between
 	// JSON tokens: such a record goes the slow way too.
-	if i == len(data) || data[i] != '{' || bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 || bytes.Contains(data, []byte("null")) {
+	if i == len(data) || data[i] != '{' {
+		return nil, false
+	}
+	// The usual shape is read by hand; it takes no line break, escape or
+	// literal but numbers, so of what is looked for below, only "null" in
+	// a text and unusual characters are left to look for.
+	fp, facts, hand := decodeHand(data)
+	if hand {
+		if bytes.Contains(data, []byte("null")) || (facts.high && !yamlPrintable(data)) || !facts.levelsInRange ||
+			(fp.RubricRevision == 0 && facts.revision) {
+			return nil, false
+		}
+		return fp.checked(rec)
+	}
+	if bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 || bytes.Contains(data, []byte("null")) {
 		return nil, false
 	}
 	// The same model the slow path fills: the JSON v2 decoder reads the
@@ -42,18 +56,8 @@ func parseFast(rec Record) (*Profile, bool) {
 	if !ok {
 		return nil, false
 	}
-	slices.Sort(fp.NotApplicable)
-	if fp.Version != FormatVersion || !bytes.Contains(data, []byte(`"version"`)) {
+	if !bytes.Contains(data, []byte(`"version"`)) {
 		return nil, false
-	}
-	e := fp.Experience
-	if !yearsInRange(e.ITYears) || !yearsInRange(e.ManagementYears) {
-		return nil, false
-	}
-	for _, y := range e.Other {
-		if !yearsInRange(y) {
-			return nil, false
-		}
 	}
 	for _, lvl := range fp.Skills {
 		if lvl < scale.MinLevel || lvl > scale.TopLevel {
@@ -65,10 +69,32 @@ func parseFast(rec Record) (*Profile, bool) {
 	if bytes.Contains(data, []byte(`\u0000`)) || bytes.Contains(data, []byte(`\/`)) || !yamlPrintable(data) {
 		return nil, false
 	}
+	if fp.RubricRevision == 0 && bytes.Contains(data, []byte(`"rubric_revision"`)) {
+		return nil, false
+	}
+	return fp.checked(rec)
+}
+
+// checked makes the checks of parseFast that the decoders leave, and
+// finishes the profile of record rec.
+func (fp *Profile) checked(rec Record) (*Profile, bool) {
+	slices.Sort(fp.NotApplicable)
+	if fp.Version != FormatVersion {
+		return nil, false
+	}
+	e := fp.Experience
+	if !yearsInRange(e.ITYears) || !yearsInRange(e.ManagementYears) {
+		return nil, false
+	}
+	for _, y := range e.Other {
+		if !yearsInRange(y) {
+			return nil, false
+		}
+	}
 	if hasDuplicate(fp.Education) || hasDuplicate(fp.Certifications) {
 		return nil, false
 	}
-	if fp.RubricRevision < 0 || fp.RubricRevision > 1000 || (fp.RubricRevision == 0 && bytes.Contains(data, []byte(`"rubric_revision"`))) {
+	if fp.RubricRevision < 0 || fp.RubricRevision > 1000 {
 		return nil, false
 	}
 	if fp.Updated != "" {

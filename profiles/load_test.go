@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -450,6 +451,14 @@ func TestOtherTextIsNotALevel(t *testing.T) {
 // Whatever one-line JSON record the fast path accepts, Parse accepts too,
 // with the same answers.
 func FuzzFastAndSlowPathsAgree(f *testing.F) {
+	// Shapes the hand decoder reads, with what parseFast must still send
+	// the slow way: DEL or a C1 control in a text, null in a name, a level
+	// out of range, rubric_revision 0.
+	f.Add(`{"version":1,"name":"del \x7f c1 \u0085 \u0090","skills":{"cloud":2}}`)
+	f.Add("{\"version\":1,\"name\":\"a\u0090b\",\"skills\":{\"cloud\":2}}")
+	f.Add(`{"version":1,"name":"nullable","skills":{"cloud":2},"education":["b"],"certifications":["c","c"]}`)
+	f.Add(`{"version":1,"rubric_revision":0,"skills":{"cloud":9},"experience":{"it_years":61}}`)
+	f.Add(`{"version":2,"updated":"2026-13-01","experience":{"dev_years":3}}`)
 	f.Add(`{"version":1,"skills":{"cloud":"n/a","networking":2}}`)
 	f.Add(`{"version":1,"skills":{"cloud":"n\/a","networking":"N/A"},"name":"n/a"}`)
 	f.Add(`{"version":1,"skills":{"cloud":7,"networking":5}}`)
@@ -514,6 +523,44 @@ func TestOtherExperienceFieldsRoundTrip(t *testing.T) {
 		_, err := Parse("p.yaml", []byte("version: 1\nexperience:\n  lead_years: "+value+"\n"))
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", value, err, want)
+		}
+	}
+}
+
+// The hand-written decoder gives what the JSON v2 decoder gives for every
+// record it accepts; whatever it doubts, it leaves to that decoder.
+func FuzzHandDecoderAgrees(f *testing.F) {
+	f.Add(`{"version":1,"name":"Maria Rivera 0","rubric":"it-manager","target":"senior-it-manager","experience":{"it_years":1.5,"management_years":0},"education":[],"certifications":["pmp"],"skills":{"budgeting":3,"cloud":"n/a"},"updated":"2026-01-14"}`)
+	f.Add(`{"version":1,"experience":{"it_years":2,"engineering_years":3.25},"skills":{"a":1},"evidence":{"a":"Led \"it\""}}`)
+	f.Add(`{"version":1,"name":"ünï","skills":{"a":1,"a":2}}`)
+	f.Add(`{"version":1.0,"experience":{"it_years":1e1}}`)
+	f.Add(` {"version": 1 , "certifications" : [ "x" , "y" ] } `)
+	f.Fuzz(func(t *testing.T, line string) {
+		hand, _, ok := decodeHand([]byte(line))
+		if !ok {
+			return
+		}
+		v2, ok := decodeFast([]byte(line), false)
+		if !ok && strings.Contains(line, `"experience"`) {
+			v2, ok = decodeFast([]byte(line), true)
+		}
+		if !ok {
+			t.Fatalf("the hand decoder accepts what JSON v2 refuses: %q", line)
+		}
+		slices.Sort(hand.NotApplicable)
+		slices.Sort(v2.NotApplicable)
+		if !reflect.DeepEqual(hand, v2) {
+			t.Fatalf("hand %+v\n  v2 %+v\n%q", hand, v2, line)
+		}
+	})
+}
+
+func BenchmarkDecodeHand(b *testing.B) {
+	data := []byte(`{"version":1,"name":"Maria Rivera 0","rubric":"it-manager","target":"senior-it-manager","experience":{"it_years":1.5,"management_years":0},"education":[],"certifications":["pmp"],"skills":{"budgeting":3,"change-management":3,"cloud":3,"communication":1,"cybersecurity":0,"databases":2,"disaster-recovery":2,"infrastructure":0,"itsm":0,"leadership":4,"networking":2,"operating-systems":3,"problem-solving":4,"project-management":3,"scripting":1,"service-desk":4,"strategic-planning":0,"vendor-management":2,"virtualization":4},"updated":"2026-01-14"}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, ok := decodeHand(data); !ok {
+			b.Fatal("refused")
 		}
 	}
 }

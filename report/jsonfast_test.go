@@ -80,3 +80,129 @@ func BenchmarkEncodingJSON(b *testing.B) {
 		encodingJSON(res)
 	}
 }
+
+// plainPrefix, eight bytes at a time, stops where the byte-by-byte table
+// says escaping starts (or a little before, never after).
+func TestPlainPrefixAgreesWithTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("abc XYZ09~\x7f\"\\\x00\x1f\x20\x80\xff\xc3\xa9")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(6) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		slow := 0
+		for slow < len(b) && plain[b[slow]] {
+			slow++
+		}
+		if got := plainPrefix(string(b)); got != slow {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", b, got, slow)
+		}
+	}
+}
+
+// compactSlow is AppendCompactJSON's slow twin: the same object built of Go
+// values and written by encoding/json.
+func compactSlow(res *assess.Result) []byte {
+	type object struct {
+		Version          int      `json:"version"`
+		Name             string   `json:"name"`
+		File             string   `json:"file,omitempty"`
+		Line             int      `json:"line,omitempty"`
+		Rubric           string   `json:"rubric"`
+		Target           string   `json:"target"`
+		Readiness        float64  `json:"readiness"`
+		Verdict          string   `json:"verdict"`
+		TimeToReadyWeeks int      `json:"time_to_ready_weeks"`
+		Categories       [][]any  `json:"categories"`
+		Gaps             [][]any  `json:"gaps"`
+		NextSteps        [][]any  `json:"next_steps"`
+		ToReady          int      `json:"to_ready"`
+		Ladder           [][]any  `json:"ladder"`
+		Unanswered       []string `json:"unanswered,omitempty"`
+		Omitted          []string `json:"omitted,omitempty"`
+		NotApplicable    []string `json:"not_applicable,omitempty"`
+	}
+	o := object{Version: res.Version, Name: res.Name, File: res.File, Line: res.Line, Rubric: res.Rubric, Target: res.Target,
+		Readiness: res.Readiness, Verdict: res.Verdict, TimeToReadyWeeks: res.TimeToReadyWeeks,
+		Categories: [][]any{}, Gaps: [][]any{}, NextSteps: [][]any{}, Ladder: [][]any{},
+		Unanswered: res.Unanswered, Omitted: res.Omitted, NotApplicable: res.NotApplicable}
+	for _, c := range res.Categories {
+		o.Categories = append(o.Categories, []any{c.ID, c.Score, c.Weight})
+	}
+	for _, g := range res.Gaps {
+		rank := 2
+		switch {
+		case g.Blocking:
+			rank = 0
+		case g.Hard:
+			rank = 1
+		case g.Preferred:
+			rank = 3
+		}
+		o.Gaps = append(o.Gaps, []any{g.ID, g.Have, g.Need, g.Impact, rank})
+	}
+	for _, s := range res.NextSteps {
+		if s.ToReady {
+			o.ToReady++
+		}
+		o.NextSteps = append(o.NextSteps, []any{s.ID, s.From, s.To, s.StartWeek, s.EndWeek})
+	}
+	for _, r := range res.Ladder {
+		o.Ladder = append(o.Ladder, []any{r.Readiness, r.Verdict, r.TimeToReadyWeeks})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(o); err != nil {
+		panic(err)
+	}
+	return text.EscapeJSON(buf.Bytes())
+}
+
+// The compact encoder writes what its slow twin writes, and the to-ready
+// steps come first, as to_ready counts them.
+func TestAppendCompactJSONMatchesSlow(t *testing.T) {
+	r := rubric.Default()
+	rng := rand.New(rand.NewPCG(17, 18))
+	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline", "ünï 東京 😀", "sep \u2028", "bad \xff byte", "rlo \u202e end"}
+	for n := range 300 {
+		p := testkit.RandomProfile(rng, r)
+		p.Name, p.File, p.RecordLine = names[n%len(names)], names[(n+3)%len(names)], n%3
+		for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
+			switch rng.IntN(8) {
+			case 0:
+				delete(p.Skills, id)
+			case 1:
+				delete(p.Skills, id)
+				p.NotApplicable = append(p.NotApplicable, id)
+			}
+		}
+		for _, target := range r.StageIDs() {
+			res, err := assess.Score(r, p, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := 1; k < len(res.NextSteps); k++ {
+				if res.NextSteps[k].ToReady && !res.NextSteps[k-1].ToReady {
+					t.Fatalf("a step to ready after one beyond: %+v", res.NextSteps)
+				}
+			}
+			if got, want := AppendCompactJSON(nil, res), compactSlow(res); !bytes.Equal(got, want) {
+				t.Fatalf("profile %d at %s:\n got %s\nwant %s", n, target, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkAppendCompactJSON(b *testing.B) {
+	res := buildReport(b, "Alex", false).Result
+	var buf []byte
+	for b.Loop() {
+		buf = AppendCompactJSON(buf[:0], res)
+	}
+}

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -515,4 +516,28 @@ func mustLoad(t *testing.T, path string) *Rubric {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// Builtin decodes the JSON twin with JSON v2; encoding/json, the slow twin,
+// gives the same rubric.
+func TestBuiltinDecodersAgree(t *testing.T) {
+	for _, id := range BuiltinIDs() {
+		fast, err := Builtin(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := builtinFS.ReadFile("rubrics/" + id + ".json")
+		var slow Rubric
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&slow); err != nil {
+			t.Fatal(err)
+		}
+		if err := slow.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fast, &slow) {
+			t.Errorf("%s: JSON v2 and encoding/json decode it differently", id)
+		}
+	}
 }

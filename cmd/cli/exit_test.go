@@ -37,6 +37,7 @@ func TestExitCodes(t *testing.T) {
 		{args: []string{"team", "--min-readiness", "80", alex}, code: 2, want: "unknown flag --min-readiness for skillgap team; it is a flag of skillgap score"},
 		{args: []string{"score", "-x", alex}, code: 2, want: "unknown flag -x"},
 		{args: []string{"score", "--min-readiness", "abc", alex}, code: 2, want: `invalid --min-readiness "abc": give a number from 0 to 100`, not: "strconv"},
+		{args: []string{"score", "--compact", alex}, code: 2, want: "--compact: only with --format json"},
 		{args: []string{"score", "--min-readiness", "120", alex}, code: 2, want: `invalid --min-readiness "120": give a number from 0 to 100`},
 		{args: []string{"score", alex}, env: map[string]string{"SKILLGAP_MIN_READINESS": "abc"}, code: 2, want: `invalid --min-readiness "abc" (set by SKILLGAP_MIN_READINESS): give a number from 0 to 100`, not: "strconv"},
 		{args: []string{"score", "--explain=maybe", alex}, code: 2, want: `invalid --explain "maybe": give true or false`, not: "strconv"},

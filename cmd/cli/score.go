@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/batch"
@@ -27,6 +29,7 @@ type ScoreOptions struct {
 	Rubric       string
 	MinReadiness float64
 	Explain      bool
+	Compact      bool   // --format json: ids and numbers only
 	Prog         string // the program name, in the commands the output suggests
 	minSet       bool
 	rubricDirs   []string
@@ -58,6 +61,7 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 		Example: `  skillgap score testdata/profiles/alex.yaml
   skillgap score --target senior-it-manager testdata/profiles/alex.yaml
   skillgap score --format json testdata/team/*.yaml > scores.jsonl
+  skillgap score --format json --compact testdata/team/*.yaml > scores.jsonl
   cat testdata/profiles/staff.jsonl | skillgap score -
   skillgap score --explain testdata/profiles/alex.yaml
   skillgap score --min-readiness 80 testdata/profiles/alex.yaml \
@@ -80,6 +84,9 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 			if err := checkFormat(opts.Format, f.from("format"), "table", "json"); err != nil {
 				return err
 			}
+			if opts.Compact && (opts.Format != "json" || opts.Explain) {
+				return usageError("--compact: only with --format json, and not with --explain")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -91,6 +98,7 @@ on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
 	cmd.Flags().StringVar(&opts.Rubric, "rubric", "", "rubric id or file to use instead of the profile's own")
 	cmd.Flags().Float64Var(&opts.MinReadiness, "min-readiness", 0, "exit 3 when a profile's readiness is below `N` (0-100)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the readiness adds up, item by item (JSON: an explain section)")
+	cmd.Flags().BoolVar(&opts.Compact, "compact", false, "with --format json: ids and numbers only, none of the rubric's texts (for large batches)")
 	completeTargetAndFormat(cmd, "table", "json")
 	return cmd
 }
@@ -191,10 +199,16 @@ func runScore(opts *ScoreOptions) error {
 	}
 	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth, Prog: opts.Prog}
 	var pool batch.Buffers
+	// Results are scored into and written from a few recycled ones.
+	results := sync.Pool{New: func() any { return new(assess.Result) }}
 	render := func(res *assess.Result) (*[]byte, error) {
 		bp := pool.Get()
 		if opts.Format == "json" {
-			*bp = report.AppendJSON((*bp)[:0], res)
+			if opts.Compact {
+				*bp = report.AppendCompactJSON((*bp)[:0], res)
+			} else {
+				*bp = report.AppendJSON((*bp)[:0], res)
+			}
 			return bp, nil
 		}
 		buf := bytes.NewBuffer((*bp)[:0])
@@ -208,9 +222,13 @@ func runScore(opts *ScoreOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading profiles from stdin (Ctrl-D to end)")
 	}
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "scored", opts.Files)
-	err := batch.Each(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
-		res, err := scoreRecord(rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain})
-		if err != nil {
+	// JSON Lines go out a batch of records at a time (the batch engine
+	// flushes after each), not a write per record.
+	out := bufio.NewWriterSize(opts.IO.Out, 256<<10)
+	err := batch.EachFlush(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
+		res := results.Get().(*assess.Result)
+		defer results.Put(res)
+		if err := scoreRecordInto(res, rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain}); err != nil {
 			return scoredRecord{err: err}
 		}
 		out, err := render(res)
@@ -218,19 +236,23 @@ func runScore(opts *ScoreOptions) error {
 	}, func(s scoredRecord) error {
 		if s.err != nil {
 			t.failed(s.err)
+			// The results before it go out first, as they came.
+			if err := out.Flush(); err != nil {
+				return err
+			}
 			printErr(opts.IO.ErrOut, opts.Prog, s.err)
 			return nil
 		}
 		t.scored(s.name, s.readiness)
 		var err error
 		if opts.Format == "json" {
-			_, err = opts.IO.Out.Write(*s.out)
+			_, err = out.Write(*s.out)
 		} else {
 			err = tables.add(s.name, *s.out)
 		}
 		pool.Put(s.out)
 		return err
-	})
+	}, out.Flush)
 	prog.Done()
 	rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if err == nil {
@@ -355,17 +377,16 @@ type scoredRecord struct {
 	err       error
 }
 
-// scoreRecord parses, checks and scores one record.
-func scoreRecord(rec profiles.Record, rs *rubrics, target string, opts assess.ScoreOptions) (*assess.Result, error) {
+// scoreRecordInto parses, checks and scores one record into res.
+func scoreRecordInto(res *assess.Result, rec profiles.Record, rs *rubrics, target string, opts assess.ScoreOptions) error {
 	p, r, err := rs.check(rec)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	res, err := rs.scorers.For(r).ScoreWith(p, target, opts)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(rec.String()), err)
+	if err := rs.scorers.For(r).ScoreInto(res, p, target, opts); err != nil {
+		return fmt.Errorf("%s: %w", displayName(rec.String()), err)
 	}
-	return res, nil
+	return nil
 }
 
 // check parses a record and checks it against its rubric.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/batch"
@@ -124,6 +125,11 @@ func runTeam(opts *TeamOptions) error {
 	// CSV rows stream to stdout as they come: no progress bar among them on
 	// the same terminal.
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY && !(opts.Format == "csv" && opts.IO.OutTTY), "summarised", opts.Inputs)
+	// Once the team is too large to name its members, only the rungs'
+	// verdicts are needed, not their time to ready (CSV rows still show the
+	// target's); the workers may learn it late, never early.
+	var unlisted atomic.Bool
+	restoreGC := batch.LessGC()
 	err = batch.Each(opts.Inputs, opts.IO.In, prog, func(rec profiles.Record) teamItem {
 		p, r, err := rs.check(rec)
 		if err != nil {
@@ -133,7 +139,11 @@ func runTeam(opts *TeamOptions) error {
 		if target == "" {
 			target = r.Target()
 		}
-		b, err := rs.scorers.For(r).Brief(p, target)
+		brief := rs.scorers.For(r).Brief
+		if unlisted.Load() {
+			brief = rs.scorers.For(r).BriefVerdicts
+		}
+		b, err := brief(p, target)
 		if err != nil {
 			return teamItem{err: fmt.Errorf("%s: %w", displayName(rec.String()), err)}
 		}
@@ -159,6 +169,9 @@ func runTeam(opts *TeamOptions) error {
 			team = assess.NewTeamLimit(it.r, it.brief.Target, opts.PeopleLimit)
 		}
 		team.Add(it.member, it.brief)
+		if !team.Listed() && opts.Format != "csv" {
+			unlisted.Store(true)
+		}
 		if opts.Format == "csv" {
 			// One row per member as they come: flat memory for any number.
 			if rows == nil {
@@ -172,6 +185,7 @@ func runTeam(opts *TeamOptions) error {
 		}
 		return nil
 	})
+	restoreGC()
 	prog.Done()
 	rs.warnOverridden(opts.IO.ErrOut, "scored with")
 	if err != nil {

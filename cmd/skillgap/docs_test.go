@@ -34,6 +34,7 @@ func TestJSONOutputIsDocumented(t *testing.T) {
 		{"score", "--format", "json", "--explain", "--target", "cio", filepath.Join(profiles, "alex.yaml")},
 		// Skills left out (omitted) and marked n/a (not_applicable).
 		{"score", "--format", "json", filepath.Join(profiles, "casey.yaml")},
+		{"score", "--format", "json", "--compact", filepath.Join(profiles, "casey.yaml"), filepath.Join(profiles, "staff.jsonl")},
 		{"team", "--format", "json", filepath.Join(testdata, "team"), filepath.Join(profiles, "staff.jsonl")},
 		{"report", "--format", "json", "--since", filepath.Join(profiles, "alex-2026-05.yaml"), filepath.Join(profiles, "alex.yaml")},
 	}

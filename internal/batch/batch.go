@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,6 +25,13 @@ const recordsPerBatch = 64
 // Each reads the records of inputs in order, runs work on each on all
 // cores, and hands the outputs to consume in input order, in flat memory.
 func Each[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error) error {
+	return EachFlush(inputs, stdin, prog, work, consume, nil)
+}
+
+// EachFlush is Each calling flush (when not nil) after each batch of
+// outputs is consumed: output buffered by consume then reaches its reader
+// as a stream is scored, in a few large writes rather than one per record.
+func EachFlush[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error, flush func() error) error {
 	return pipeline.Ordered(0, 8,
 		func(emit func([]profiles.Record) error) error {
 			batch := make([]profiles.Record, 0, recordsPerBatch)
@@ -57,6 +65,9 @@ func Each[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(p
 				}
 			}
 			prog.add(len(outs))
+			if flush != nil {
+				return flush()
+			}
 			return nil
 		})
 }
@@ -149,3 +160,20 @@ func (b *Buffers) Get() *[]byte {
 
 // Put gives a buffer back once written.
 func (b *Buffers) Put(p *[]byte) { b.pool.Put(p) }
+
+// LessGC raises the garbage collector's target for a batch whose live memory
+// is small and flat (a team summary's is a few MiB): collecting a quarter as
+// often saves a tenth of the run for some MiB more at the peak, kept under
+// a soft limit. GOGC or GOMEMLIMIT in the environment win. The returned
+// function puts the settings back.
+func LessGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(80 << 20)
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}
+}

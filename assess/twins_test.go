@@ -1,0 +1,237 @@
+package assess
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/skillgap/skillgap/profiles"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// The slow twins of the time-to-ready search and of markToReady: the plain
+// versions the fast ones replaced, which look at the plan more often.
+
+// earliestPlain bisects (0, the last step's end], else the horizon.
+func (s *Scorer) earliestPlain(p *plan, work *state) int {
+	readyAt := func(t int) bool {
+		s.stateAt(p, t, work)
+		return s.ready(work, p.si, p.strict)
+	}
+	if readyAt(0) {
+		return 0
+	}
+	hi := 1
+	for _, ps := range p.steps {
+		hi = max(hi, ps.end)
+	}
+	if !readyAt(hi) {
+		lo := hi
+		hi = max(horizonWeeks, hi)
+		if !readyAt(hi) {
+			return -1
+		}
+		return s.search(readyAt, lo, hi)
+	}
+	return s.search(readyAt, 0, hi)
+}
+
+// markToReadyPlain tries every candidate against the schedule.
+func (s *Scorer) markToReadyPlain(p *plan, t int, work *state) {
+	if t < 0 {
+		return
+	}
+	var cands []int
+	for k := range p.steps {
+		ps := &p.steps[k]
+		ps.keep = ps.end <= t && t > 0 && !ps.optional
+		if ps.keep && (ps.kind == stepLevel || ps.kind == stepHeld) && !ps.pinned {
+			cands = append(cands, k)
+		}
+	}
+	if t == 0 {
+		return
+	}
+	slices.SortStableFunc(cands, func(a, b int) int {
+		pa, pb := &p.steps[a], &p.steps[b]
+		return cmp.Or(cmp.Compare(pb.class, pa.class), cmp.Compare(pb.end, pa.end), cmp.Compare(pa.impact, pb.impact))
+	})
+	needed := func(k int) bool {
+		for j := range p.steps {
+			if p.steps[j].keep && slices.Contains(p.steps[j].deps, k) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, k := range cands {
+		if needed(k) {
+			continue
+		}
+		p.steps[k].keep = false
+		s.stateAt(p, t, work)
+		if !s.ready(work, p.si, p.strict) {
+			p.steps[k].keep = true
+		}
+	}
+}
+
+func randomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
+	p := &profiles.Profile{Version: 1, Skills: map[string]int{}}
+	p.Experience.ITYears = float64(rng.IntN(64)) / 2
+	p.Experience.ManagementYears = min(p.Experience.ITYears, float64(rng.IntN(30))/2)
+	level := rng.IntN(r.MaxLevel() + 1)
+	for _, it := range r.Items {
+		switch it.Kind {
+		case rubric.KindSkill:
+			p.Skills[it.ID] = min(max(level+rng.IntN(3)-1, 0), r.MaxLevel())
+		case rubric.KindHeld:
+			if rng.IntN(3) == 0 {
+				p.Certifications = append(p.Certifications, it.ID)
+			}
+		}
+	}
+	return p
+}
+
+// The bounded search finds what the plain bisection finds, from week 0 and
+// from any floor; markToReady keeps what the plain one keeps.
+func TestFastSearchesAgreeWithPlainOnes(t *testing.T) {
+	rubrics := []*rubric.Rubric{rubric.Default()}
+	files, _ := filepath.Glob("../testdata/rubrics/*.yaml")
+	for _, f := range files {
+		r, err := rubric.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
+	if len(rubrics) < 4 {
+		t.Fatalf("only %d rubrics", len(rubrics))
+	}
+	searched := 0
+	rng := rand.New(rand.NewPCG(23, 24))
+	for _, r := range rubrics {
+		s := New(r)
+		for range 150 {
+			st := s.stateOf(randomProfile(rng, r))
+			work := s.newWork()
+			for si := range r.Stages {
+				total := s.evalStage(&st, si).total
+				p := s.plan(&st, si, total)
+				want := s.earliestPlain(p, work)
+				searched++
+				if got := s.earliest(p, work); got != want {
+					t.Fatalf("%s rung %d: earliest %d, plain %d", r.ID, si, got, want)
+				}
+				for _, lo := range []int{1, 13, 52, 200, 5000} {
+					clamped := want
+					if want >= 0 && want < lo {
+						clamped = lo
+					}
+					if got := s.earliestAfter(p, work, lo); got != clamped {
+						t.Fatalf("%s rung %d: earliestAfter(%d) %d, plain %d", r.ID, si, lo, got, clamped)
+					}
+				}
+				if want < 0 {
+					continue
+				}
+				q := s.plan(&st, si, total)
+				s.markToReady(p, want, work)
+				s.markToReadyPlain(q, want, work)
+				for k := range p.steps {
+					if p.steps[k].keep != q.steps[k].keep {
+						t.Fatalf("%s rung %d: step %d kept %v, plain %v", r.ID, si, k, p.steps[k].keep, q.steps[k].keep)
+					}
+				}
+			}
+		}
+	}
+	if searched < 2000 {
+		t.Errorf("only %d plans searched", searched)
+	}
+}
+
+// fine, Check's quick accept, says "nothing wrong" exactly when the full
+// check finds nothing wrong: on random profiles, each given one of the
+// mistakes check reports (or none), against every testdata rubric.
+func TestFineAgreesWithCheck(t *testing.T) {
+	rubrics := []*rubric.Rubric{rubric.Default()}
+	files, _ := filepath.Glob("../testdata/rubrics/*.yaml")
+	for _, f := range files {
+		r, err := rubric.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
+	rng := rand.New(rand.NewPCG(25, 26))
+	seen := map[bool]int{}
+	for n := range 3000 {
+		r := rubrics[n%len(rubrics)]
+		other := rubrics[(n+1)%len(rubrics)]
+		p := randomProfile(rng, r)
+		if rng.IntN(2) == 0 {
+			p.Experience.ITYears = 0
+		}
+		if rng.IntN(2) == 0 {
+			p.Experience.ManagementYears = 0
+		}
+		var held []string
+		for _, it := range r.Items {
+			if it.Kind == rubric.KindHeld && it.Category == rubric.CategoryEducation {
+				held = append(held, it.ID)
+			}
+		}
+		if len(held) > 0 && rng.IntN(2) == 0 {
+			p.Education = append(p.Education, held[rng.IntN(len(held))])
+		}
+		switch rng.IntN(14) {
+		case 0:
+			p.Skills["no-such-skill"] = 1
+		case 1:
+			for id := range p.Skills {
+				p.Skills[id] = r.MaxLevel() + 1
+				break
+			}
+		case 2:
+			p.NotApplicable = append(p.NotApplicable, "no-such-skill")
+		case 3:
+			p.Certifications = append(p.Certifications, "no-such-cert")
+		case 4:
+			if len(held) > 0 {
+				p.Certifications = append(p.Certifications, held[0]) // education under certifications
+			}
+		case 5:
+			p.Education = append(p.Education, p.Certifications...) // certifications under education
+		case 6:
+			p.Evidence = map[string]string{"no-such-item": "x"}
+		case 7:
+			p.Experience.Set("no_such_years", 2)
+		case 8:
+			p.Target = "no-such-stage"
+		case 9:
+			p.RubricRevision = r.Rev() + 1
+		case 10:
+			// Another rubric's answers.
+			p = randomProfile(rng, other)
+		case 11:
+			for id := range p.Skills {
+				delete(p.Skills, id)
+				p.NotApplicable = append(p.NotApplicable, id)
+				break
+			}
+			p.Evidence = map[string]string{r.Items[0].ID: "x"}
+		}
+		want := check(p, r) == nil
+		if got := fine(p, r); got != want {
+			t.Fatalf("%s: fine %v, check %v: %+v", r.ID, got, check(p, r), p)
+		}
+		seen[want]++
+	}
+	if seen[true] < 300 || seen[false] < 300 {
+		t.Errorf("fine %d times, not fine %d times", seen[true], seen[false])
+	}
+}

@@ -1,0 +1,379 @@
+package profiles
+
+import (
+	"strconv"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/skillgap/skillgap/internal/scale"
+)
+
+// decodeHand decodes the usual shape of a one-line JSON profile several
+// times faster than the JSON v2 decoder: the keys of the format, strings
+// without escapes, plain numbers. It gives exactly what decodeFast gives
+// for what it accepts (FuzzHandDecoderAgrees holds that); for anything else
+// (an escape, an unknown key, a duplicate, an exponent, invalid UTF-8) it
+// says false and decodeFast reads the record. Ids are interned: a batch
+// repeats the same few dozen.
+func decodeHand(data []byte) (*Profile, handFacts, bool) {
+	d := decoders.Get().(*handDecoder)
+	defer decoders.Put(d)
+	d.data, d.i, d.facts = data, 0, handFacts{levelsInRange: true}
+	p := &Profile{}
+	if !d.profile(p) {
+		return nil, handFacts{}, false
+	}
+	return p, d.facts, true
+}
+
+// handFacts is what the hand decoder learnt of a record it accepted, which
+// parseFast would otherwise look for again: it took no escape, no line
+// break and no literal but numbers.
+type handFacts struct {
+	high          bool // a text holds a byte from 0x7f (DEL, or not ASCII)
+	levelsInRange bool // every skill level is within the scale's
+	revision      bool // rubric_revision is given
+}
+
+var decoders = sync.Pool{New: func() any { return &handDecoder{ids: map[string]string{}} }}
+
+// handDecoder reads one record; ids interns keys and ids across records.
+type handDecoder struct {
+	data  []byte
+	i     int
+	ids   map[string]string
+	facts handFacts
+}
+
+// maxInterned bounds the ids a handDecoder keeps: a batch has a few dozen.
+const maxInterned = 4096
+
+func (d *handDecoder) space() {
+	for d.i < len(d.data) && (d.data[d.i] == ' ' || d.data[d.i] == '\t') {
+		d.i++
+	}
+}
+
+// next skips spaces and reports whether the next byte is c, consuming it.
+func (d *handDecoder) next(c byte) bool {
+	d.space()
+	if d.i < len(d.data) && d.data[d.i] == c {
+		d.i++
+		return true
+	}
+	return false
+}
+
+func (d *handDecoder) peek() byte {
+	d.space()
+	if d.i < len(d.data) {
+		return d.data[d.i]
+	}
+	return 0
+}
+
+// raw reads a string with no escapes and returns its bytes.
+func (d *handDecoder) raw() ([]byte, bool) {
+	if !d.next('"') {
+		return nil, false
+	}
+	start, ascii := d.i, true
+	for d.i < len(d.data) {
+		c := d.data[d.i]
+		switch {
+		case c == '"':
+			s := d.data[start:d.i]
+			d.i++
+			if !ascii && !utf8.Valid(s) {
+				return nil, false
+			}
+			return s, true
+		case c == '\\' || c < 0x20:
+			return nil, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+			d.facts.high = true
+		case c == 0x7f:
+			d.facts.high = true
+		}
+		d.i++
+	}
+	return nil, false
+}
+
+func (d *handDecoder) str() (string, bool) {
+	b, ok := d.raw()
+	return string(b), ok
+}
+
+// id reads a string that is likely repeated across records.
+func (d *handDecoder) id() (string, bool) {
+	b, ok := d.raw()
+	if !ok {
+		return "", false
+	}
+	return d.intern(b), true
+}
+
+func (d *handDecoder) intern(b []byte) string {
+	if s, ok := d.ids[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(d.ids) < maxInterned {
+		d.ids[s] = s
+	}
+	return s
+}
+
+// number reads a plain JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?
+func (d *handDecoder) number() ([]byte, bool) {
+	d.space()
+	start := d.i
+	if d.i < len(d.data) && d.data[d.i] == '-' {
+		d.i++
+	}
+	digits := d.i
+	for d.i < len(d.data) && d.data[d.i] >= '0' && d.data[d.i] <= '9' {
+		d.i++
+	}
+	if d.i == digits || (d.data[digits] == '0' && d.i-digits > 1) {
+		return nil, false
+	}
+	if d.i < len(d.data) && d.data[d.i] == '.' {
+		d.i++
+		frac := d.i
+		for d.i < len(d.data) && d.data[d.i] >= '0' && d.data[d.i] <= '9' {
+			d.i++
+		}
+		if d.i == frac {
+			return nil, false
+		}
+	}
+	if d.i < len(d.data) && (d.data[d.i] == 'e' || d.data[d.i] == 'E') {
+		return nil, false
+	}
+	return d.data[start:d.i], true
+}
+
+// int reads an integer of at most nine digits.
+func (d *handDecoder) int() (int, bool) {
+	b, ok := d.number()
+	if !ok || len(b) > 10 {
+		return 0, false
+	}
+	n, neg := 0, false
+	for k, c := range b {
+		switch {
+		case c == '-' && k == 0:
+			neg = true
+		case c >= '0' && c <= '9':
+			n = n*10 + int(c-'0')
+		default:
+			return 0, false // a fraction: not an int
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+func (d *handDecoder) float() (float64, bool) {
+	b, ok := d.number()
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	return f, err == nil
+}
+
+// object reads the members of an object, calling member after each key.
+func (d *handDecoder) object(member func(key []byte) bool) bool {
+	if !d.next('{') {
+		return false
+	}
+	if d.next('}') {
+		return true
+	}
+	for {
+		key, ok := d.raw()
+		if !ok || !d.next(':') || !member(key) {
+			return false
+		}
+		if d.next(',') {
+			continue
+		}
+		return d.next('}')
+	}
+}
+
+func (d *handDecoder) strings() ([]string, bool) {
+	if !d.next('[') {
+		return nil, false
+	}
+	list := []string{}
+	if d.next(']') {
+		return list, true
+	}
+	for {
+		s, ok := d.id()
+		if !ok {
+			return nil, false
+		}
+		list = append(list, s)
+		if d.next(',') {
+			continue
+		}
+		return list, d.next(']')
+	}
+}
+
+// Bits of the top-level keys seen, to refuse a duplicate as JSON v2 does.
+const (
+	keyVersion = 1 << iota
+	keyName
+	keyRubric
+	keyRevision
+	keyTarget
+	keyExperience
+	keyEducation
+	keyCertifications
+	keySkills
+	keyEvidence
+	keyUpdated
+)
+
+func (d *handDecoder) profile(p *Profile) bool {
+	seen := 0
+	once := func(bit int) bool {
+		if seen&bit != 0 {
+			return false
+		}
+		seen |= bit
+		return true
+	}
+	ok := d.object(func(key []byte) bool {
+		var ok bool
+		switch string(key) {
+		case "version":
+			p.Version, ok = d.int()
+			return ok && once(keyVersion)
+		case "name":
+			p.Name, ok = d.str()
+			return ok && once(keyName)
+		case "rubric":
+			p.Rubric, ok = d.id()
+			return ok && once(keyRubric)
+		case "rubric_revision":
+			p.RubricRevision, ok = d.int()
+			d.facts.revision = true
+			return ok && once(keyRevision)
+		case "target":
+			p.Target, ok = d.id()
+			return ok && once(keyTarget)
+		case "experience":
+			return once(keyExperience) && d.experience(&p.Experience)
+		case "education":
+			p.Education, ok = d.strings()
+			return ok && once(keyEducation)
+		case "certifications":
+			p.Certifications, ok = d.strings()
+			return ok && once(keyCertifications)
+		case "skills":
+			return once(keySkills) && d.skills(p)
+		case "evidence":
+			return once(keyEvidence) && d.evidence(p)
+		case "updated":
+			p.Updated, ok = d.id()
+			return ok && once(keyUpdated)
+		}
+		return false
+	})
+	d.space()
+	return ok && d.i == len(d.data)
+}
+
+func (d *handDecoder) experience(e *Experience) bool {
+	*e = Experience{}
+	seen := 0
+	return d.object(func(key []byte) bool {
+		y, ok := d.float()
+		if !ok {
+			return false
+		}
+		switch string(key) {
+		case scale.FieldITYears:
+			e.ITYears = y
+			return seen&1 == 0 && set(&seen, 1)
+		case scale.FieldManagementYears:
+			e.ManagementYears = y
+			return seen&2 == 0 && set(&seen, 2)
+		}
+		id := string(key)
+		if !scale.ValidFieldID(id) {
+			return false
+		}
+		if _, dup := e.Other[id]; dup {
+			return false
+		}
+		e.Set(id, y)
+		return true
+	})
+}
+
+func set(seen *int, bit int) bool {
+	*seen |= bit
+	return true
+}
+
+func (d *handDecoder) skills(p *Profile) bool {
+	m := make(map[string]int, 32)
+	p.Skills = m
+	var na []string
+	ok := d.object(func(key []byte) bool {
+		id := d.intern(key)
+		if containsID(na, id) {
+			return false
+		}
+		if d.peek() == '"' {
+			v, ok := d.raw()
+			if _, dup := m[id]; dup || !ok || string(v) != NotApplicableValue {
+				return false
+			}
+			na = append(na, id)
+			return true
+		}
+		lvl, ok := d.int()
+		if lvl < scale.MinLevel || lvl > scale.TopLevel {
+			d.facts.levelsInRange = false
+		}
+		n := len(m)
+		m[id] = lvl
+		return ok && len(m) > n // not a duplicate
+	})
+	p.NotApplicable = na
+	return ok
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *handDecoder) evidence(p *Profile) bool {
+	m := map[string]string{}
+	p.Evidence = m
+	return d.object(func(key []byte) bool {
+		if _, dup := m[string(key)]; dup {
+			return false
+		}
+		v, ok := d.str()
+		m[string(key)] = v
+		return ok
+	})
+}
