@@ -466,6 +466,20 @@ func (s *Scorer) evalStage(st *state, si int) stageEval { return s.evalStrict(st
 // rather than scraping past it (so a blocking gap is never planned away in
 // under a year).
 func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
+	return s.evalGaps(st, si, strict, nil)
+}
+
+// stageGaps is what evaluating a stage found of its gaps, kept so that the
+// stage's plan need not find and judge them again (planInto).
+type stageGaps struct {
+	k     []int  // the gaps' indexes in the stage's ask table, in ask order
+	block []bool // whether each is blocking now
+}
+
+func (g *stageGaps) reset() { g.k, g.block = g.k[:0], g.block[:0] }
+
+// evalGaps is evalStrict recording the stage's gaps in g when g is not nil.
+func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageEval {
 	var e stageEval
 	acc := 0.0
 	ask := s.ask[si]
@@ -482,6 +496,10 @@ func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 			hard, blocking := s.items[i].judgeAt(a, h)
 			e.hard = e.hard || hard || (strict != nil && strict[i])
 			e.blocking = e.blocking || blocking
+			if g != nil {
+				g.k = append(g.k, k)
+				g.block = append(g.block, blocking)
+			}
 		}
 	}
 	e.raw = 100
