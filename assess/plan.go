@@ -107,9 +107,16 @@ func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64
 		pb.yearStart = make([]int, len(s.fields))
 		pb.entryDeps = make([][]int, len(s.fields))
 		pb.cursor = make([]int, s.ncats)
-	}
-	for k := range pb.chain {
-		pb.chain[k] = -1
+		for k := range pb.chain {
+			pb.chain[k] = -1
+		}
+	} else {
+		// Only the last plan's level steps are in the chain.
+		for k := range pb.steps {
+			if ps := &pb.steps[k]; ps.kind == stepLevel {
+				pb.chain[ps.set*nl+int(ps.to)] = -1
+			}
+		}
 	}
 	clear(pb.yearStart)
 	*p = plan{si: si, base: st, yearStart: pb.yearStart, steps: pb.steps[:0], buf: pb}
@@ -243,7 +250,7 @@ func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 			continue
 		}
 		ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
-			end: start + weeks(b.s.items[i].cat.LevelWeeks(l)), class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
+			end: start + b.s.lvlWeeks[i*b.nl+l], class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
 		if prev >= 0 {
 			ps.deps = p.buf.depsOf(prev)
 		}

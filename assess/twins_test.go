@@ -259,9 +259,16 @@ func testRubrics(t *testing.T) []*rubric.Rubric {
 // for step; and recording the gaps changes nothing of the evaluation.
 func TestPlanFromEvaluatedGapsAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(27, 28))
-	plans := 0
+	plans, readies := 0, map[bool]int{}
 	for _, r := range testRubrics(t) {
 		s := New(r)
+		for i := range s.items {
+			for l := 1; l < s.nLevels() && s.items[i].kind == rubric.KindSkill; l++ {
+				if got, want := s.lvlWeeks[i*s.nLevels()+l], weeks(s.items[i].cat.LevelWeeks(l)); got != want {
+					t.Fatalf("%s item %d level %d: %d weeks, category says %d", r.ID, i, l, got, want)
+				}
+			}
+		}
 		var pb planBuf // reused, as a scan reuses it
 		var g stageGaps
 		for n := range 200 {
@@ -283,9 +290,26 @@ func TestPlanFromEvaluatedGapsAgrees(t *testing.T) {
 				if want := s.evalStage(&st, si); e != want {
 					t.Fatalf("%s rung %d: evalGaps %+v, evalStage %+v", r.ID, si, e, want)
 				}
+				// ready agrees with readyPlain at every week the plan's
+				// steps end, and the week before.
+				work := s.newWork()
+				slow := s.plan(&st, si, e.total)
+				for _, ps := range slow.steps {
+					for _, w := range []int{ps.end - 1, ps.end} {
+						s.stateAt(slow, w, work)
+						got, want := s.ready(work, si, slow.strict), s.readyPlain(work, si, slow.strict)
+						readies[want]++
+						if got != want {
+							t.Fatalf("%s rung %d week %d: ready %v, plain %v", r.ID, si, w, got, want)
+						}
+						if got, want := s.ready(work, si, nil), s.readyPlain(work, si, nil); got != want {
+							t.Fatalf("%s rung %d week %d: ready %v, plain %v (not strict)", r.ID, si, w, got, want)
+						}
+					}
+				}
 				var fast plan
 				s.planInto(&fast, &pb, &st, si, e.total, &g)
-				slow := s.plan(&st, si, e.total)
+				slow = s.plan(&st, si, e.total)
 				plans++
 				if !sameSteps(fast.steps, slow.steps) {
 					t.Fatalf("%s rung %d: steps\n%+v\nslow\n%+v", r.ID, si, fast.steps, slow.steps)
@@ -301,8 +325,8 @@ func TestPlanFromEvaluatedGapsAgrees(t *testing.T) {
 			}
 		}
 	}
-	if plans < 2000 {
-		t.Errorf("only %d plans", plans)
+	if plans < 2000 || readies[true] < 1000 || readies[false] < 1000 {
+		t.Errorf("only %d plans, %d weeks ready, %d not", plans, readies[true], readies[false])
 	}
 }
 
