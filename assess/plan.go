@@ -94,26 +94,35 @@ func studyWeeks(it *rubric.Item) int { return weeks(it.Effort()) }
 
 // plan builds the schedule that closes every gap of stage si.
 func (s *Scorer) plan(st *state, si int, total float64) *plan {
-	return s.planInto(&plan{}, new(planBuf), st, si, total)
+	return s.planInto(&plan{}, new(planBuf), st, si, total, nil)
 }
 
-// planInto is plan building p in pb's memory.
-func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64) *plan {
+// planInto is plan building p in pb's memory. g, when not nil, is the
+// stage's gaps as evaluating st found them (evalGaps): the plan takes them
+// rather than finding and judging them again.
+func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64, g *stageGaps) *plan {
 	nl := s.nLevels()
 	if len(pb.chain) != len(s.items)*nl {
 		pb.chain = make([]int, len(s.items)*nl)
 		pb.yearStart = make([]int, len(s.fields))
 		pb.entryDeps = make([][]int, len(s.fields))
 		pb.cursor = make([]int, s.ncats)
-	}
-	for k := range pb.chain {
-		pb.chain[k] = -1
+		for k := range pb.chain {
+			pb.chain[k] = -1
+		}
+	} else {
+		// Only the last plan's level steps are in the chain.
+		for k := range pb.steps {
+			if ps := &pb.steps[k]; ps.kind == stepLevel {
+				pb.chain[ps.set*nl+int(ps.to)] = -1
+			}
+		}
 	}
 	clear(pb.yearStart)
 	*p = plan{si: si, base: st, yearStart: pb.yearStart, steps: pb.steps[:0], buf: pb}
 	pb.deps = pb.deps[:0]
 	b := &planner{s: s, st: st, si: si, total: total, chain: pb.chain, nl: nl, p: p}
-	gaps := b.strictAndGaps()
+	gaps := b.strictAndGaps(g)
 	// Skills first: their schedule does not depend on anything else.
 	for _, i := range gaps {
 		if s.items[i].kind == rubric.KindSkill {
@@ -150,16 +159,43 @@ type planner struct {
 }
 
 // strictAndGaps marks the gaps that are blocking now (the plan closes them
-// in full) and lists every gap.
-func (b *planner) strictAndGaps() []int {
+// in full) and lists every gap; g, when not nil, has them found already.
+func (b *planner) strictAndGaps(g *stageGaps) []int {
 	s, st, si, pb := b.s, b.st, b.si, b.p.buf
-	gaps := pb.gaps[:0]
 	ask := s.ask[si]
 	if len(pb.gapAsk) != len(s.items) {
 		pb.gapAsk = make([]int, len(s.items))
+		for i := range pb.gapAsk {
+			pb.gapAsk[i] = -1
+		}
+	} else {
+		// Only the last plan's gaps are set.
+		for _, i := range pb.gaps {
+			pb.gapAsk[i] = -1
+		}
 	}
-	for i := range pb.gapAsk {
-		pb.gapAsk[i] = -1
+	gaps := pb.gaps[:0]
+	mark := func(i int) {
+		if b.p.strict == nil {
+			if len(pb.strict) != len(s.items) {
+				pb.strict = make([]bool, len(s.items))
+			}
+			clear(pb.strict)
+			b.p.strict = pb.strict
+		}
+		b.p.strict[i] = true
+	}
+	if g != nil {
+		for n, k := range g.k {
+			i := ask[k].i
+			gaps = append(gaps, i)
+			pb.gapAsk[i] = k
+			if g.block[n] {
+				mark(i)
+			}
+		}
+		pb.gaps = gaps
+		return gaps
 	}
 	for k := range ask {
 		a := &ask[k]
@@ -171,14 +207,7 @@ func (b *planner) strictAndGaps() []int {
 		gaps = append(gaps, i)
 		pb.gapAsk[i] = k
 		if _, blocking := s.items[i].judgeAt(a, h); blocking {
-			if b.p.strict == nil {
-				if len(pb.strict) != len(s.items) {
-					pb.strict = make([]bool, len(s.items))
-				}
-				clear(pb.strict)
-				b.p.strict = pb.strict
-			}
-			b.p.strict[i] = true
+			mark(i)
 		}
 	}
 	pb.gaps = gaps
@@ -221,7 +250,7 @@ func (b *planner) levels(i, upTo int, need float64, class func(l int) int) {
 			continue
 		}
 		ps := pstep{kind: stepLevel, item: i, set: i, from: float64(l - 1), to: float64(l), start: start,
-			end: start + weeks(b.s.items[i].cat.LevelWeeks(l)), class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
+			end: start + b.s.lvlWeeks[i*b.nl+l], class: class(l), impact: b.impact(i, float64(l-1), float64(l), need)}
 		if prev >= 0 {
 			ps.deps = p.buf.depsOf(prev)
 		}

@@ -64,7 +64,8 @@ type scratch struct {
 	gapKeys      []gapKey
 	gaps         []Gap
 	groups       []stepGroup
-	soon         []uint8 // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
+	rungGaps     []stageGaps // per rung, its gaps as evaluating it found them
+	soon         []uint8     // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
 }
 
 func (s *Scorer) getScratch() *scratch {
@@ -76,6 +77,7 @@ func (s *Scorer) getScratch() *scratch {
 	sc.l = ladder{st: state{val: make([]float64, ni), years: make([]float64, nf), leveled: make([]bool, ni)}, evals: make([]stageEval, n),
 		ready: make([]float64, n), from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n), sc: sc}
 	sc.soon = make([]uint8, n)
+	sc.rungGaps = make([]stageGaps, n)
 	return sc
 }
 
@@ -106,7 +108,8 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 	l.si, l.plan = si, nil
 	clear(l.weeks)
 	for j := range n {
-		l.evals[j] = s.evalStage(&l.st, j)
+		sc.rungGaps[j].reset()
+		l.evals[j] = s.evalGaps(&l.st, j, nil, &sc.rungGaps[j])
 	}
 	for j := n - 1; j >= 0; j-- {
 		l.ready[j], l.from[j] = l.evals[j].raw, j
@@ -126,7 +129,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 		if readyNow {
 			l.verdict[j] = Ready
 			if j == si && withPlan {
-				l.plan = s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
+				l.plan = s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total, &sc.rungGaps[j])
 				s.markToReady(l.plan, 0, work)
 			}
 			continue
@@ -134,7 +137,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 		var w int
 		switch prev := 0; {
 		case j == si && withPlan:
-			pl := s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total)
+			pl := s.planInto(&sc.tplan, &sc.target, &l.st, j, e.total, &sc.rungGaps[j])
 			w = s.earliest(pl, work)
 			s.markToReady(pl, w, work)
 			l.plan = pl
@@ -142,7 +145,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 			// Beyond the horizon below: beyond it here too (the rule below).
 			w = -1
 		default:
-			pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+			pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total, &sc.rungGaps[j])
 			if j > 0 {
 				prev = l.weeks[j-1]
 			}
@@ -200,7 +203,7 @@ func (s *Scorer) soon(l *ladder, j int) bool {
 	e := l.evals[j]
 	ok := !e.hard && !e.blocking && round1(l.ready[j]) >= s.r.Thresholds.Ready
 	if !ok && (j == 0 || s.soon(l, j-1)) {
-		pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total)
+		pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total, &sc.rungGaps[j])
 		ok = s.within(pl, &sc.work, AlmostWeeks)
 	}
 	sc.soon[j] = 2

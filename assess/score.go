@@ -43,6 +43,10 @@ type Scorer struct {
 	fields map[string]int
 	ncats  int   // categories that items name (cursor slots of a plan)
 	skills []int // the skill items
+	// lvlWeeks is, per item and level (item × nLevels), the weeks a plan
+	// takes to raise the item to that level from the one below:
+	// weeks(LevelWeeks) of its category.
+	lvlWeeks []int
 	// scratch recycles the working memory of a scan, so that scoring a
 	// profile allocates only what it returns.
 	scratch sync.Pool
@@ -202,6 +206,15 @@ func New(r *rubric.Rubric) *Scorer {
 	for i := range s.items {
 		if s.items[i].kind == rubric.KindSkill {
 			s.skills = append(s.skills, i)
+		}
+	}
+	nl := s.nLevels()
+	s.lvlWeeks = make([]int, len(s.items)*nl)
+	for i := range s.items {
+		if c := s.items[i].cat; c != nil {
+			for l := 1; l < nl; l++ {
+				s.lvlWeeks[i*nl+l] = weeks(c.LevelWeeks(l))
+			}
 		}
 	}
 	s.asked = make([][]int, len(r.Stages))
@@ -466,6 +479,20 @@ func (s *Scorer) evalStage(st *state, si int) stageEval { return s.evalStrict(st
 // rather than scraping past it (so a blocking gap is never planned away in
 // under a year).
 func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
+	return s.evalGaps(st, si, strict, nil)
+}
+
+// stageGaps is what evaluating a stage found of its gaps, kept so that the
+// stage's plan need not find and judge them again (planInto).
+type stageGaps struct {
+	k     []int  // the gaps' indexes in the stage's ask table, in ask order
+	block []bool // whether each is blocking now
+}
+
+func (g *stageGaps) reset() { g.k, g.block = g.k[:0], g.block[:0] }
+
+// evalGaps is evalStrict recording the stage's gaps in g when g is not nil.
+func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageEval {
 	var e stageEval
 	acc := 0.0
 	ask := s.ask[si]
@@ -482,6 +509,10 @@ func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 			hard, blocking := s.items[i].judgeAt(a, h)
 			e.hard = e.hard || hard || (strict != nil && strict[i])
 			e.blocking = e.blocking || blocking
+			if g != nil {
+				g.k = append(g.k, k)
+				g.block = append(g.block, blocking)
+			}
 		}
 	}
 	e.raw = 100
@@ -564,7 +595,47 @@ func (s *Scorer) readiness(st *state, si int) (float64, int) {
 }
 
 // ready reports whether st is ready for stage si; strict as in evalStrict.
+// It is readyPlain (unmet, then rawAt rung by rung) with the rung's own
+// items walked once for both.
 func (s *Scorer) ready(st *state, si int, strict []bool) bool {
+	total, acc := 0.0, 0.0
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
+		if st.skip(i) {
+			continue
+		}
+		h := s.have(st, i, si)
+		if h < a.need {
+			if strict != nil && strict[i] {
+				return false
+			}
+			if hard, blocking := s.items[i].judgeAt(a, h); hard || blocking {
+				return false
+			}
+		}
+		total += a.w
+		acc += a.w * credit(h, a.need)
+	}
+	raw := 100.0
+	if total > 0 {
+		raw = 100 * acc / total
+	}
+	thr := s.r.Thresholds.Ready
+	if round1(raw) >= thr {
+		return true
+	}
+	for j := si + 1; j < len(s.r.Stages); j++ {
+		if round1(s.rawAt(st, j)) >= thr {
+			return true
+		}
+	}
+	return false
+}
+
+// readyPlain is ready's slow twin: unmet, then each rung's rawAt.
+func (s *Scorer) readyPlain(st *state, si int, strict []bool) bool {
 	if s.unmet(st, si, strict) {
 		return false
 	}

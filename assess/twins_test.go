@@ -235,3 +235,107 @@ func TestFineAgreesWithCheck(t *testing.T) {
 		t.Errorf("fine %d times, not fine %d times", seen[true], seen[false])
 	}
 }
+
+// testRubrics is the built-in rubric and every testdata rubric.
+func testRubrics(t *testing.T) []*rubric.Rubric {
+	t.Helper()
+	rubrics := []*rubric.Rubric{rubric.Default()}
+	files, _ := filepath.Glob("../testdata/rubrics/*.yaml")
+	for _, f := range files {
+		r, err := rubric.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
+	if len(rubrics) < 4 {
+		t.Fatalf("only %d rubrics", len(rubrics))
+	}
+	return rubrics
+}
+
+// The plan a scan builds from the gaps its evaluation found (evalGaps) is
+// the plan built by finding and judging them afresh, its slow twin, step
+// for step; and recording the gaps changes nothing of the evaluation.
+func TestPlanFromEvaluatedGapsAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	plans, readies := 0, map[bool]int{}
+	for _, r := range testRubrics(t) {
+		s := New(r)
+		for i := range s.items {
+			for l := 1; l < s.nLevels() && s.items[i].kind == rubric.KindSkill; l++ {
+				if got, want := s.lvlWeeks[i*s.nLevels()+l], weeks(s.items[i].cat.LevelWeeks(l)); got != want {
+					t.Fatalf("%s item %d level %d: %d weeks, category says %d", r.ID, i, l, got, want)
+				}
+			}
+		}
+		var pb planBuf // reused, as a scan reuses it
+		var g stageGaps
+		for n := range 200 {
+			p := randomProfile(rng, r)
+			if n%2 == 1 {
+				// Answers to every item: none unanswered.
+				p.RubricRevision = r.Rev()
+			}
+			if n%3 == 0 {
+				for id := range p.Skills {
+					delete(p.Skills, id) // omitted
+					break
+				}
+			}
+			st := s.stateOf(p)
+			for si := range r.Stages {
+				g.reset()
+				e := s.evalGaps(&st, si, nil, &g)
+				if want := s.evalStage(&st, si); e != want {
+					t.Fatalf("%s rung %d: evalGaps %+v, evalStage %+v", r.ID, si, e, want)
+				}
+				// ready agrees with readyPlain at every week the plan's
+				// steps end, and the week before.
+				work := s.newWork()
+				slow := s.plan(&st, si, e.total)
+				for _, ps := range slow.steps {
+					for _, w := range []int{ps.end - 1, ps.end} {
+						s.stateAt(slow, w, work)
+						got, want := s.ready(work, si, slow.strict), s.readyPlain(work, si, slow.strict)
+						readies[want]++
+						if got != want {
+							t.Fatalf("%s rung %d week %d: ready %v, plain %v", r.ID, si, w, got, want)
+						}
+						if got, want := s.ready(work, si, nil), s.readyPlain(work, si, nil); got != want {
+							t.Fatalf("%s rung %d week %d: ready %v, plain %v (not strict)", r.ID, si, w, got, want)
+						}
+					}
+				}
+				var fast plan
+				s.planInto(&fast, &pb, &st, si, e.total, &g)
+				slow = s.plan(&st, si, e.total)
+				plans++
+				if !sameSteps(fast.steps, slow.steps) {
+					t.Fatalf("%s rung %d: steps\n%+v\nslow\n%+v", r.ID, si, fast.steps, slow.steps)
+				}
+				if !slices.Equal(fast.strict, slow.strict) || !slices.Equal(fast.yearStart, slow.yearStart) {
+					t.Fatalf("%s rung %d: strict %v/%v yearStart %v/%v", r.ID, si, fast.strict, slow.strict, fast.yearStart, slow.yearStart)
+				}
+				for i := range s.items {
+					if pb.gapAsk[i] != slow.buf.gapAsk[i] {
+						t.Fatalf("%s rung %d: gapAsk[%d] %d, slow %d", r.ID, si, i, pb.gapAsk[i], slow.buf.gapAsk[i])
+					}
+				}
+			}
+		}
+	}
+	if plans < 2000 || readies[true] < 1000 || readies[false] < 1000 {
+		t.Errorf("only %d plans, %d weeks ready, %d not", plans, readies[true], readies[false])
+	}
+}
+
+// sameSteps reports whether two schedules are the same, step for step (an
+// empty deps list and none are the same).
+func sameSteps(a, b []pstep) bool {
+	return slices.EqualFunc(a, b, func(x, y pstep) bool {
+		return x.kind == y.kind && x.item == y.item && x.set == y.set && x.from == y.from && x.to == y.to &&
+			x.start == y.start && x.end == y.end && x.class == y.class && x.impact == y.impact &&
+			x.keep == y.keep && x.pinned == y.pinned && x.optional == y.optional && slices.Equal(x.deps, y.deps)
+	})
+}
