@@ -1,0 +1,211 @@
+package report
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/testkit"
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// hostile are strings that need escaping, or look as if they might.
+var hostile = []string{
+	"", "a", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x00\x01\x1f\x7f", "<b>&amp;</b> <script>",
+	"ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte \xc3", "csi \u009b2J osc \u009d rlo \u202e end",
+	strings.Repeat("long plain text ", 200), strings.Repeat("long <&> \u2028 \x01 text ", 120),
+	strings.Repeat("x", maxCachedLen), strings.Repeat("y", maxCachedLen+1),
+}
+
+// cachedTwins encodes res with each cache and checks each against
+// encoding/json; called again with the same caches it checks the strings
+// they have taken in.
+func checkCached(t *testing.T, res *assess.Result, what string, caches ...*JSONCache) {
+	t.Helper()
+	want := encodingJSON(res)
+	for _, jc := range caches {
+		if got := jc.AppendJSON(nil, res); !bytes.Equal(got, want) {
+			t.Fatalf("%s:\n got %s\nwant %s", what, got, want)
+		}
+	}
+}
+
+// Results encoded with a cache are the bytes encoding/json writes, for every
+// rubric of testdata and the built-in ones, at every stage, with the cache
+// fresh, warm, and so small that every string fights for its one slot.
+func TestJSONCacheMatchesEncodingJSON(t *testing.T) {
+	var rubrics []*rubric.Rubric
+	for _, id := range rubric.BuiltinIDs() {
+		r, err := rubric.Builtin(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
+	paths, _ := filepath.Glob("../testdata/rubrics/*.yaml")
+	for _, path := range paths {
+		r, err := rubric.LoadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rubrics = append(rubrics, r)
+	}
+	if len(rubrics) < 5 {
+		t.Fatalf("only %d rubrics", len(rubrics))
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, r := range rubrics {
+		big, one := NewJSONCache(), newJSONCache(0)
+		for n := range 25 {
+			p := testkit.RandomProfile(rng, r)
+			p.Name, p.File, p.RecordLine = hostile[n%len(hostile)], hostile[(n+5)%len(hostile)], n%3
+			for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
+				switch rng.IntN(8) {
+				case 0:
+					delete(p.Skills, id)
+				case 1:
+					delete(p.Skills, id)
+					p.NotApplicable = append(p.NotApplicable, id)
+				}
+			}
+			for _, target := range r.StageIDs() {
+				res, err := assess.Score(r, p, target)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range 3 {
+					checkCached(t, res, r.ID+" "+target, big, one)
+				}
+			}
+		}
+	}
+}
+
+// hostileResult puts strings in every field a cache quotes, some of them
+// the same string at different lengths (the same bytes, so the same place).
+func hostileResult(ss ...string) *assess.Result {
+	at := func(i int) string { return ss[i%len(ss)] }
+	long := strings.Join(ss, "|")
+	res := &assess.Result{Version: 1, Name: at(0), File: at(1), Line: 3, Rubric: at(2), Target: at(3), TargetName: at(4),
+		Readiness: 12.5, Verdict: at(5), TimeToReadyWeeks: -1,
+		Unanswered: []string{at(6), long}, Omitted: []string{long[:len(long)/2], at(7)}, NotApplicable: []string{at(8)}, Levels: ss}
+	for i := range ss {
+		res.Categories = append(res.Categories, assess.CategoryScore{ID: at(i), Name: at(i + 1), Score: 0.1, Weight: 1e-7})
+		res.Gaps = append(res.Gaps, assess.Gap{ID: at(i + 2), Name: at(i), Category: at(i + 3), Kind: at(i + 4), Have: 1.25, Need: 3,
+			Hard: true, HardNeed: 2, Impact: 1e21, NextStep: long[:len(long)*i/len(ss)], Section: at(i + 5), Indicators: ss[i:]})
+		res.Strengths = append(res.Strengths, assess.Strength{ID: at(i + 6), Have: 123456789, Need: 0.5})
+		res.NextSteps = append(res.NextSteps, assess.Step{ID: at(i), Name: at(i + 7), Action: long, Goal: at(i + 8), EffortWeeks: i,
+			Impact: 2.5, Waits: i%2 == 0, ToReady: true, StartWeek: i, EndWeek: 2 * i, From: 1, To: 4})
+		res.Ladder = append(res.Ladder, assess.Rung{Target: at(i + 9), Name: at(i + 10), Readiness: 99.9, Verdict: at(i + 11), TimeToReadyWeeks: i})
+	}
+	return res
+}
+
+func TestJSONCacheHostileStrings(t *testing.T) {
+	big, one, two := NewJSONCache(), newJSONCache(0), newJSONCache(1)
+	res := hostileResult(hostile...)
+	for range 3 {
+		checkCached(t, res, "hostile", nil, big, one, two)
+	}
+	if n := big.entries(); n < 10 {
+		t.Errorf("the cache took in %d strings", n)
+	}
+	// The same bytes at another length.
+	s := strings.Repeat("abc<\u2028\x01", 40)
+	for range 3 {
+		for k := len(s); k >= 0; k -= 7 {
+			checkCached(t, hostileResult(s[:k], s[k/2:]), "prefixes", big, one)
+		}
+	}
+}
+
+// entries counts the strings the cache holds.
+func (jc *JSONCache) entries() int {
+	n := 0
+	for i := range jc.slots {
+		if jc.slots[i].e.Load() != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// The cache never holds more than its slots, of at most maxCachedLen bytes.
+func TestJSONCacheBounded(t *testing.T) {
+	jc := newJSONCache(4)
+	var buf []byte
+	kept := make([]string, 0, 5000)
+	for i := range 5000 {
+		s := strings.Repeat(string(rune('a'+i%26)), 1+i%(2*maxCachedLen))
+		kept = append(kept, s)
+		for range 2 {
+			buf = jc.str(buf[:0], s)
+		}
+	}
+	if n := jc.entries(); n > 16 {
+		t.Errorf("%d entries in 16 slots", n)
+	}
+	for i := range jc.slots {
+		if e := jc.slots[i].e.Load(); e != nil && len(e.s) > maxCachedLen {
+			t.Errorf("holds %d bytes", len(e.s))
+		}
+	}
+}
+
+// Goroutines sharing a cache (a small one, so that they fight over slots)
+// each write what encoding/json writes; go test -race checks the sharing.
+func TestJSONCacheConcurrent(t *testing.T) {
+	r := rubric.Default()
+	rng := rand.New(rand.NewPCG(3, 4))
+	var results []*assess.Result
+	var wants [][]byte
+	for n := range 24 {
+		p := testkit.RandomProfile(rng, r)
+		p.Name = hostile[n%len(hostile)]
+		for _, target := range r.StageIDs()[:2] {
+			res, err := assess.Score(r, p, target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			results = append(results, res)
+			wants = append(wants, encodingJSON(res))
+		}
+	}
+	results = append(results, hostileResult(hostile...))
+	wants = append(wants, encodingJSON(results[len(results)-1]))
+	for _, jc := range []*JSONCache{NewJSONCache(), newJSONCache(3)} {
+		var wg sync.WaitGroup
+		for g := range 4 {
+			wg.Go(func() {
+				var buf []byte
+				for k := range 20 * len(results) {
+					i := (k*7 + g) % len(results)
+					if buf = jc.AppendJSON(buf[:0], results[i]); !bytes.Equal(buf, wants[i]) {
+						t.Errorf("result %d:\n got %s\nwant %s", i, buf, wants[i])
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+}
+
+// Any strings, in every field the cache quotes, encode as encoding/json
+// writes them, fresh and warm.
+func FuzzJSONCache(f *testing.F) {
+	for i := range hostile {
+		f.Add(hostile[i], hostile[(i+1)%len(hostile)], hostile[(i+2)%len(hostile)])
+	}
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		big, one := NewJSONCache(), newJSONCache(0)
+		res := hostileResult(a, b, c, a+b, b[len(b)/2:])
+		for range 3 {
+			checkCached(t, res, "fuzz", nil, big, one)
+		}
+	})
+}
