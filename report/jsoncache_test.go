@@ -2,8 +2,11 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -208,4 +211,39 @@ func FuzzJSONCache(f *testing.F) {
 			checkCached(t, res, "fuzz", nil, big, one)
 		}
 	})
+}
+
+// appendNum writes what encoding/json writes: decimals of one to three
+// places the way most scores are, and any other float.
+func TestAppendNumMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	nums := []float64{0, math.Copysign(0, -1), 1, -1, 0.001, 0.005, 0.125, 0.1 + 0.2, 1e11 - 0.001, 1e11, 1e11 + 0.5, 99999999999.999,
+		1e12, 1e15 + 0.125, 1e21, 1e-7, 5e-324, math.MaxFloat64, 123.456, 100.0, 999.999, 1000, 1000.001}
+	for range 200000 {
+		switch rng.IntN(5) {
+		case 0:
+			nums = append(nums, float64(rng.IntN(1_000_000))/1000)
+		case 1:
+			nums = append(nums, float64(rng.Int64N(1e15))/float64([]int{1, 10, 100, 1000, 10000}[rng.IntN(5)]))
+		case 2:
+			nums = append(nums, rng.Float64()*math.Pow(10, float64(rng.IntN(30)-10)))
+		case 3:
+			nums = append(nums, -float64(rng.IntN(100000))/100)
+		default:
+			if f := math.Float64frombits(rng.Uint64()); !math.IsNaN(f) && !math.IsInf(f, 0) {
+				nums = append(nums, f)
+			}
+		}
+	}
+	for _, f := range nums {
+		want, _ := json.Marshal(f)
+		if got := appendNum(nil, f); !bytes.Equal(got, want) {
+			t.Fatalf("appendNum(%v) = %s, want %s", f, got, want)
+		}
+	}
+	for _, n := range []int{0, 9, 10, 99, 100, 999, 1000, 1001, -1, -10, -999, math.MaxInt, math.MinInt} {
+		if got, want := string(appendInt(nil, n)), strconv.Itoa(n); got != want {
+			t.Errorf("appendInt(%d) = %s", n, got)
+		}
+	}
 }
