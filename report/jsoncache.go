@@ -13,19 +13,20 @@ import (
 // entry holds the string itself, so its bytes stay where they are and
 // unchanged (Go strings are immutable) for as long as the entry lasts.
 //
-// A string is taken in the second time it is met at the same place (one
-// met once, like a text built for one result, only leaves a note of where
-// it was), into a fixed table of slots that later strings may take over:
-// the cache never holds more than cacheSlots strings of at most
-// maxCachedLen bytes, whatever it is fed. It is safe for concurrent use;
-// a batch makes one for its run and drops it with the run.
+// A string is taken in the second time it is met missing from its set
+// (one met once, like a text built for one result, only leaves a note of
+// where it was), into a fixed table of two-way sets that later strings
+// may take over: the cache never holds more than 2*cacheSets strings of at
+// most maxCachedLen bytes, whatever it is fed. It is safe for concurrent
+// use; a batch makes one for its run and drops it with the run.
 type JSONCache struct {
-	slots []cacheSlot
+	sets  []cacheSet
 	shift uint
 }
 
-type cacheSlot struct {
-	e    atomic.Pointer[quoted]
+// cacheSet holds two strings, the one taken in last first.
+type cacheSet struct {
+	e    [2]atomic.Pointer[quoted]
 	seen atomic.Uintptr // where the last string that missed here was
 }
 
@@ -36,35 +37,42 @@ type quoted struct {
 
 const (
 	cacheBits    = 11
-	cacheSlots   = 1 << cacheBits
-	minCachedLen = 0
-	maxCachedLen = 2 << 10
+	cacheSets    = 1 << cacheBits
+	maxCachedLen = 1 << 10
 )
 
 // NewJSONCache returns an empty cache.
 func NewJSONCache() *JSONCache { return newJSONCache(cacheBits) }
 
 func newJSONCache(bits uint) *JSONCache {
-	return &JSONCache{slots: make([]cacheSlot, 1<<bits), shift: 64 - bits}
+	return &JSONCache{sets: make([]cacheSet, 1<<bits), shift: 64 - bits}
 }
 
 // str appends s quoted.
 func (jc *JSONCache) str(b []byte, s string) []byte {
-	if jc == nil || len(s) < minCachedLen || len(s) > maxCachedLen {
+	if jc == nil || len(s) > maxCachedLen {
 		return appendString(b, s)
 	}
 	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-	slot := &jc.slots[(uint64(p)^uint64(len(s)))*0x9E3779B97F4A7C15>>jc.shift]
-	if e := slot.e.Load(); e != nil && len(e.s) == len(s) && unsafe.StringData(e.s) == unsafe.StringData(s) {
+	set := &jc.sets[(uint64(p)^uint64(len(s)))*0x9E3779B97F4A7C15>>jc.shift]
+	e0 := set.e[0].Load()
+	if e0 != nil && len(e0.s) == len(s) && unsafe.StringData(e0.s) == unsafe.StringData(s) {
+		return append(b, e0.q...)
+	}
+	if e := set.e[1].Load(); e != nil && len(e.s) == len(s) && unsafe.StringData(e.s) == unsafe.StringData(s) {
 		return append(b, e.q...)
 	}
 	n := len(b)
 	b = appendString(b, s)
-	if slot.seen.Load() != p {
-		slot.seen.Store(p)
+	if set.seen.Load() != p {
+		set.seen.Store(p)
 		return b
 	}
-	slot.e.Store(&quoted{s: s, q: string(b[n:])})
+	// The string before it moves to the second place, and the one there
+	// goes. (A reader between the two stores may miss either: it quotes
+	// the string itself.)
+	set.e[1].Store(e0)
+	set.e[0].Store(&quoted{s: s, q: string(b[n:])})
 	return b
 }
 

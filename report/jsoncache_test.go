@@ -114,7 +114,7 @@ func TestJSONCacheHostileStrings(t *testing.T) {
 	for range 3 {
 		checkCached(t, res, "hostile", nil, big, one, two)
 	}
-	if n := big.entries(); n < 10 {
+	if n := len(big.entries()); n < 10 {
 		t.Errorf("the cache took in %d strings", n)
 	}
 	// The same bytes at another length.
@@ -126,20 +126,23 @@ func TestJSONCacheHostileStrings(t *testing.T) {
 	}
 }
 
-// entries counts the strings the cache holds.
-func (jc *JSONCache) entries() int {
-	n := 0
-	for i := range jc.slots {
-		if jc.slots[i].e.Load() != nil {
-			n++
+// entries returns the strings the cache holds.
+func (jc *JSONCache) entries() []*quoted {
+	var out []*quoted
+	for i := range jc.sets {
+		for w := range jc.sets[i].e {
+			if e := jc.sets[i].e[w].Load(); e != nil {
+				out = append(out, e)
+			}
 		}
 	}
-	return n
+	return out
 }
 
-// The cache never holds more than its slots, of at most maxCachedLen bytes.
+// The cache never holds more than two strings a set, of at most
+// maxCachedLen bytes.
 func TestJSONCacheBounded(t *testing.T) {
-	jc := newJSONCache(4)
+	jc := newJSONCache(3)
 	var buf []byte
 	kept := make([]string, 0, 5000)
 	for i := range 5000 {
@@ -149,11 +152,12 @@ func TestJSONCacheBounded(t *testing.T) {
 			buf = jc.str(buf[:0], s)
 		}
 	}
-	if n := jc.entries(); n > 16 {
-		t.Errorf("%d entries in 16 slots", n)
+	entries := jc.entries()
+	if len(entries) != 16 {
+		t.Errorf("%d entries in 8 sets of 2", len(entries))
 	}
-	for i := range jc.slots {
-		if e := jc.slots[i].e.Load(); e != nil && len(e.s) > maxCachedLen {
+	for _, e := range entries {
+		if len(e.s) > maxCachedLen {
 			t.Errorf("holds %d bytes", len(e.s))
 		}
 	}
