@@ -42,6 +42,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRubric$$' -fuzztime $(FUZZTIME) ./rubric
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./assess
 	$(GO) test -run '^$$' -fuzz '^FuzzScoreAnyRubric$$' -fuzztime $(FUZZTIME) ./report
+	$(GO) test -run '^$$' -fuzz '^FuzzJSONCache$$' -fuzztime $(FUZZTIME) ./report
 
 # Man pages for every command, in man/ (man -l man/skillgap.1).
 man:

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"strconv"
-
 	"github.com/skillgap/skillgap/assess"
 )
 
@@ -20,19 +18,19 @@ import (
 // It writes what encoding/json writes for the same values (a test holds it).
 func AppendCompactJSON(b []byte, res *assess.Result) []byte {
 	b = append(b, `{"version":`...)
-	b = strconv.AppendInt(b, int64(res.Version), 10)
+	b = appendInt(b, res.Version)
 	b = appendField(b, "name", res.Name)
 	if res.File != "" {
 		b = appendField(b, "file", res.File)
 	}
 	if res.Line != 0 {
-		b = strconv.AppendInt(append(b, `,"line":`...), int64(res.Line), 10)
+		b = appendInt(append(b, `,"line":`...), res.Line)
 	}
 	b = appendField(b, "rubric", res.Rubric)
 	b = appendField(b, "target", res.Target)
 	b = appendNum(append(b, `,"readiness":`...), res.Readiness)
 	b = appendField(b, "verdict", res.Verdict)
-	b = strconv.AppendInt(append(b, `,"time_to_ready_weeks":`...), int64(res.TimeToReadyWeeks), 10)
+	b = appendInt(append(b, `,"time_to_ready_weeks":`...), res.TimeToReadyWeeks)
 	b = append(b, `,"categories":[`...)
 	for i, c := range res.Categories {
 		if i > 0 {
@@ -66,11 +64,11 @@ func AppendCompactJSON(b []byte, res *assess.Result) []byte {
 		b = appendString(append(b, '['), s.ID)
 		b = appendNum(append(b, ','), s.From)
 		b = appendNum(append(b, ','), s.To)
-		b = strconv.AppendInt(append(b, ','), int64(s.StartWeek), 10)
-		b = strconv.AppendInt(append(b, ','), int64(s.EndWeek), 10)
+		b = appendInt(append(b, ','), s.StartWeek)
+		b = appendInt(append(b, ','), s.EndWeek)
 		b = append(b, ']')
 	}
-	b = strconv.AppendInt(append(b, `],"to_ready":`...), int64(toReady), 10)
+	b = appendInt(append(b, `],"to_ready":`...), toReady)
 	b = append(b, `,"ladder":[`...)
 	for i, r := range res.Ladder {
 		if i > 0 {
@@ -78,7 +76,7 @@ func AppendCompactJSON(b []byte, res *assess.Result) []byte {
 		}
 		b = appendNum(append(b, '['), r.Readiness)
 		b = appendString(append(b, ','), r.Verdict)
-		b = strconv.AppendInt(append(b, ','), int64(r.TimeToReadyWeeks), 10)
+		b = appendInt(append(b, ','), r.TimeToReadyWeeks)
 		b = append(b, ']')
 	}
 	b = append(b, ']')

@@ -74,6 +74,15 @@ func BenchmarkAppendJSON(b *testing.B) {
 	}
 }
 
+func BenchmarkAppendJSONCached(b *testing.B) {
+	res := buildReport(b, "Alex", false).Result
+	jc := NewJSONCache()
+	var buf []byte
+	for b.Loop() {
+		buf = jc.AppendJSON(buf[:0], res)
+	}
+}
+
 func BenchmarkEncodingJSON(b *testing.B) {
 	res := buildReport(b, "Alex", false).Result
 	for b.Loop() {

@@ -201,13 +201,15 @@ func runScore(opts *ScoreOptions) error {
 	var pool batch.Buffers
 	// Results are scored into and written from a few recycled ones.
 	results := sync.Pool{New: func() any { return new(assess.Result) }}
+	// The rubric's texts are quoted once for the run, not for each result.
+	texts := report.NewJSONCache()
 	render := func(res *assess.Result) (*[]byte, error) {
 		bp := pool.Get()
 		if opts.Format == "json" {
 			if opts.Compact {
 				*bp = report.AppendCompactJSON((*bp)[:0], res)
 			} else {
-				*bp = report.AppendJSON((*bp)[:0], res)
+				*bp = texts.AppendJSON((*bp)[:0], res)
 			}
 			return bp, nil
 		}
