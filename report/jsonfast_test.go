@@ -27,7 +27,7 @@ func encodingJSON(res *assess.Result) []byte {
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	r := rubric.Default()
 	rng := rand.New(rand.NewPCG(7, 8))
-	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte", "csi \u009b2J osc \u009d rlo \u202e end"}
+	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "backspace \b form feed \f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte", "csi \u009b2J osc \u009d rlo \u202e end"}
 	seen := map[bool]int{}
 	for n := range 300 {
 		p := testkit.RandomProfile(rng, r)
