@@ -64,17 +64,7 @@ func TestJSONCacheMatchesEncodingJSON(t *testing.T) {
 	for _, r := range rubrics {
 		big, one := NewJSONCache(), newJSONCache(0)
 		for n := range 25 {
-			p := testkit.RandomProfile(rng, r)
-			p.Name, p.File, p.RecordLine = hostile[n%len(hostile)], hostile[(n+5)%len(hostile)], n%3
-			for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
-				switch rng.IntN(8) {
-				case 0:
-					delete(p.Skills, id)
-				case 1:
-					delete(p.Skills, id)
-					p.NotApplicable = append(p.NotApplicable, id)
-				}
-			}
+			p := awkwardProfile(rng, r, hostile[n%len(hostile)], hostile[(n+5)%len(hostile)], n%3)
 			for _, target := range r.StageIDs() {
 				res, err := assess.Score(r, p, target)
 				if err != nil {

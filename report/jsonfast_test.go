@@ -9,6 +9,7 @@ import (
 	"github.com/skillgap/skillgap/assess"
 	"github.com/skillgap/skillgap/internal/testkit"
 	"github.com/skillgap/skillgap/internal/text"
+	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -22,6 +23,24 @@ func encodingJSON(res *assess.Result) []byte {
 	return text.EscapeJSON(buf.Bytes())
 }
 
+// awkwardProfile is a random profile of r with the given name, file and
+// line, some skills left out and some marked n/a (omitted and
+// not_applicable in the JSON).
+func awkwardProfile(rng *rand.Rand, r *rubric.Rubric, name, file string, line int) *profiles.Profile {
+	p := testkit.RandomProfile(rng, r)
+	p.Name, p.File, p.RecordLine = name, file, line
+	for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
+		switch rng.IntN(8) {
+		case 0:
+			delete(p.Skills, id)
+		case 1:
+			delete(p.Skills, id)
+			p.NotApplicable = append(p.NotApplicable, id)
+		}
+	}
+	return p
+}
+
 // The hand-written encoder writes exactly what encoding/json writes, for
 // random profiles at every rung and for awkward names.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
@@ -30,18 +49,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline\r", "ctrl \x01\x1f", "backspace \b form feed \f", "<b>&amp;</b>", "ünï 東京 😀", "sep \u2028 \u2029", "bad \xff byte", "csi \u009b2J osc \u009d rlo \u202e end"}
 	seen := map[bool]int{}
 	for n := range 300 {
-		p := testkit.RandomProfile(rng, r)
-		p.Name, p.File, p.RecordLine = names[n%len(names)], names[(n+3)%len(names)], n%3
-		// Some skills left out, some marked n/a: omitted and not_applicable.
-		for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
-			switch rng.IntN(8) {
-			case 0:
-				delete(p.Skills, id)
-			case 1:
-				delete(p.Skills, id)
-				p.NotApplicable = append(p.NotApplicable, id)
-			}
-		}
+		p := awkwardProfile(rng, r, names[n%len(names)], names[(n+3)%len(names)], n%3)
 		for _, target := range r.StageIDs() {
 			res, err := assess.Score(r, p, target)
 			if err != nil {
@@ -180,17 +188,7 @@ func TestAppendCompactJSONMatchesSlow(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 18))
 	names := []string{"", "Alex", `quote " back\slash`, "tab\tnew\nline", "ünï 東京 😀", "sep \u2028", "bad \xff byte", "rlo \u202e end"}
 	for n := range 300 {
-		p := testkit.RandomProfile(rng, r)
-		p.Name, p.File, p.RecordLine = names[n%len(names)], names[(n+3)%len(names)], n%3
-		for _, id := range r.IDsOfKind(rubric.KindSkill, "") {
-			switch rng.IntN(8) {
-			case 0:
-				delete(p.Skills, id)
-			case 1:
-				delete(p.Skills, id)
-				p.NotApplicable = append(p.NotApplicable, id)
-			}
-		}
+		p := awkwardProfile(rng, r, names[n%len(names)], names[(n+3)%len(names)], n%3)
 		for _, target := range r.StageIDs() {
 			res, err := assess.Score(r, p, target)
 			if err != nil {
