@@ -43,6 +43,9 @@ type handDecoder struct {
 	i     int
 	ids   map[string]string
 	facts handFacts
+	// nskills is the number of skills of the last record: the size of the
+	// next one's map, as a batch's records answer the same rubric.
+	nskills int
 }
 
 // maxInterned bounds the ids a handDecoder keeps: a batch has a few dozen.
@@ -328,7 +331,7 @@ func set(seen *int, bit int) bool {
 }
 
 func (d *handDecoder) skills(p *Profile) bool {
-	m := make(map[string]int, 32)
+	m := make(map[string]int, max(d.nskills, 8))
 	p.Skills = m
 	var na []string
 	ok := d.object(func(key []byte) bool {
@@ -353,6 +356,7 @@ func (d *handDecoder) skills(p *Profile) bool {
 		return ok && len(m) > n // not a duplicate
 	})
 	p.NotApplicable = na
+	d.nskills = len(m)
 	return ok
 }
 
