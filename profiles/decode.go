@@ -46,6 +46,27 @@ type handDecoder struct {
 	// nskills is the number of skills of the last record: the size of the
 	// next one's map, as a batch's records answer the same rubric.
 	nskills int
+	// skillKeys are the last record's skill ids in order: the next record
+	// most likely lists the same, and a comparison is cheaper than a lookup.
+	skillKeys []string
+}
+
+// maxSkillKeys bounds skillKeys.
+const maxSkillKeys = 256
+
+// skillID interns the key of the k-th skill of a record.
+func (d *handDecoder) skillID(k int, key []byte) string {
+	if k < len(d.skillKeys) && d.skillKeys[k] == string(key) {
+		return d.skillKeys[k]
+	}
+	id := d.intern(key)
+	switch {
+	case k < len(d.skillKeys):
+		d.skillKeys[k] = id
+	case k == len(d.skillKeys) && k < maxSkillKeys:
+		d.skillKeys = append(d.skillKeys, id)
+	}
+	return id
 }
 
 // maxInterned bounds the ids a handDecoder keeps: a batch has a few dozen.
@@ -334,8 +355,10 @@ func (d *handDecoder) skills(p *Profile) bool {
 	m := make(map[string]int, max(d.nskills, 8))
 	p.Skills = m
 	var na []string
+	k := 0
 	ok := d.object(func(key []byte) bool {
-		id := d.intern(key)
+		id := d.skillID(k, key)
+		k++
 		if containsID(na, id) {
 			return false
 		}
