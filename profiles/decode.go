@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -33,6 +34,7 @@ type handFacts struct {
 	high          bool // a text holds a byte from 0x7f (DEL, or not ASCII)
 	levelsInRange bool // every skill level is within the scale's
 	revision      bool // rubric_revision is given
+	updated       bool // updated is given
 }
 
 var decoders = sync.Pool{New: func() any { return &handDecoder{ids: map[string]string{}} }}
@@ -49,6 +51,7 @@ type handDecoder struct {
 	// skillKeys are the last record's skill ids in order: the next record
 	// most likely lists the same, and a comparison is cheaper than a lookup.
 	skillKeys []string
+	list      []string // scratch for strings
 }
 
 // maxSkillKeys bounds skillKeys.
@@ -236,10 +239,13 @@ func (d *handDecoder) strings() ([]string, bool) {
 	if !d.next('[') {
 		return nil, false
 	}
-	list := []string{}
 	if d.next(']') {
-		return list, true
+		return []string{}, true
 	}
+	// Gathered in the decoder's scratch list, then copied once at their
+	// number.
+	list := d.list[:0]
+	defer func() { clear(list); d.list = list[:0] }()
 	for {
 		s, ok := d.id()
 		if !ok {
@@ -249,7 +255,10 @@ func (d *handDecoder) strings() ([]string, bool) {
 		if d.next(',') {
 			continue
 		}
-		return list, d.next(']')
+		if !d.next(']') {
+			return nil, false
+		}
+		return slices.Clone(list), true
 	}
 }
 
@@ -310,6 +319,7 @@ func (d *handDecoder) profile(p *Profile) bool {
 			return once(keyEvidence) && d.evidence(p)
 		case "updated":
 			p.Updated, ok = d.id()
+			d.facts.updated = true
 			return ok && once(keyUpdated)
 		}
 		return false
