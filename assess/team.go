@@ -264,7 +264,10 @@ func (t *TeamAggregator) Add(m Member, b Brief) {
 	if t.listed && t.members > t.limit {
 		t.unlist()
 	}
-	label := m.Label()
+	var label string
+	if t.listed {
+		label = m.Label()
+	}
 	for _, g := range b.Gaps {
 		s := &t.gap[g.Item]
 		if s.n == 0 || g.Weeks < s.weeksMin {

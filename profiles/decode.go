@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -33,6 +34,7 @@ type handFacts struct {
 	high          bool // a text holds a byte from 0x7f (DEL, or not ASCII)
 	levelsInRange bool // every skill level is within the scale's
 	revision      bool // rubric_revision is given
+	updated       bool // updated is given
 }
 
 var decoders = sync.Pool{New: func() any { return &handDecoder{ids: map[string]string{}} }}
@@ -43,6 +45,31 @@ type handDecoder struct {
 	i     int
 	ids   map[string]string
 	facts handFacts
+	// nskills is the number of skills of the last record: the size of the
+	// next one's map, as a batch's records answer the same rubric.
+	nskills int
+	// skillKeys are the last record's skill ids in order: the next record
+	// most likely lists the same, and a comparison is cheaper than a lookup.
+	skillKeys []string
+	list      []string // scratch for strings
+}
+
+// maxSkillKeys bounds skillKeys.
+const maxSkillKeys = 256
+
+// skillID interns the key of the k-th skill of a record.
+func (d *handDecoder) skillID(k int, key []byte) string {
+	if k < len(d.skillKeys) && d.skillKeys[k] == string(key) {
+		return d.skillKeys[k]
+	}
+	id := d.intern(key)
+	switch {
+	case k < len(d.skillKeys):
+		d.skillKeys[k] = id
+	case k == len(d.skillKeys) && k < maxSkillKeys:
+		d.skillKeys = append(d.skillKeys, id)
+	}
+	return id
 }
 
 // maxInterned bounds the ids a handDecoder keeps: a batch has a few dozen.
@@ -212,10 +239,13 @@ func (d *handDecoder) strings() ([]string, bool) {
 	if !d.next('[') {
 		return nil, false
 	}
-	list := []string{}
 	if d.next(']') {
-		return list, true
+		return []string{}, true
 	}
+	// Gathered in the decoder's scratch list, then copied once at their
+	// number.
+	list := d.list[:0]
+	defer func() { clear(list); d.list = list[:0] }()
 	for {
 		s, ok := d.id()
 		if !ok {
@@ -225,7 +255,10 @@ func (d *handDecoder) strings() ([]string, bool) {
 		if d.next(',') {
 			continue
 		}
-		return list, d.next(']')
+		if !d.next(']') {
+			return nil, false
+		}
+		return slices.Clone(list), true
 	}
 }
 
@@ -286,6 +319,7 @@ func (d *handDecoder) profile(p *Profile) bool {
 			return once(keyEvidence) && d.evidence(p)
 		case "updated":
 			p.Updated, ok = d.id()
+			d.facts.updated = true
 			return ok && once(keyUpdated)
 		}
 		return false
@@ -328,11 +362,13 @@ func set(seen *int, bit int) bool {
 }
 
 func (d *handDecoder) skills(p *Profile) bool {
-	m := make(map[string]int, 32)
+	m := make(map[string]int, max(d.nskills, 8))
 	p.Skills = m
 	var na []string
+	k := 0
 	ok := d.object(func(key []byte) bool {
-		id := d.intern(key)
+		id := d.skillID(k, key)
+		k++
 		if containsID(na, id) {
 			return false
 		}
@@ -353,6 +389,7 @@ func (d *handDecoder) skills(p *Profile) bool {
 		return ok && len(m) > n // not a duplicate
 	})
 	p.NotApplicable = na
+	d.nskills = len(m)
 	return ok
 }
 

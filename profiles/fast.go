@@ -37,7 +37,7 @@ func parseFast(rec Record) (*Profile, bool) {
 	fp, facts, hand := decodeHand(data)
 	if hand {
 		if bytes.Contains(data, []byte("null")) || (facts.high && !yamlPrintable(data)) || !facts.levelsInRange ||
-			(fp.RubricRevision == 0 && facts.revision) {
+			(fp.RubricRevision == 0 && facts.revision) || (fp.Updated == "" && facts.updated) {
 			return nil, false
 		}
 		return fp.checked(rec)
@@ -70,6 +70,10 @@ func parseFast(rec Record) (*Profile, bool) {
 		return nil, false
 	}
 	if fp.RubricRevision == 0 && bytes.Contains(data, []byte(`"rubric_revision"`)) {
+		return nil, false
+	}
+	// An empty date is refused by Parse, which says so.
+	if fp.Updated == "" && bytes.Contains(data, []byte(`"updated"`)) {
 		return nil, false
 	}
 	return fp.checked(rec)

@@ -158,6 +158,10 @@ func walkStdin(stdin io.Reader, emit func(Record) error) error {
 	return emit(Record{Source: "-", Line: 1, Data: data})
 }
 
+// slabSize is the size of the slabs readLines copies lines into: about a
+// hundred profiles.
+const slabSize = 64 << 10
+
 // readLines emits each non-blank line as a record. A line longer than MaxSize
 // is reported and skipped; the next line is read as usual.
 func readLines(name string, r io.Reader, emit func(Record) error) error {
@@ -167,6 +171,9 @@ func readLines(name string, r io.Reader, emit func(Record) error) error {
 	}
 	line := 0
 	var long []byte
+	// Lines are copied into shared slabs rather than each into its own
+	// allocation; each record's slice is capped at its end.
+	var slab []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
@@ -191,7 +198,12 @@ func readLines(name string, r io.Reader, emit func(Record) error) error {
 					return e
 				}
 			case len(bytes.TrimSpace(data)) > 0:
-				if e := emit(Record{Source: name, Line: line, Data: bytes.Clone(data), InLines: true}); e != nil {
+				if cap(slab)-len(slab) < len(data) {
+					slab = make([]byte, 0, max(slabSize, len(data)))
+				}
+				start := len(slab)
+				slab = append(slab, data...)
+				if e := emit(Record{Source: name, Line: line, Data: slab[start:len(slab):len(slab)], InLines: true}); e != nil {
 					return e
 				}
 			}

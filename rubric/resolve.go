@@ -22,6 +22,10 @@ type Resolver struct {
 	dirs  []string
 	mu    sync.Mutex
 	cache map[string]resolved
+	// ids holds what ByID resolved, by id, read without taking mu: every
+	// profile of a batch looks up its rubric.
+	idMu sync.RWMutex
+	ids  map[string]resolved
 	list  []Listed // the user's rubrics, read once
 }
 
@@ -47,10 +51,23 @@ func (rs *Resolver) ByID(id string) (*Rubric, error) {
 	if id == "" {
 		id = DefaultID
 	}
+	rs.idMu.RLock()
+	c, ok := rs.ids[id]
+	rs.idMu.RUnlock()
+	if ok {
+		return c.r, c.err
+	}
 	if !validID(id) {
 		return nil, fmt.Errorf("%q is %w: profiles name a rubric by its id (lower-case letters, digits and dashes, such as %s); to use a rubric file, give it with --rubric FILE", id, ErrNotID, DefaultID)
 	}
-	return rs.once("id:"+id, func() (*Rubric, error) { return rs.byID(id) })
+	r, err := rs.once("id:"+id, func() (*Rubric, error) { return rs.byID(id) })
+	rs.idMu.Lock()
+	if rs.ids == nil {
+		rs.ids = map[string]resolved{}
+	}
+	rs.ids[id] = resolved{r, err}
+	rs.idMu.Unlock()
+	return r, err
 }
 
 // Named returns the rubric a person named on the command line or in their

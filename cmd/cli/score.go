@@ -394,7 +394,13 @@ func scoreRecordInto(res *assess.Result, rec profiles.Record, rs *rubrics, targe
 // check parses a record and checks it against its rubric.
 func (rs *rubrics) check(rec profiles.Record) (*profiles.Profile, *rubric.Rubric, error) {
 	p, err := profiles.ParseRecord(rec)
-	return rs.against(rec.String(), p, err)
+	// The name is for messages and the --rubric warning only: a good record
+	// with no --rubric needs none (Record.String formats a line number).
+	name := rec.Source
+	if err != nil || rs.overrideID != "" {
+		name = rec.String()
+	}
+	return rs.against(name, p, err)
 }
 
 // checkTarget refuses, before anything is read, a --target that no rubric
