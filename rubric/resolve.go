@@ -26,7 +26,7 @@ type Resolver struct {
 	// profile of a batch looks up its rubric.
 	idMu sync.RWMutex
 	ids  map[string]resolved
-	list  []Listed // the user's rubrics, read once
+	list []Listed // the user's rubrics, read once
 }
 
 type resolved struct {
