@@ -116,6 +116,21 @@ type Gap struct {
 	Indicators []string `json:"indicators,omitempty"`
 }
 
+// Rank is how the gap counts: 0 blocking, 1 hard (keeps from ready), 2
+// required, 3 preferred. Gaps are ordered by it first, then by impact; the
+// compact JSON writes it.
+func (g *Gap) Rank() int {
+	switch {
+	case g.Blocking:
+		return 0
+	case g.Hard:
+		return 1
+	case g.Preferred:
+		return 3
+	}
+	return 2
+}
+
 // Strength is a requirement the profile meets or exceeds (its name is the
 // rubric item's).
 type Strength struct {

@@ -327,16 +327,7 @@ func (s *Scorer) sortGaps(sc *scratch, gaps []Gap, items []int) {
 	keys := sc.gapKeys[:0]
 	for k := range gaps {
 		g := &gaps[k]
-		rank := 2
-		switch {
-		case g.Blocking:
-			rank = 0
-		case g.Hard:
-			rank = 1
-		case g.Preferred:
-			rank = 3
-		}
-		keys = append(keys, gapKey{rank: rank, impact: g.Impact, item: items[k], k: k})
+		keys = append(keys, gapKey{rank: g.Rank(), impact: g.Impact, item: items[k], k: k})
 	}
 	sc.gapKeys = keys
 	sorted := true

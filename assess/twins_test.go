@@ -99,18 +99,7 @@ func randomProfile(rng *rand.Rand, r *rubric.Rubric) *profiles.Profile {
 // The bounded search finds what the plain bisection finds, from week 0 and
 // from any floor; markToReady keeps what the plain one keeps.
 func TestFastSearchesAgreeWithPlainOnes(t *testing.T) {
-	rubrics := []*rubric.Rubric{rubric.Default()}
-	files, _ := filepath.Glob("../testdata/rubrics/*.yaml")
-	for _, f := range files {
-		r, err := rubric.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rubrics = append(rubrics, r)
-	}
-	if len(rubrics) < 4 {
-		t.Fatalf("only %d rubrics", len(rubrics))
-	}
+	rubrics := testRubrics(t)
 	searched := 0
 	rng := rand.New(rand.NewPCG(23, 24))
 	for _, r := range rubrics {

@@ -50,7 +50,7 @@ func AppendCompactJSON(b []byte, res *assess.Result) []byte {
 		b = appendNum(append(b, ','), g.Have)
 		b = appendNum(append(b, ','), g.Need)
 		b = appendNum(append(b, ','), g.Impact)
-		b = append(b, ',', byte('0'+GapRank(g)), ']')
+		b = append(b, ',', byte('0'+g.Rank()), ']')
 	}
 	b = append(b, `],"next_steps":[`...)
 	toReady := 0
@@ -84,19 +84,4 @@ func AppendCompactJSON(b []byte, res *assess.Result) []byte {
 	b = appendIDs(b, "omitted", res.Omitted)
 	b = appendIDs(b, "not_applicable", res.NotApplicable)
 	return append(b, "}\n"...)
-}
-
-// GapRank is how a gap counts, as the compact output writes it: 0 blocking,
-// 1 hard (keeps from ready), 2 required, 3 preferred. Gaps are ordered by it
-// first.
-func GapRank(g assess.Gap) int {
-	switch {
-	case g.Blocking:
-		return 0
-	case g.Hard:
-		return 1
-	case g.Preferred:
-		return 3
-	}
-	return 2
 }
