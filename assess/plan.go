@@ -454,11 +454,6 @@ func (s *Scorer) newWork() *state {
 // ready for its stage, or -1 if it never does within the horizon.
 func (s *Scorer) earliest(p *plan, work *state) int { return s.firstReady(p, work, 0) }
 
-// earliestAfter is max(earliest, lo) for lo > 0 when earliest is not -1:
-// the first week from lo on at which the plan makes the profile ready, or
-// -1.
-func (s *Scorer) earliestAfter(p *plan, work *state, lo int) int { return s.firstReady(p, work, lo) }
-
 // firstReady is the first week from floor on at which following the plan
 // makes the profile ready, or -1 if it never does within the horizon.
 //
@@ -473,10 +468,6 @@ func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 		s.stateAt(p, t, work)
 		return s.ready(work, p.si, p.strict)
 	}
-	if readyAt(floor) {
-		return floor
-	}
-	lo := floor
 	kept, all, closed := 1, 1, 0
 	for k := range p.steps {
 		ps := &p.steps[k]
@@ -488,6 +479,17 @@ func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 			}
 		}
 	}
+	return s.firstReadyWithin(readyAt, floor, kept, all, closed)
+}
+
+// firstReadyWithin is firstReady's search, given the plan's bounds: kept,
+// the end of its last kept step (at least 1); all, the end of its last step
+// (at least 1); closed, when the gaps blocking now are closed in full.
+func (s *Scorer) firstReadyWithin(readyAt func(int) bool, floor, kept, all, closed int) int {
+	if readyAt(floor) {
+		return floor
+	}
+	lo := floor
 	if closed-1 > lo && !readyAt(closed-1) {
 		lo = closed - 1
 	}

@@ -54,18 +54,20 @@ type ladder struct {
 // scratch is the working memory of one scan, recycled through the Scorer's
 // pool: a scan allocates nothing it does not return.
 type scratch struct {
-	l            ladder
-	work         state
-	unanswered   []bool
-	target, rung planBuf // the target's plan; any other rung's
-	tplan, rplan plan
-	reqs         []requirement
-	gapItems     []int
-	gapKeys      []gapKey
-	gaps         []Gap
-	groups       []stepGroup
-	rungGaps     []stageGaps // per rung, its gaps as evaluating it found them
-	soon         []uint8     // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
+	l          ladder
+	work       state
+	unanswered []bool
+	target     planBuf // the target's plan
+	tplan      plan
+	rung       rungBuf // any other rung's, reduced (rungPlan)
+	cumFor     *state  // the state rung.cum was worked out for, nil if none yet
+	reqs       []requirement
+	gapItems   []int
+	gapKeys    []gapKey
+	gaps       []Gap
+	groups     []stepGroup
+	rungGaps   []stageGaps // per rung, its gaps as evaluating it found them
+	soon       []uint8     // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
 }
 
 func (s *Scorer) getScratch() *scratch {
@@ -106,6 +108,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 	l.st.unanswered = nil
 	s.fillState(p, &l.st, sc.unanswered)
 	l.si, l.plan = si, nil
+	sc.cumFor = nil
 	clear(l.weeks)
 	for j := range n {
 		sc.rungGaps[j].reset()
@@ -145,17 +148,13 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 			// Beyond the horizon below: beyond it here too (the rule below).
 			w = -1
 		default:
-			pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total, &sc.rungGaps[j])
+			rp := s.rungPlanOf(sc, &l.st, j, e.total)
 			if j > 0 {
 				prev = l.weeks[j-1]
 			}
-			if prev > 0 {
-				// Reached no sooner than the rung below: whether it is by
-				// then, else when after.
-				w = s.earliestAfter(pl, work, prev)
-			} else {
-				w = s.earliest(pl, work)
-			}
+			// Reached no sooner than the rung below: whether it is by
+			// then, else when after.
+			w = s.rungReady(rp, work, max(prev, 0))
 		}
 		// A higher rung is never reached sooner than a lower one.
 		if j > 0 && l.weeks[j-1] != 0 && (w >= 0 && (l.weeks[j-1] < 0 || l.weeks[j-1] > w)) {
@@ -203,14 +202,27 @@ func (s *Scorer) soon(l *ladder, j int) bool {
 	e := l.evals[j]
 	ok := !e.hard && !e.blocking && round1(l.ready[j]) >= s.r.Thresholds.Ready
 	if !ok && (j == 0 || s.soon(l, j-1)) {
-		pl := s.planInto(&sc.rplan, &sc.rung, &l.st, j, e.total, &sc.rungGaps[j])
-		ok = s.within(pl, &sc.work, AlmostWeeks)
+		rp := s.rungPlanOf(sc, &l.st, j, e.total)
+		ok = s.rungWithin(rp, &sc.work, AlmostWeeks)
 	}
 	sc.soon[j] = 2
 	if ok {
 		sc.soon[j] = 1
 	}
 	return ok
+}
+
+// rungPlanOf is the reduced plan of rung j of the scan's state st.
+func (s *Scorer) rungPlanOf(sc *scratch, st *state, j int, total float64) *rungPlan {
+	rb := &sc.rung
+	if sc.cumFor != st {
+		if n := len(s.items) * s.nLevels(); len(rb.cum) != n {
+			rb.cum = make([]int, n)
+		}
+		s.levelEnds(rb.cum, st)
+		sc.cumFor = st
+	}
+	return s.rungPlan(rb, st, j, total, &sc.rungGaps[j])
 }
 
 // Score scores p against target (a stage id; "" means the profile's target,

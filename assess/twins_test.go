@@ -120,8 +120,8 @@ func TestFastSearchesAgreeWithPlainOnes(t *testing.T) {
 					if want >= 0 && want < lo {
 						clamped = lo
 					}
-					if got := s.earliestAfter(p, work, lo); got != clamped {
-						t.Fatalf("%s rung %d: earliestAfter(%d) %d, plain %d", r.ID, si, lo, got, clamped)
+					if got := s.firstReady(p, work, lo); got != clamped {
+						t.Fatalf("%s rung %d: firstReady from %d: %d, plain %d", r.ID, si, lo, got, clamped)
 					}
 				}
 				if want < 0 {
@@ -327,4 +327,64 @@ func sameSteps(a, b []pstep) bool {
 			x.start == y.start && x.end == y.end && x.class == y.class && x.impact == y.impact &&
 			x.keep == y.keep && x.pinned == y.pinned && x.optional == y.optional && slices.Equal(x.deps, y.deps)
 	})
+}
+
+// A rung's reduced plan (rungPlan) is ready exactly when its full plan is:
+// the same time to ready from week 0 and from any floor, and the same
+// answer to "ready within a year", on every testdata rubric.
+func TestRungPlanAgrees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 30))
+	plans, searched := 0, 0
+	edges, err := rubric.LoadFile("testdata/plan-edges.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range append(testRubrics(t), edges) {
+		s := New(r)
+		var rb rungBuf // reused, as a scan reuses it
+		var g stageGaps
+		for n := range 2000 {
+			p := randomProfile(rng, r)
+			switch n % 4 {
+			case 1:
+				p.RubricRevision = r.Rev()
+			case 2:
+				// New to the field: experience waits for the foundations.
+				p.Experience.ITYears, p.Experience.ManagementYears = float64(rng.IntN(4))/4, 0
+			case 3:
+				for id := range p.Skills {
+					delete(p.Skills, id)
+					break
+				}
+			}
+			st := s.stateOf(p)
+			if len(rb.cum) != len(s.items)*s.nLevels() {
+				rb.cum = make([]int, len(s.items)*s.nLevels())
+			}
+			s.levelEnds(rb.cum, &st)
+			work := s.newWork()
+			for si := range r.Stages {
+				g.reset()
+				e := s.evalGaps(&st, si, nil, &g)
+				full := s.planInto(&plan{}, new(planBuf), &st, si, e.total, &g)
+				rp := s.rungPlan(&rb, &st, si, e.total, &g)
+				plans++
+				for _, floor := range []int{0, 1, 13, 52, 60, 200, 5000} {
+					want := s.firstReady(full, work, floor)
+					if want > floor {
+						searched++ // not ready at the floor: a search
+					}
+					if got := s.rungReady(rp, work, floor); got != want {
+						t.Fatalf("%s profile %d rung %d from week %d: reduced plan %d, plan %d", r.ID, n, si, floor, got, want)
+					}
+				}
+				if got, want := s.rungWithin(rp, work, AlmostWeeks), s.within(full, work, AlmostWeeks); got != want {
+					t.Fatalf("%s profile %d rung %d: within a year %v, plan %v", r.ID, n, si, got, want)
+				}
+			}
+		}
+	}
+	if plans < 3000 || searched < 10000 {
+		t.Errorf("only %d plans, %d searches", plans, searched)
+	}
 }

@@ -1,0 +1,340 @@
+package assess
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// A rung other than the target needs only its time to ready, not the steps
+// of its plan: no texts, no impacts of levels, no dependencies, nothing to
+// mark. rungPlan is the plan of such a rung reduced to what decides when it
+// is ready, built without one step per level: a skill's levels all start at
+// week 0 and follow one another, so level l of skill i ends at the same week
+// whichever rung's plan holds it (cum, worked out once a profile), and
+// a rung's plan differs from another's only in which levels it holds and
+// keeps. Its slow twin is plan with firstReady (TestRungPlanAgrees).
+type rungPlan struct {
+	si     int
+	base   *state
+	strict []bool // as plan.strict
+	cum    []int  // skill × level -> the week that level ends, from the skill's own level
+	nl     int
+	// exists and kept are, per item, the skill levels the plan holds as
+	// bits (bit l for level l), and those of them kept (not preferred).
+	exists, kept []uint8
+	touched      []int // the items with levels
+	levels       []rlevels
+	held         []rheld
+	yearStart    []int
+	// The plan's bounds, as firstReady works them out from its steps.
+	keptEnd, allEnd, closed int
+}
+
+// rheld is the step that gains a held item in a rungPlan.
+type rheld struct {
+	item, set  int
+	class      int
+	impact     float64
+	start, end int
+	keep       bool
+}
+
+// rlevels is a skill's kept levels in a rungPlan: the bits of mask, from
+// lo to hi.
+type rlevels struct {
+	i, lo, hi int
+	mask      uint8
+}
+
+// rungBuf is the memory rung plans reuse, scan after scan.
+type rungBuf struct {
+	rp           rungPlan
+	cum          []int
+	exists, kept []uint8
+	touched      []int
+	levels       []rlevels
+	held         []rheld
+	strict       []bool
+	yearStart    []int
+	cursor       []int
+}
+
+// levelEnds fills cum with the week each level of each skill ends when the
+// skill is raised one level after another from where st has it.
+func (s *Scorer) levelEnds(cum []int, st *state) {
+	nl := s.nLevels()
+	for _, i := range s.skills {
+		row := cum[i*nl : (i+1)*nl]
+		end := 0
+		for l := range row {
+			if l <= int(st.val[i]) {
+				row[l] = 0
+				continue
+			}
+			end += s.lvlWeeks[i*nl+l]
+			row[l] = end
+		}
+	}
+}
+
+// rungPlan builds the reduced plan of stage si (see rungPlan) in rb's
+// memory; g is the stage's gaps as evaluating st found them, and cum
+// st's level ends (levelEnds).
+func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stageGaps) *rungPlan {
+	nl := s.nLevels()
+	ni := len(s.items)
+	if len(rb.exists) != ni {
+		rb.exists, rb.kept = make([]uint8, ni), make([]uint8, ni)
+		rb.yearStart = make([]int, len(s.fields))
+		rb.cursor = make([]int, s.ncats)
+	} else {
+		for _, i := range rb.touched {
+			rb.exists[i], rb.kept[i] = 0, 0
+		}
+	}
+	clear(rb.yearStart)
+	rp := &rb.rp
+	*rp = rungPlan{si: si, base: st, cum: rb.cum, nl: nl, exists: rb.exists, kept: rb.kept,
+		touched: rb.touched[:0], held: rb.held[:0], yearStart: rb.yearStart, keptEnd: 1, allEnd: 1}
+	ask := s.ask[si]
+	// What blocks now is closed in full (plan.strict).
+	for n, k := range g.k {
+		if g.block[n] {
+			if rp.strict == nil {
+				if len(rb.strict) != ni {
+					rb.strict = make([]bool, ni)
+				}
+				clear(rb.strict)
+				rp.strict = rb.strict
+			}
+			rp.strict[ask[k].i] = true
+		}
+	}
+	// A step's end, in the bounds.
+	step := func(item, end int, keep bool) {
+		rp.allEnd = max(rp.allEnd, end)
+		if keep {
+			rp.keptEnd = max(rp.keptEnd, end)
+			if rp.strict != nil && rp.strict[item] {
+				rp.closed = max(rp.closed, end)
+			}
+		}
+	}
+	// Skills' levels, up to the need.
+	for _, k := range g.k {
+		a := &ask[k]
+		i := a.i
+		if s.items[i].kind != rubric.KindSkill {
+			continue
+		}
+		addLevels(rp, i, int(a.need), s.items[i].require != rubric.RequirePreferred)
+	}
+	// Experience starts now, or once the foundations are in place
+	// (experienceStarts).
+	worked := 0.0
+	for _, y := range st.years {
+		worked = max(worked, y)
+	}
+	if worked < 1 {
+		for i := range s.items {
+			ci := &s.items[i]
+			if ci.kind != rubric.KindYears || ci.entry == nil {
+				continue
+			}
+			end := 0
+			for _, k := range g.k {
+				j := ask[k].i
+				cj := &s.items[j]
+				if cj.kind != rubric.KindSkill || cj.it.Category != ci.entry.cat {
+					continue
+				}
+				if top := min(int(ask[k].need), ci.entry.level); top > int(st.val[j]) {
+					end = max(end, rp.cum[j*nl+top])
+				}
+			}
+			rp.yearStart[ci.field] = max(rp.yearStart[ci.field], weeks(float64(end)*(1-worked)))
+		}
+	}
+	reach := func(f int, y float64) int { return rp.yearStart[f] + weeks((y-st.years[f])*52) }
+	// Waits, stand-ins and held items (otherSteps).
+	for _, k := range g.k {
+		a := &ask[k]
+		i := a.i
+		ci := &s.items[i]
+		need := a.need
+		h := s.have(st, i, si)
+		class := classRequired
+		switch {
+		case ci.require == rubric.RequirePreferred:
+			class = classPreferred
+		case ci.require == rubric.RequireHard:
+			class = classHard
+		}
+		switch ci.kind {
+		case rubric.KindYears:
+			if hard := ci.it.HardLevel(si, need); ci.require == rubric.RequireHard && hard > h && hard < need {
+				step(i, reach(ci.field, hard), true)
+			}
+			step(i, reach(ci.field, need), class != classPreferred)
+		case rubric.KindHeld:
+			pre := s.prereqEnds(rp, st, i)
+			if ci.orField >= 0 {
+				if standIn := reach(ci.orField, ci.it.OrYears.Years); standIn <= pre+studyWeeks(ci.it) {
+					step(i, standIn, true)
+					continue
+				}
+			}
+			rp.held = append(rp.held, rheld{item: i, set: i, class: class, impact: planImpact(s, si, total, i, h, 1, need)})
+		case rubric.KindAny:
+			best, bestEnd := -1, 0
+			for _, alt := range ci.alts {
+				if si > alt.until {
+					continue
+				}
+				pre := s.prereqEnds(rp, st, alt.idx)
+				if end := pre + studyWeeks(&s.r.Items[alt.idx]); best < 0 || end < bestEnd {
+					best, bestEnd = alt.idx, end
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			rp.held = append(rp.held, rheld{item: i, set: best, class: class, impact: planImpact(s, si, total, i, h, 1, need)})
+		}
+	}
+	// Certificates and degrees one at a time in their category (sequence).
+	slices.SortStableFunc(rp.held, func(x, y rheld) int {
+		if c := cmp.Compare(x.class, y.class); c != 0 {
+			return c
+		}
+		wx, wy := s.r.Items[x.set].Effort(), s.r.Items[y.set].Effort()
+		return cmp.Compare(y.impact/wy, x.impact/wx)
+	})
+	cursor := rb.cursor
+	clear(cursor)
+	for k := range rp.held {
+		hs := &rp.held[k]
+		hs.keep = hs.class != classPreferred
+		pre := 0
+		for _, pr := range s.items[hs.set].prereq {
+			if st.val[pr.skill] >= float64(pr.level) {
+				continue
+			}
+			addLevels(rp, pr.skill, pr.level, hs.keep)
+			pre = max(pre, rp.cum[pr.skill*nl+pr.level])
+		}
+		cat := s.items[hs.item].catIdx
+		hs.start = max(cursor[cat], pre)
+		hs.end = hs.start + studyWeeks(&s.r.Items[hs.set])
+		cursor[cat] = hs.end
+		step(hs.item, hs.end, hs.keep)
+	}
+	// The levels' steps in the bounds, and the kept ones as the probes
+	// read them.
+	rp.levels = rb.levels[:0]
+	for _, i := range rp.touched {
+		row := rp.cum[i*nl : (i+1)*nl]
+		rp.allEnd = max(rp.allEnd, row[bits.Len8(rp.exists[i])-1])
+		if m := rp.kept[i]; m != 0 {
+			hi := bits.Len8(m) - 1
+			rp.keptEnd = max(rp.keptEnd, row[hi])
+			if rp.strict != nil && rp.strict[i] {
+				rp.closed = max(rp.closed, row[hi])
+			}
+			rp.levels = append(rp.levels, rlevels{i: i, lo: bits.TrailingZeros8(m), hi: hi, mask: m})
+		}
+	}
+	rb.touched, rb.held, rb.levels = rp.touched, rp.held, rp.levels
+	return rp
+}
+
+// addLevels adds the levels of skill i up to upTo that rp does not hold
+// yet, kept or not.
+func addLevels(rp *rungPlan, i, upTo int, keep bool) {
+	from := int(rp.base.val[i]) + 1
+	if upTo < from {
+		return
+	}
+	add := (uint8(1)<<(upTo+1) - 1) &^ (uint8(1)<<from - 1) &^ rp.exists[i]
+	if add == 0 {
+		return
+	}
+	if rp.exists[i] == 0 {
+		rp.touched = append(rp.touched, i)
+	}
+	rp.exists[i] |= add
+	if keep {
+		rp.kept[i] |= add
+	}
+}
+
+// prereqEnds is when every prerequisite of held item i is met: its levels
+// end at the same week whoever plans them (prereqEnd without adding).
+func (s *Scorer) prereqEnds(rp *rungPlan, st *state, i int) int {
+	end := 0
+	for _, pr := range s.items[i].prereq {
+		if st.val[pr.skill] >= float64(pr.level) {
+			continue
+		}
+		end = max(end, rp.cum[pr.skill*rp.nl+pr.level])
+	}
+	return end
+}
+
+// planImpact is planner.impact: the readiness points at stage si of taking
+// item i from from to to.
+func planImpact(s *Scorer, si int, total float64, i int, from, to, need float64) float64 {
+	if total <= 0 {
+		return 0
+	}
+	return 100 * s.abs[si][i] * (credit(to, need) - credit(from, need)) / total
+}
+
+// rungStateAt is stateAt for a rungPlan.
+func (s *Scorer) rungStateAt(rp *rungPlan, t int, work *state) {
+	base := rp.base
+	copy(work.val, base.val)
+	work.unanswered = base.unanswered
+	for k := range rp.levels {
+		lv := &rp.levels[k]
+		row := rp.cum[lv.i*rp.nl : (lv.i+1)*rp.nl]
+		if row[lv.lo] > t {
+			continue
+		}
+		// The highest kept level done by t (the kept levels run from lo
+		// to hi, their ends rising with the level).
+		for l := lv.hi; l >= lv.lo; l-- {
+			if row[l] <= t && lv.mask&(1<<l) != 0 {
+				work.val[lv.i] = max(work.val[lv.i], float64(l))
+				break
+			}
+		}
+	}
+	for k := range rp.held {
+		if hs := &rp.held[k]; hs.keep && hs.end <= t {
+			s.hold(work.val, hs.set)
+		}
+	}
+	for f := range work.years {
+		work.years[f] = base.years[f] + float64(max(t-rp.yearStart[f], 0))/52
+	}
+}
+
+// rungReady is firstReady for a rungPlan: the first week from floor on at
+// which it makes the profile ready, or -1.
+func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
+	readyAt := func(t int) bool {
+		s.rungStateAt(rp, t, work)
+		return s.ready(work, rp.si, rp.strict)
+	}
+	return s.firstReadyWithin(readyAt, floor, rp.keptEnd, rp.allEnd, rp.closed)
+}
+
+// rungWithin is within for a rungPlan.
+func (s *Scorer) rungWithin(rp *rungPlan, work *state, t int) bool {
+	s.rungStateAt(rp, t, work)
+	return s.ready(work, rp.si, rp.strict)
+}
