@@ -200,7 +200,7 @@ func (b *planner) strictAndGaps(g *stageGaps) []int {
 	for k := range ask {
 		a := &ask[k]
 		i := a.i
-		h := s.have(st, i, si)
+		h := s.haveAsk(st, a, si)
 		if st.skip(i) || h >= a.need {
 			continue
 		}

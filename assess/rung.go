@@ -165,7 +165,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		i := a.i
 		ci := &s.items[i]
 		need := a.need
-		h := s.have(st, i, si)
+		h := s.haveAsk(st, a, si)
 		class := classRequired
 		switch {
 		case ci.require == rubric.RequirePreferred:

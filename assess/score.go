@@ -55,11 +55,20 @@ type Scorer struct {
 // askItem is an item a stage asks for, with what scoring it there needs.
 type askItem struct {
 	i       int
+	k       kindCode // the item's kind
 	need    float64
 	w       float64 // the item's share of the rubric at the stage (abs)
 	quick   float64 // quickWeeks at the stage
 	hardLvl float64 // HardLevel at the stage
+	// unmetBelow is where judgeAt starts to say hard (or blocking, which
+	// it says only of what is hard): having less than it keeps the stage
+	// from ready. -Inf when nothing does.
+	unmetBelow float64
 }
+
+// unmet is judgeAt's hard || blocking, for the loops that look at a state
+// again and again.
+func (a *askItem) unmet(h float64) bool { return h < a.unmetBelow }
 
 // citem is an item with everything scoring needs worked out once.
 type citem struct {
@@ -224,8 +233,16 @@ func New(r *rubric.Rubric) *Scorer {
 			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
 				need := ci.it.Need[si]
-				s.ask[si] = append(s.ask[si], askItem{i: i, need: need, w: s.abs[si][i],
-					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need)})
+				a := askItem{i: i, k: ci.k, need: need, w: s.abs[si][i],
+					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need), unmetBelow: math.Inf(-1)}
+				// judgeAt's two tests of hard, each "h below something".
+				if ci.gate > 0 {
+					a.unmetBelow = need * ci.gate
+				}
+				if ci.hardReq {
+					a.unmetBelow = max(a.unmetBelow, a.hardLvl-1e-9)
+				}
+				s.ask[si] = append(s.ask[si], a)
 			}
 		}
 	}
@@ -391,13 +408,30 @@ func kindCodeOf(kind string) kindCode {
 
 // have is what the profile has of item i, seen from stage si.
 func (s *Scorer) have(st *state, i, si int) float64 {
+	// Small enough to be inlined: skills and years are most of what is
+	// asked, and have is asked of every item at every look at a state.
 	ci := &s.items[i]
-	switch ci.k {
-	case kYears:
-		return st.years[ci.field]
-	case kSkill:
+	if ci.k == kSkill {
 		return st.val[i]
 	}
+	if ci.k == kYears {
+		return st.years[ci.field]
+	}
+	return s.haveHeld(st, i, si)
+}
+
+// haveAsk is have for an item of stage si's ask table, small enough to
+// be inlined in the loops over it.
+func (s *Scorer) haveAsk(st *state, a *askItem, si int) float64 {
+	if a.k == kSkill {
+		return st.val[a.i]
+	}
+	return s.have(st, a.i, si)
+}
+
+// haveHeld is have for held and "any" items.
+func (s *Scorer) haveHeld(st *state, i, si int) float64 {
+	ci := &s.items[i]
 	h := 0.0
 	if ci.k == kHeld {
 		h = st.val[i]
@@ -502,7 +536,7 @@ func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageE
 		if st.skip(i) {
 			continue
 		}
-		h := s.have(st, i, si)
+		h := s.haveAsk(st, a, si)
 		e.total += a.w
 		acc += a.w * credit(h, a.need)
 		if h < a.need {
@@ -532,7 +566,7 @@ func (s *Scorer) rawAt(st *state, si int) float64 {
 			continue
 		}
 		total += a.w
-		acc += a.w * credit(s.have(st, a.i, si), a.need)
+		acc += a.w * credit(s.haveAsk(st, a, si), a.need)
 	}
 	if total > 0 {
 		return 100 * acc / total
@@ -551,11 +585,11 @@ func (s *Scorer) unmet(st *state, si int, strict []bool) bool {
 		if st.skip(i) {
 			continue
 		}
-		if h := s.have(st, i, si); h < a.need {
+		if h := s.haveAsk(st, a, si); h < a.need {
 			if strict != nil && strict[i] {
 				return true
 			}
-			if hard, blocking := s.items[i].judgeAt(a, h); hard || blocking {
+			if a.unmet(h) {
 				return true
 			}
 		}
@@ -606,12 +640,12 @@ func (s *Scorer) ready(st *state, si int, strict []bool) bool {
 		if st.skip(i) {
 			continue
 		}
-		h := s.have(st, i, si)
+		h := s.haveAsk(st, a, si)
 		if h < a.need {
 			if strict != nil && strict[i] {
 				return false
 			}
-			if hard, blocking := s.items[i].judgeAt(a, h); hard || blocking {
+			if a.unmet(h) {
 				return false
 			}
 		}

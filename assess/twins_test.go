@@ -2,6 +2,7 @@ package assess
 
 import (
 	"cmp"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -386,5 +387,39 @@ func TestRungPlanAgrees(t *testing.T) {
 	}
 	if plans < 3000 || searched < 10000 {
 		t.Errorf("only %d plans, %d searches", plans, searched)
+	}
+}
+
+// askItem.unmet, the probes' one comparison, says what judgeAt says of
+// hard or blocking, at every stage of every testdata rubric, for levels,
+// years and credits on a fine grid and on either side of each threshold.
+func TestUnmetAgreesWithJudge(t *testing.T) {
+	edges, err := rubric.LoadFile("testdata/plan-edges.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[bool]int{}
+	for _, r := range append(testRubrics(t), edges) {
+		s := New(r)
+		for si := range s.ask {
+			for k := range s.ask[si] {
+				a := &s.ask[si][k]
+				ci := &s.items[a.i]
+				hs := []float64{a.need * ci.gate, a.hardLvl - 1e-9, a.hardLvl, math.Nextafter(a.hardLvl-1e-9, 0)}
+				for h := 0.0; h <= 30; h += 0.125 {
+					hs = append(hs, h)
+				}
+				for _, h := range hs {
+					hard, blocking := ci.judgeAt(a, h)
+					seen[hard || blocking]++
+					if got := a.unmet(h); got != (hard || blocking) {
+						t.Fatalf("%s stage %d item %s have %v: unmet %v, judgeAt %v %v", r.ID, si, ci.it.ID, h, got, hard, blocking)
+					}
+				}
+			}
+		}
+	}
+	if seen[true] < 1000 || seen[false] < 1000 {
+		t.Errorf("unmet %d times, met %d times", seen[true], seen[false])
 	}
 }
