@@ -1,9 +1,7 @@
 package assess
 
 import (
-	"cmp"
 	"math"
-	"slices"
 
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -76,6 +74,7 @@ type planBuf struct {
 	cands     []int
 	cursor    []int
 	needed    []int
+	keys      []sortKey
 	gapAsk    []int // item -> its index in the stage's ask table when a gap; -1 if not
 }
 
@@ -399,13 +398,9 @@ func (b *planner) otherSteps(gaps []int) []int {
 // prerequisites.
 func (b *planner) sequence(held []int) {
 	s, p := b.s, b.p
-	slices.SortStableFunc(held, func(x, y int) int {
-		px, py := &p.steps[x], &p.steps[y]
-		if c := cmp.Compare(px.class, py.class); c != 0 {
-			return c
-		}
-		wx, wy := s.r.Items[px.set].Effort(), s.r.Items[py.set].Effort()
-		return cmp.Compare(py.impact/wy, px.impact/wx)
+	p.buf.keys = sortIdx(p.buf.keys, held, func(k int) sortKey {
+		ps := &p.steps[k]
+		return heldKey(ps.class, ps.impact, s.r.Items[ps.set].Effort())
 	})
 	cursor := p.buf.cursor
 	clear(cursor)
@@ -570,16 +565,7 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 	if t == 0 {
 		return
 	}
-	slices.SortStableFunc(cands, func(a, b int) int {
-		pa, pb := &p.steps[a], &p.steps[b]
-		if c := cmp.Compare(pb.class, pa.class); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(pb.end, pa.end); c != 0 {
-			return c
-		}
-		return cmp.Compare(pa.impact, pb.impact)
-	})
+	p.buf.keys = sortIdx(p.buf.keys, cands, func(k int) sortKey { return candKey(&p.steps[k]) })
 	// needed counts, for each step, the kept steps that wait on it.
 	needed := p.buf.needed[:0]
 	for range p.steps {

@@ -1,9 +1,7 @@
 package assess
 
 import (
-	"cmp"
 	"math/bits"
-	"slices"
 
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -56,7 +54,8 @@ type rungBuf struct {
 	exists, kept []uint8
 	touched      []int
 	levels       []rlevels
-	held         []rheld
+	held, sorted []rheld
+	keys         []sortKey
 	strict       []bool
 	yearStart    []int
 	cursor       []int
@@ -206,13 +205,20 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		}
 	}
 	// Certificates and degrees one at a time in their category (sequence).
-	slices.SortStableFunc(rp.held, func(x, y rheld) int {
-		if c := cmp.Compare(x.class, y.class); c != 0 {
-			return c
-		}
-		wx, wy := s.r.Items[x.set].Effort(), s.r.Items[y.set].Effort()
-		return cmp.Compare(y.impact/wy, x.impact/wx)
-	})
+	keys := rb.keys[:0]
+	for k := range rp.held {
+		hs := &rp.held[k]
+		key := heldKey(hs.class, hs.impact, s.r.Items[hs.set].Effort())
+		key.k = k
+		keys = append(keys, key)
+	}
+	sortKeys(keys)
+	rb.keys = keys
+	sorted := rb.sorted[:0]
+	for _, key := range keys {
+		sorted = append(sorted, rp.held[key.k])
+	}
+	rb.sorted, rp.held, rb.held = rp.held, sorted, sorted
 	cursor := rb.cursor
 	clear(cursor)
 	for k := range rp.held {

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -54,20 +53,22 @@ type ladder struct {
 // scratch is the working memory of one scan, recycled through the Scorer's
 // pool: a scan allocates nothing it does not return.
 type scratch struct {
-	l          ladder
-	work       state
-	unanswered []bool
-	target     planBuf // the target's plan
-	tplan      plan
-	rung       rungBuf // any other rung's, reduced (rungPlan)
-	cumFor     *state  // the state rung.cum was worked out for, nil if none yet
-	reqs       []requirement
-	gapItems   []int
-	gapKeys    []gapKey
-	gaps       []Gap
-	groups     []stepGroup
-	rungGaps   []stageGaps // per rung, its gaps as evaluating it found them
-	soon       []uint8     // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
+	l            ladder
+	work         state
+	unanswered   []bool
+	target       planBuf // the target's plan
+	tplan        plan
+	rung         rungBuf // any other rung's, reduced (rungPlan)
+	cumFor       *state  // the state rung.cum was worked out for, nil if none yet
+	reqs         []requirement
+	gapItems     []int
+	keys         []sortKey
+	groupsSorted []stepGroup
+	gaps         []Gap
+	groups       []stepGroup
+	rungGaps     []stageGaps // per rung, its gaps as evaluating it found them
+	catW, catAcc []float64   // per category: weight and credit asked
+	soon         []uint8     // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
 }
 
 func (s *Scorer) getScratch() *scratch {
@@ -266,7 +267,7 @@ func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts
 	if !s.r.LevelsDefaulted() {
 		res.Levels = s.r.LevelNames()
 	}
-	s.categories(st, si, e.total, res)
+	s.categories(st, si, e.total, res, l.sc)
 	gapItems := l.sc.gapItems[:0]
 	for _, q := range s.requirements(l) {
 		ci := &s.items[q.i]
@@ -324,34 +325,20 @@ func emptied[T any](list []T) []T {
 	return list[:0]
 }
 
-// gapKey is what gaps are ordered by, without their texts: sorting the
-// keys moves no strings.
-type gapKey struct {
-	rank   int
-	impact float64
-	item   int
-	k      int // the gap's index before sorting
-}
-
 // sortGaps orders gaps most important first: what blocks, then what else
-// keeps from ready, then what moves readiness most; preferred last.
+// keeps from ready, then what moves readiness most; preferred last; then
+// by id.
 func (s *Scorer) sortGaps(sc *scratch, gaps []Gap, items []int) {
-	keys := sc.gapKeys[:0]
+	keys := sc.keys[:0]
 	for k := range gaps {
 		g := &gaps[k]
-		keys = append(keys, gapKey{rank: g.Rank(), impact: g.Impact, item: items[k], k: k})
+		key := gapOrder(g.Rank(), g.Impact, s.idRank[items[k]])
+		key.k = k
+		keys = append(keys, key)
 	}
-	sc.gapKeys = keys
+	sc.keys = keys
+	sortKeys(keys)
 	sorted := true
-	slices.SortStableFunc(keys, func(a, b gapKey) int {
-		if c := cmp.Compare(a.rank, b.rank); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.impact, a.impact); c != 0 {
-			return c
-		}
-		return strings.Compare(s.items[a.item].it.ID, s.items[b.item].it.ID)
-	})
 	for k := range keys {
 		sorted = sorted && keys[k].k == k
 	}
@@ -397,19 +384,29 @@ func (s *Scorer) requirements(l *ladder) []requirement {
 	return out
 }
 
-func (s *Scorer) categories(st *state, si int, total float64, res *Result) {
-	for ci := range s.r.Categories {
-		c := &s.r.Categories[ci]
-		w, acc := 0.0, 0.0
-		for _, i := range s.asked[si] {
-			if st.skip(i) || s.items[i].it.Category != c.ID {
-				continue
-			}
-			w += s.abs[si][i]
-			acc += s.abs[si][i] * credit(s.have(st, i, si), s.items[i].it.Need[si])
+func (s *Scorer) categories(st *state, si int, total float64, res *Result, sc *scratch) {
+	nc := len(s.r.Categories)
+	if len(sc.catW) != nc {
+		sc.catW, sc.catAcc = make([]float64, nc), make([]float64, nc)
+	}
+	clear(sc.catW)
+	clear(sc.catAcc)
+	// One walk of the items, each category's sums taken in the order
+	// the items are asked, as a walk per category would take them.
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		c := s.items[a.i].catIdx
+		if st.skip(a.i) || c >= nc {
+			continue
 		}
-		if w > 0 {
-			res.Categories = append(res.Categories, CategoryScore{ID: c.ID, Name: c.Name, Score: round1(100 * acc / w), Weight: round3(w / total)})
+		sc.catW[c] += a.w
+		sc.catAcc[c] += a.w * credit(s.haveAsk(st, a, si), a.need)
+	}
+	for ci := range s.r.Categories {
+		if w := sc.catW[ci]; w > 0 {
+			c := &s.r.Categories[ci]
+			res.Categories = append(res.Categories, CategoryScore{ID: c.ID, Name: c.Name, Score: round1(100 * sc.catAcc[ci] / w), Weight: round3(w / total)})
 		}
 	}
 }
@@ -456,26 +453,22 @@ func (s *Scorer) steps(out []Step, p *plan, sc *scratch) []Step {
 		}
 		groups = append(groups, stepGroup{first: k, last: k, class: ps.class, impact: ps.impact})
 	}
-	slices.SortStableFunc(groups, func(a, b stepGroup) int {
-		pa, pb := &p.steps[a.first], &p.steps[b.first]
-		if pa.keep != pb.keep {
-			if pa.keep {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(pa.start, pb.start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.class, b.class); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.impact, a.impact); c != 0 {
-			return c
-		}
-		return strings.Compare(s.items[pa.item].it.ID, s.items[pb.item].it.ID)
-	})
-	for _, g := range groups {
+	keys := sc.keys[:0]
+	for k := range groups {
+		g := &groups[k]
+		first := &p.steps[g.first]
+		key := groupKey(first.keep, first.start, g.class, g.impact, s.idRank[first.item])
+		key.k = k
+		keys = append(keys, key)
+	}
+	sc.keys = keys
+	sortKeys(keys)
+	sorted := sc.groupsSorted[:0]
+	for _, key := range keys {
+		sorted = append(sorted, groups[key.k])
+	}
+	sc.groupsSorted = sorted
+	for _, g := range sorted {
 		first, last := &p.steps[g.first], &p.steps[g.last]
 		it := s.items[first.item].it
 		st := Step{ID: it.ID, Name: it.Name, EffortWeeks: last.end - first.start, Impact: round1(g.impact),

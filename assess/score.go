@@ -47,6 +47,9 @@ type Scorer struct {
 	// takes to raise the item to that level from the one below:
 	// weeks(LevelWeeks) of its category.
 	lvlWeeks []int
+	// idRank is each item's place among the items sorted by id: ids
+	// compared as numbers.
+	idRank []int
 	// scratch recycles the working memory of a scan, so that scoring a
 	// profile allocates only what it returns.
 	scratch sync.Pool
@@ -225,6 +228,15 @@ func New(r *rubric.Rubric) *Scorer {
 				s.lvlWeeks[i*nl+l] = weeks(c.LevelWeeks(l))
 			}
 		}
+	}
+	byID := make([]int, len(s.items))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(r.Items[a].ID, r.Items[b].ID) })
+	s.idRank = make([]int, len(s.items))
+	for n, i := range byID {
+		s.idRank[i] = n
 	}
 	s.asked = make([][]int, len(r.Stages))
 	s.ask = make([][]askItem, len(r.Stages))
