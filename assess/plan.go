@@ -124,7 +124,7 @@ func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64
 	gaps := b.strictAndGaps(g)
 	// Skills first: their schedule does not depend on anything else.
 	for _, i := range gaps {
-		if s.items[i].kind == rubric.KindSkill {
+		if s.items[i].k == kSkill {
 			b.skillLevels(i)
 		}
 	}
@@ -228,9 +228,9 @@ func (b *planner) skillLevels(i int) {
 	strict := b.p.strict != nil && b.p.strict[i]
 	b.levels(i, int(need), need, func(l int) int {
 		switch {
-		case ci.require == rubric.RequireHard && (float64(l) <= hard || strict):
+		case ci.hardReq && (float64(l) <= hard || strict):
 			return classHard
-		case ci.require == rubric.RequirePreferred:
+		case ci.pref:
 			return classPreferred
 		}
 		return classRequired
@@ -276,13 +276,13 @@ func (b *planner) experienceStarts() {
 	}
 	for i := range s.items {
 		ci := &s.items[i]
-		if ci.kind != rubric.KindYears || ci.entry == nil || worked >= 1 {
+		if ci.k != kYears || ci.entry == nil || worked >= 1 {
 			continue
 		}
 		end := 0
 		for k := range p.steps {
 			ps := &p.steps[k]
-			if ps.kind == stepLevel && ps.to <= float64(ci.entry.level) && s.items[ps.item].it.Category == ci.entry.cat {
+			if ps.kind == stepLevel && ps.to <= float64(ci.entry.level) && s.items[ps.item].catIdx == ci.entry.catIdx {
 				end = max(end, ps.end)
 				b.entryDeps[ci.field] = append(b.entryDeps[ci.field], k)
 				ps.pinned = true
@@ -340,17 +340,17 @@ func (b *planner) otherSteps(gaps []int) []int {
 		h := s.have(b.st, i, si)
 		class := classRequired
 		switch {
-		case ci.require == rubric.RequirePreferred:
+		case ci.pref:
 			class = classPreferred
-		case ci.require == rubric.RequireHard:
+		case ci.hardReq:
 			class = classHard
 		}
-		switch ci.kind {
-		case rubric.KindYears:
+		switch ci.k {
+		case kYears:
 			// Like a skill's levels, the wait is split where the hard level
 			// is met: the part up to it may be needed for ready, the rest not.
 			from, start := h, p.yearStart[ci.field]
-			if hard := ci.it.HardLevel(si, need); ci.require == rubric.RequireHard && hard > h && hard < need {
+			if hard := ci.it.HardLevel(si, need); ci.hardReq && hard > h && hard < need {
 				p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: h, to: hard,
 					start: start, end: b.yearsReach(ci.field, hard), class: classWait,
 					impact: b.impact(i, h, hard, need), deps: b.entryDeps[ci.field]})
@@ -360,7 +360,7 @@ func (b *planner) otherSteps(gaps []int) []int {
 			p.steps = append(p.steps, pstep{kind: stepWait, item: i, set: i, from: from, to: need,
 				start: start, end: b.yearsReach(ci.field, need), class: classWait,
 				impact: b.impact(i, from, need, need), deps: b.entryDeps[ci.field], optional: class == classPreferred})
-		case rubric.KindHeld:
+		case kHeld:
 			pre, _ := b.prereqEnd(i, false)
 			if ci.orField >= 0 {
 				if standIn := b.yearsReach(ci.orField, ci.it.OrYears.Years); standIn <= pre+studyWeeks(ci.it) {
@@ -371,7 +371,7 @@ func (b *planner) otherSteps(gaps []int) []int {
 			}
 			held = append(held, len(p.steps))
 			p.steps = append(p.steps, pstep{kind: stepHeld, item: i, set: i, from: h, to: 1, class: class, impact: b.impact(i, h, 1, need)})
-		case rubric.KindAny:
+		case kAny:
 			best, bestEnd := -1, 0
 			for _, a := range ci.alts {
 				if si > a.until {
@@ -558,7 +558,9 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 	for k := range p.steps {
 		ps := &p.steps[k]
 		ps.keep = ps.end <= t && t > 0 && !ps.optional
-		if ps.keep && (ps.kind == stepLevel || ps.kind == stepHeld) && !ps.pinned {
+		// A step that cannot be dropped is never a candidate, whatever
+		// is dropped before it: leaving it out of the sort changes nothing.
+		if ps.keep && (ps.kind == stepLevel || ps.kind == stepHeld) && !ps.pinned && !s.cannotDrop(p, ps) {
 			cands = append(cands, k)
 		}
 	}
@@ -580,7 +582,7 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 		}
 	}
 	for _, k := range cands {
-		if needed[k] > 0 || s.cannotDrop(p, &p.steps[k]) {
+		if needed[k] > 0 {
 			continue
 		}
 		p.steps[k].keep = false

@@ -2,8 +2,6 @@ package assess
 
 import (
 	"math/bits"
-
-	"github.com/skillgap/skillgap/rubric"
 )
 
 // A rung other than the target needs only its time to ready, not the steps
@@ -126,10 +124,10 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	for _, k := range g.k {
 		a := &ask[k]
 		i := a.i
-		if s.items[i].kind != rubric.KindSkill {
+		if s.items[i].k != kSkill {
 			continue
 		}
-		addLevels(rp, i, int(a.need), s.items[i].require != rubric.RequirePreferred)
+		addLevels(rp, i, int(a.need), !s.items[i].pref)
 	}
 	// Experience starts now, or once the foundations are in place
 	// (experienceStarts).
@@ -140,14 +138,14 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	if worked < 1 {
 		for i := range s.items {
 			ci := &s.items[i]
-			if ci.kind != rubric.KindYears || ci.entry == nil {
+			if ci.k != kYears || ci.entry == nil {
 				continue
 			}
 			end := 0
 			for _, k := range g.k {
 				j := ask[k].i
 				cj := &s.items[j]
-				if cj.kind != rubric.KindSkill || cj.it.Category != ci.entry.cat {
+				if cj.k != kSkill || cj.catIdx != ci.entry.catIdx {
 					continue
 				}
 				if top := min(int(ask[k].need), ci.entry.level); top > int(st.val[j]) {
@@ -167,18 +165,18 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		h := s.haveAsk(st, a, si)
 		class := classRequired
 		switch {
-		case ci.require == rubric.RequirePreferred:
+		case ci.pref:
 			class = classPreferred
-		case ci.require == rubric.RequireHard:
+		case ci.hardReq:
 			class = classHard
 		}
-		switch ci.kind {
-		case rubric.KindYears:
-			if hard := ci.it.HardLevel(si, need); ci.require == rubric.RequireHard && hard > h && hard < need {
+		switch ci.k {
+		case kYears:
+			if hard := ci.it.HardLevel(si, need); ci.hardReq && hard > h && hard < need {
 				step(i, reach(ci.field, hard), true)
 			}
 			step(i, reach(ci.field, need), class != classPreferred)
-		case rubric.KindHeld:
+		case kHeld:
 			pre := s.prereqEnds(rp, st, i)
 			if ci.orField >= 0 {
 				if standIn := reach(ci.orField, ci.it.OrYears.Years); standIn <= pre+studyWeeks(ci.it) {
@@ -187,7 +185,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 				}
 			}
 			rp.held = append(rp.held, rheld{item: i, set: i, class: class, impact: planImpact(s, si, total, i, h, 1, need)})
-		case rubric.KindAny:
+		case kAny:
 			best, bestEnd := -1, 0
 			for _, alt := range ci.alts {
 				if si > alt.until {

@@ -271,7 +271,7 @@ func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts
 	gapItems := l.sc.gapItems[:0]
 	for _, q := range s.requirements(l) {
 		ci := &s.items[q.i]
-		if ci.kind == rubric.KindSkill {
+		if ci.k == kSkill {
 			res.AskedSkills++
 			switch {
 			case q.unanswered:
@@ -292,12 +292,12 @@ func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts
 		default:
 			g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
 				Have: round2(q.have), Need: q.need, Blocking: q.blocking, Hard: q.hard,
-				Preferred: ci.require == rubric.RequirePreferred, Impact: round1(q.impact),
+				Preferred: ci.pref, Impact: round1(q.impact),
 				NextStep: s.advice(q.i, q.have, q.need), Section: ci.it.Section}
-			if ci.require == rubric.RequireHard {
+			if ci.hardReq {
 				g.HardNeed = ci.it.HardLevel(si, q.need)
 			}
-			if ci.kind == rubric.KindSkill {
+			if ci.k == kSkill {
 				g.Indicators = ci.it.IndicatorsAt(int(q.need))
 			}
 			res.Gaps = append(res.Gaps, g)
@@ -670,12 +670,12 @@ func (s *Scorer) BriefVerdicts(p *profiles.Profile, target string) (Brief, error
 // own, and for an item met by any of several the quickest alternative.
 func (s *Scorer) gapWeeks(i, si int, have, need float64) (int, int) {
 	ci := &s.items[i]
-	switch ci.kind {
-	case rubric.KindSkill:
+	switch ci.k {
+	case kSkill:
 		return weeks(ci.cat.WeeksBetween(have, need)), -1
-	case rubric.KindYears:
+	case kYears:
 		return weeks((need - have) * 52), -1
-	case rubric.KindAny:
+	case kAny:
 		via, best := -1, math.Inf(1)
 		for _, a := range ci.alts {
 			if si <= a.until && s.r.Items[a.idx].EffortWeeks < best {

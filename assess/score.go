@@ -80,6 +80,7 @@ type citem struct {
 	kind     string
 	k        kindCode // kind, for the hot paths
 	hardReq  bool     // require == hard
+	pref     bool     // require == preferred
 	gate     float64  // it.Gate
 	field    int      // years items: index of the experience field
 	require  string
@@ -107,8 +108,9 @@ type cprereq struct {
 }
 
 type centry struct {
-	cat   string
-	level int
+	cat    string
+	catIdx int // index of cat among the Scorer's categories; -1 if no item has it
+	level  int
 }
 
 // Scorers holds one Scorer per rubric for a caller that scores profiles of
@@ -167,7 +169,7 @@ func New(r *rubric.Rubric) *Scorer {
 		it := &r.Items[i]
 		cat, _ := r.Category(it.Category)
 		ci := citem{it: it, cat: cat, kind: it.Kind, require: it.Requirement(),
-			margin: it.BlockMargin(), orField: -1, k: kindCodeOf(it.Kind), hardReq: it.Requirement() == rubric.RequireHard, gate: it.Gate}
+			margin: it.BlockMargin(), orField: -1, k: kindCodeOf(it.Kind), hardReq: it.Requirement() == rubric.RequireHard, pref: it.Requirement() == rubric.RequirePreferred, gate: it.Gate}
 		if _, ok := cats[it.Category]; !ok {
 			cats[it.Category] = len(cats)
 		}
@@ -215,6 +217,14 @@ func New(r *rubric.Rubric) *Scorer {
 		s.stepTexts(i)
 	}
 	s.ncats = len(cats)
+	for i := range s.items {
+		if e := s.items[i].entry; e != nil {
+			e.catIdx = -1
+			if c, ok := cats[e.cat]; ok {
+				e.catIdx = c
+			}
+		}
+	}
 	for i := range s.items {
 		if s.items[i].kind == rubric.KindSkill {
 			s.skills = append(s.skills, i)
