@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/skillgap/skillgap/internal/scale"
+	"github.com/skillgap/skillgap/internal/text"
 )
 
 // decodeHand decodes the usual shape of a one-line JSON profile several
@@ -105,6 +106,7 @@ func (d *handDecoder) raw() ([]byte, bool) {
 		return nil, false
 	}
 	start, ascii := d.i, true
+	d.i += text.PlainPrefix(d.data[d.i:], true)
 	for d.i < len(d.data) {
 		c := d.data[d.i]
 		switch {

@@ -228,25 +228,8 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-// plainPrefix is how many bytes at the start of s need no escaping, eight
-// at a time: most texts are plain ASCII throughout.
-func plainPrefix(s string) int {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		q, bs := x^(lo*'"'), x^(lo*'\\')
-		// A byte below 0x20, a quote, a backslash or any byte from 0x80.
-		ctl, qz, bz := (x-lo*0x20)&^x, (q-lo)&^q, (bs-lo)&^bs
-		if (ctl|qz|bz|x)&hi != 0 {
-			break
-		}
-	}
-	for ; i < len(s) && plain[s[i]]; i++ {
-	}
-	return i
-}
+// plainPrefix is how many bytes at the start of s need no escaping.
+func plainPrefix(s string) int { return text.PlainPrefix(s, false) }
 
 // appendString quotes s as encoding/json does without HTML escaping.
 func appendString(b []byte, s string) []byte {
