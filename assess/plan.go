@@ -50,6 +50,7 @@ type pstep struct {
 type plan struct {
 	si        int
 	strict    []bool // items blocking now: the plan closes them in full
+	strictAsk []int  // their indexes in the stage's ask table
 	base      *state
 	steps     []pstep
 	yearStart []int // per experience field: the week it starts to accrue
@@ -66,6 +67,7 @@ type planBuf struct {
 	deps      []int // the steps' deps, one after another
 	tmp       []int
 	strict    []bool
+	strictAsk []int
 	yearStart []int
 	chain     []int // skill × level -> step index, -1 when none
 	entryDeps [][]int
@@ -174,7 +176,10 @@ func (b *planner) strictAndGaps(g *stageGaps) []int {
 		}
 	}
 	gaps := pb.gaps[:0]
-	mark := func(i int) {
+	b.p.strictAsk = pb.strictAsk[:0]
+	defer func() { pb.strictAsk = b.p.strictAsk }()
+	mark := func(i, k int) {
+		b.p.strictAsk = append(b.p.strictAsk, k)
 		if b.p.strict == nil {
 			if len(pb.strict) != len(s.items) {
 				pb.strict = make([]bool, len(s.items))
@@ -190,7 +195,7 @@ func (b *planner) strictAndGaps(g *stageGaps) []int {
 			gaps = append(gaps, i)
 			pb.gapAsk[i] = k
 			if g.block[n] {
-				mark(i)
+				mark(i, k)
 			}
 		}
 		pb.gaps = gaps
@@ -206,7 +211,7 @@ func (b *planner) strictAndGaps(g *stageGaps) []int {
 		gaps = append(gaps, i)
 		pb.gapAsk[i] = k
 		if _, blocking := s.items[i].judgeAt(a, h); blocking {
-			mark(i)
+			mark(i, k)
 		}
 	}
 	pb.gaps = gaps
@@ -461,7 +466,7 @@ func (s *Scorer) earliest(p *plan, work *state) int { return s.firstReady(p, wor
 func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 	readyAt := func(t int) bool {
 		s.stateAt(p, t, work)
-		return s.ready(work, p.si, p.strict)
+		return s.ready(work, p.si, p.strict, p.strictAsk)
 	}
 	kept, all, closed := 1, 1, 0
 	for k := range p.steps {
@@ -507,7 +512,7 @@ func (s *Scorer) firstReadyWithin(readyAt func(int) bool, floor, kept, all, clos
 // week t: earliest(p) is in [0, t] (ready only turns from false to true).
 func (s *Scorer) within(p *plan, work *state, t int) bool {
 	s.stateAt(p, t, work)
-	return s.ready(work, p.si, p.strict)
+	return s.ready(work, p.si, p.strict, p.strictAsk)
 }
 
 // search finds the first t in (lo, hi] with readyAt(t), given not ready at
@@ -587,7 +592,7 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 		}
 		p.steps[k].keep = false
 		s.stateAt(p, t, work)
-		if !s.ready(work, p.si, p.strict) {
+		if !s.ready(work, p.si, p.strict, p.strictAsk) {
 			p.steps[k].keep = true
 			continue
 		}

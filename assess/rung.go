@@ -13,11 +13,12 @@ import (
 // a rung's plan differs from another's only in which levels it holds and
 // keeps. Its slow twin is plan with firstReady (TestRungPlanAgrees).
 type rungPlan struct {
-	si     int
-	base   *state
-	strict []bool // as plan.strict
-	cum    []int  // skill × level -> the week that level ends, from the skill's own level
-	nl     int
+	si        int
+	base      *state
+	strict    []bool // as plan.strict
+	strictAsk []int  // as plan.strictAsk
+	cum       []int  // skill × level -> the week that level ends, from the skill's own level
+	nl        int
 	// exists and kept are, per item, the skill levels the plan holds as
 	// bits (bit l for level l), and those of them kept (not preferred).
 	exists, kept []uint8
@@ -55,6 +56,7 @@ type rungBuf struct {
 	held, sorted []rheld
 	keys         []sortKey
 	strict       []bool
+	strictAsk    []int
 	yearStart    []int
 	cursor       []int
 }
@@ -98,8 +100,10 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		touched: rb.touched[:0], held: rb.held[:0], yearStart: rb.yearStart, keptEnd: 1, allEnd: 1}
 	ask := s.ask[si]
 	// What blocks now is closed in full (plan.strict).
+	rp.strictAsk = rb.strictAsk[:0]
 	for n, k := range g.k {
 		if g.block[n] {
+			rp.strictAsk = append(rp.strictAsk, k)
 			if rp.strict == nil {
 				if len(rb.strict) != ni {
 					rb.strict = make([]bool, ni)
@@ -251,7 +255,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 			rp.levels = append(rp.levels, rlevels{i: i, lo: bits.TrailingZeros8(m), hi: hi, mask: m})
 		}
 	}
-	rb.touched, rb.held, rb.levels = rp.touched, rp.held, rp.levels
+	rb.touched, rb.held, rb.levels, rb.strictAsk = rp.touched, rp.held, rp.levels, rp.strictAsk
 	return rp
 }
 
@@ -332,7 +336,7 @@ func (s *Scorer) rungStateAt(rp *rungPlan, t int, work *state) {
 func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 	readyAt := func(t int) bool {
 		s.rungStateAt(rp, t, work)
-		return s.ready(work, rp.si, rp.strict)
+		return s.ready(work, rp.si, rp.strict, rp.strictAsk)
 	}
 	return s.firstReadyWithin(readyAt, floor, rp.keptEnd, rp.allEnd, rp.closed)
 }
@@ -340,5 +344,5 @@ func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 // rungWithin is within for a rungPlan.
 func (s *Scorer) rungWithin(rp *rungPlan, work *state, t int) bool {
 	s.rungStateAt(rp, t, work)
-	return s.ready(work, rp.si, rp.strict)
+	return s.ready(work, rp.si, rp.strict, rp.strictAsk)
 }

@@ -650,12 +650,21 @@ func (s *Scorer) readiness(st *state, si int) (float64, int) {
 	return best, from
 }
 
-// ready reports whether st is ready for stage si; strict as in evalStrict.
-// It is readyPlain (unmet, then rawAt rung by rung) with the rung's own
-// items walked once for both.
-func (s *Scorer) ready(st *state, si int, strict []bool) bool {
-	total, acc := 0.0, 0.0
+// ready reports whether st is ready for stage si; strict as in evalStrict,
+// strictAsk the indexes in the stage's ask table of the items marked in
+// strict (or nil: they are looked at in any case). It is readyPlain
+// (unmet, then rawAt rung by rung), looking first at what keeps a state
+// from ready, since most probes of a plan are not ready: the gaps blocking
+// now; then the hard requirements and the readiness, the rung's own items
+// walked once.
+func (s *Scorer) ready(st *state, si int, strict []bool, strictAsk []int) bool {
 	ask := s.ask[si]
+	for _, k := range strictAsk {
+		if a := &ask[k]; !st.skip(a.i) && s.haveAsk(st, a, si) < a.need {
+			return false
+		}
+	}
+	total, acc := 0.0, 0.0
 	for k := range ask {
 		a := &ask[k]
 		i := a.i
@@ -663,13 +672,8 @@ func (s *Scorer) ready(st *state, si int, strict []bool) bool {
 			continue
 		}
 		h := s.haveAsk(st, a, si)
-		if h < a.need {
-			if strict != nil && strict[i] {
-				return false
-			}
-			if a.unmet(h) {
-				return false
-			}
+		if h < a.need && (a.unmet(h) || strict != nil && strict[i]) {
+			return false
 		}
 		total += a.w
 		acc += a.w * credit(h, a.need)
