@@ -67,6 +67,10 @@ type askItem struct {
 	// it says only of what is hard): having less than it keeps the stage
 	// from ready. -Inf when nothing does.
 	unmetBelow float64
+	// hardAt and blockAt are judgeAt's answers for a skill at each whole
+	// level (bit l for level l): its slow part, the weeks of the levels
+	// still to go, worked out once.
+	hardAt, blockAt uint8
 }
 
 // unmet is judgeAt's hard || blocking, for the loops that look at a state
@@ -257,6 +261,17 @@ func New(r *rubric.Rubric) *Scorer {
 				need := ci.it.Need[si]
 				a := askItem{i: i, k: ci.k, need: need, w: s.abs[si][i],
 					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need), unmetBelow: math.Inf(-1)}
+				if a.k == kSkill {
+					for l := range 8 {
+						hard, blocking := ci.judgeSlow(&a, float64(l))
+						if hard {
+							a.hardAt |= 1 << l
+						}
+						if blocking {
+							a.blockAt |= 1 << l
+						}
+					}
+				}
 				// judgeAt's two tests of hard, each "h below something".
 				if ci.gate > 0 {
 					a.unmetBelow = need * ci.gate
@@ -487,12 +502,20 @@ func credit(have, need float64) float64 {
 // judge says whether having h of need at stage si keeps the verdict from
 // ready (hard) and whether that cannot be mended within a year (blocking).
 func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, blocking bool) {
-	return ci.judgeAt(&askItem{need: need, hardLvl: ci.it.HardLevel(si, need), quick: quickWeeks}, h)
+	return ci.judgeSlow(&askItem{need: need, hardLvl: ci.it.HardLevel(si, need), quick: quickWeeks}, h)
 }
 
 // judgeAt is judge with the stage's hard level and quickest study worked
-// out once (askItem): the one place the rules are.
+// out once (askItem); for a skill at a whole level, from askItem's table.
 func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
+	if l := int(h); a.k == kSkill && float64(l) == h && uint(l) < 8 {
+		return a.hardAt>>l&1 != 0, a.blockAt>>l&1 != 0
+	}
+	return ci.judgeSlow(a, h)
+}
+
+// judgeSlow is judgeAt worked out: the one place the rules are.
+func (ci *citem) judgeSlow(a *askItem, h float64) (hard, blocking bool) {
 	if ci.gate > 0 && h < a.need*ci.gate {
 		return true, true
 	}

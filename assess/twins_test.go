@@ -394,7 +394,7 @@ func TestRungPlanAgrees(t *testing.T) {
 }
 
 // askItem.unmet, the probes' one comparison, says what judgeAt says of
-// hard or blocking, at every stage of every testdata rubric, for levels,
+// hard or blocking, and judgeAt's table for skills what judgeSlow says, at every stage of every testdata rubric, for levels,
 // years and credits on a fine grid and on either side of each threshold.
 func TestUnmetAgreesWithJudge(t *testing.T) {
 	edges, err := rubric.LoadFile("testdata/plan-edges.yaml")
@@ -414,6 +414,9 @@ func TestUnmetAgreesWithJudge(t *testing.T) {
 				}
 				for _, h := range hs {
 					hard, blocking := ci.judgeAt(a, h)
+					if h2, b2 := ci.judgeSlow(a, h); h2 != hard || b2 != blocking {
+						t.Fatalf("%s stage %d item %s have %v: judgeAt %v %v, judgeSlow %v %v", r.ID, si, ci.it.ID, h, hard, blocking, h2, b2)
+					}
 					seen[hard || blocking]++
 					if got := a.unmet(h); got != (hard || blocking) {
 						t.Fatalf("%s stage %d item %s have %v: unmet %v, judgeAt %v %v", r.ID, si, ci.it.ID, h, got, hard, blocking)
