@@ -227,6 +227,8 @@ func runScore(opts *ScoreOptions) error {
 	// JSON Lines go out a batch of records at a time (the batch engine
 	// flushes after each), not a write per record.
 	out := bufio.NewWriterSize(opts.IO.Out, 256<<10)
+	restoreGC := batch.LessGC()
+	defer restoreGC()
 	err := batch.EachFlush(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
 		res := results.Get().(*assess.Result)
 		defer results.Put(res)
