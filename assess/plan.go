@@ -534,7 +534,7 @@ func (s *Scorer) search(readyAt func(int) bool, lo, hi int) int {
 // cannotDrop reports, without looking at the schedule, that markToReady
 // would have to keep step ps: the top level kept of a skill that is a gap of
 // the plan's stage, where the level below it leaves a hard requirement
-// unmet (or, for a gap blocking now, any level below the need). A skill has
+// unmet (or, for a gap blocking now, a level below the need). A skill has
 // only its own levels, so dropping the step leaves it at most at ps.from.
 func (s *Scorer) cannotDrop(p *plan, ps *pstep) bool {
 	if ps.kind != stepLevel || ps.set != ps.item {
@@ -544,11 +544,13 @@ func (s *Scorer) cannotDrop(p *plan, ps *pstep) bool {
 	if k < 0 || s.items[ps.item].k != kSkill {
 		return false
 	}
-	if p.strict != nil && p.strict[ps.item] {
+	a := &s.ask[p.si][k]
+	// A gap blocking now is closed in full, and no further: a level above
+	// the need (one a certificate asks for first) may go.
+	if p.strict != nil && p.strict[ps.item] && ps.from < a.need {
 		return true
 	}
-	hard, blocking := s.items[ps.item].judgeAt(&s.ask[p.si][k], ps.from)
-	return hard || blocking
+	return a.unmet(ps.from)
 }
 
 // markToReady keeps only the steps needed to be ready at week t: a step
@@ -586,18 +588,46 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 			}
 		}
 	}
+	// The state at t as kept so far, mended step by step: a level step
+	// changes only its skill, a held step only what it holds.
+	s.stateAt(p, t, work)
 	for _, k := range cands {
 		if needed[k] > 0 {
 			continue
 		}
-		p.steps[k].keep = false
-		s.stateAt(p, t, work)
+		ps := &p.steps[k]
+		ps.keep = false
+		if ps.kind == stepLevel {
+			work.val[ps.set] = p.levelBelow(k)
+		} else {
+			s.stateAt(p, t, work)
+		}
 		if !s.ready(work, p.si, p.strict, p.strictAsk) {
-			p.steps[k].keep = true
+			ps.keep = true
+			if ps.kind == stepLevel {
+				work.val[ps.set] = ps.to
+			} else {
+				s.hold(work.val, ps.set)
+			}
 			continue
 		}
-		for _, d := range p.steps[k].deps {
+		for _, d := range ps.deps {
 			needed[d]--
 		}
 	}
+}
+
+// levelBelow is the level of level step k's skill at a week the step
+// would be done by, once the step is dropped: the highest kept level under
+// it (a level step waits on the one below, the only steps of its skill),
+// else the profile's own.
+func (p *plan) levelBelow(k int) float64 {
+	ps := &p.steps[k]
+	for len(ps.deps) > 0 {
+		ps = &p.steps[ps.deps[0]]
+		if ps.keep {
+			return ps.to
+		}
+	}
+	return p.base.val[p.steps[k].set]
 }

@@ -226,7 +226,8 @@ func TestFineAgreesWithCheck(t *testing.T) {
 	}
 }
 
-// testRubrics is the built-in rubric and every testdata rubric.
+// testRubrics is the built-in rubric, every testdata rubric and
+// assess/testdata/plan-edges.yaml.
 func testRubrics(t *testing.T) []*rubric.Rubric {
 	t.Helper()
 	rubrics := []*rubric.Rubric{rubric.Default()}
@@ -241,7 +242,12 @@ func testRubrics(t *testing.T) []*rubric.Rubric {
 	if len(rubrics) < 4 {
 		t.Fatalf("only %d rubrics", len(rubrics))
 	}
-	return rubrics
+	// And the one made to reach every corner of a plan.
+	edges, err := rubric.LoadFile("testdata/plan-edges.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(rubrics, edges)
 }
 
 // The plan a scan builds from the gaps its evaluation found (evalGaps) is
@@ -339,11 +345,7 @@ func sameSteps(a, b []pstep) bool {
 func TestRungPlanAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(29, 30))
 	plans, searched := 0, 0
-	edges, err := rubric.LoadFile("testdata/plan-edges.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range append(testRubrics(t), edges) {
+	for _, r := range testRubrics(t) {
 		s := New(r)
 		var rb rungBuf // reused, as a scan reuses it
 		var g stageGaps
@@ -397,12 +399,8 @@ func TestRungPlanAgrees(t *testing.T) {
 // hard or blocking, and judgeAt's table for skills what judgeSlow says, at every stage of every testdata rubric, for levels,
 // years and credits on a fine grid and on either side of each threshold.
 func TestUnmetAgreesWithJudge(t *testing.T) {
-	edges, err := rubric.LoadFile("testdata/plan-edges.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[bool]int{}
-	for _, r := range append(testRubrics(t), edges) {
+	for _, r := range testRubrics(t) {
 		s := New(r)
 		for si := range s.ask {
 			for k := range s.ask[si] {
