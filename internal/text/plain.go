@@ -11,8 +11,9 @@ func PlainPrefix[T ~string | ~[]byte](s T, stopAtDEL bool) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := s[i : i+8] // one bounds check, and one load of eight bytes
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		q, bs := x^(lo*'"'), x^(lo*'\\')
 		// A byte below 0x20, a quote, a backslash or any byte from 0x80.
 		// (A borrow may flag a byte after one of these: the bytes are
@@ -28,11 +29,20 @@ func PlainPrefix[T ~string | ~[]byte](s T, stopAtDEL bool) int {
 			break
 		}
 	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' || c >= 0x80 || (stopAtDEL && c == 0x7f) {
-			break
-		}
+	tab := &plainBytes
+	if stopAtDEL {
+		tab = &plainBytesNoDEL
+	}
+	for ; i < len(s) && tab[s[i]]; i++ {
 	}
 	return i
 }
+
+// plainBytes marks the bytes PlainPrefix takes, with DEL and without.
+var plainBytes, plainBytesNoDEL = func() (with, without [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		with[c] = c != '"' && c != '\\'
+		without[c] = with[c] && c != 0x7f
+	}
+	return
+}()
