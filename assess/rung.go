@@ -240,19 +240,11 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		cursor[cat] = hs.end
 		step(hs.item, hs.end, hs.keep)
 	}
-	// The levels' steps in the bounds, and the kept ones as the probes
-	// read them.
+	// The kept levels as the probes read them.
 	rp.levels = rb.levels[:0]
 	for _, i := range rp.touched {
-		row := rp.cum[i*nl : (i+1)*nl]
-		rp.allEnd = max(rp.allEnd, row[bits.Len8(rp.exists[i])-1])
 		if m := rp.kept[i]; m != 0 {
-			hi := bits.Len8(m) - 1
-			rp.keptEnd = max(rp.keptEnd, row[hi])
-			if rp.strict != nil && rp.strict[i] {
-				rp.closed = max(rp.closed, row[hi])
-			}
-			rp.levels = append(rp.levels, rlevels{i: i, lo: bits.TrailingZeros8(m), hi: hi, mask: m})
+			rp.levels = append(rp.levels, rlevels{i: i, lo: bits.TrailingZeros8(m), hi: bits.Len8(m) - 1, mask: m})
 		}
 	}
 	rb.touched, rb.held, rb.levels, rb.strictAsk = rp.touched, rp.held, rp.levels, rp.strictAsk
@@ -274,8 +266,16 @@ func addLevels(rp *rungPlan, i, upTo int, keep bool) {
 		rp.touched = append(rp.touched, i)
 	}
 	rp.exists[i] |= add
+	// The levels held run from the skill's own up, so upTo is the top one
+	// added, and ends last: the new steps in the bounds.
+	end := rp.cum[i*rp.nl+upTo]
+	rp.allEnd = max(rp.allEnd, end)
 	if keep {
 		rp.kept[i] |= add
+		rp.keptEnd = max(rp.keptEnd, end)
+		if rp.strict != nil && rp.strict[i] {
+			rp.closed = max(rp.closed, end)
+		}
 	}
 }
 
