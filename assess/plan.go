@@ -49,8 +49,9 @@ type pstep struct {
 
 type plan struct {
 	si        int
-	strict    []bool // items blocking now: the plan closes them in full
-	strictAsk []int  // their indexes in the stage's ask table
+	strict    []bool     // items blocking now: the plan closes them in full
+	strictAsk []int      // their indexes in the stage's ask table
+	gaps      *stageGaps // the stage's gaps as evaluating base found them, or nil
 	base      *state
 	steps     []pstep
 	yearStart []int // per experience field: the week it starts to accrue
@@ -120,7 +121,7 @@ func (s *Scorer) planInto(p *plan, pb *planBuf, st *state, si int, total float64
 		}
 	}
 	clear(pb.yearStart)
-	*p = plan{si: si, base: st, yearStart: pb.yearStart, steps: pb.steps[:0], buf: pb}
+	*p = plan{si: si, base: st, yearStart: pb.yearStart, steps: pb.steps[:0], buf: pb, gaps: g}
 	pb.deps = pb.deps[:0]
 	b := &planner{s: s, st: st, si: si, total: total, chain: pb.chain, nl: nl, p: p}
 	gaps := b.strictAndGaps(g)
@@ -466,7 +467,7 @@ func (s *Scorer) earliest(p *plan, work *state) int { return s.firstReady(p, wor
 func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 	readyAt := func(t int) bool {
 		s.stateAt(p, t, work)
-		return s.ready(work, p.si, p.strict, p.strictAsk)
+		return s.ready(work, p.si, p.strict, p.strictAsk, p.gaps)
 	}
 	kept, all, closed := 1, 1, 0
 	for k := range p.steps {
@@ -512,7 +513,7 @@ func (s *Scorer) firstReadyWithin(readyAt func(int) bool, floor, kept, all, clos
 // week t: earliest(p) is in [0, t] (ready only turns from false to true).
 func (s *Scorer) within(p *plan, work *state, t int) bool {
 	s.stateAt(p, t, work)
-	return s.ready(work, p.si, p.strict, p.strictAsk)
+	return s.ready(work, p.si, p.strict, p.strictAsk, p.gaps)
 }
 
 // search finds the first t in (lo, hi] with readyAt(t), given not ready at
@@ -602,7 +603,7 @@ func (s *Scorer) markToReady(p *plan, t int, work *state) {
 		} else {
 			s.stateAt(p, t, work)
 		}
-		if !s.ready(work, p.si, p.strict, p.strictAsk) {
+		if !s.ready(work, p.si, p.strict, p.strictAsk, p.gaps) {
 			ps.keep = true
 			if ps.kind == stepLevel {
 				work.val[ps.set] = ps.to

@@ -17,7 +17,8 @@ type rungPlan struct {
 	base      *state
 	strict    []bool // as plan.strict
 	strictAsk []int  // as plan.strictAsk
-	cum       []int  // skill × level -> the week that level ends, from the skill's own level
+	gaps      *stageGaps
+	cum       []int // skill × level -> the week that level ends, from the skill's own level
 	nl        int
 	// exists and kept are, per item, the skill levels the plan holds as
 	// bits (bit l for level l), and those of them kept (not preferred).
@@ -96,7 +97,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	}
 	clear(rb.yearStart)
 	rp := &rb.rp
-	*rp = rungPlan{si: si, base: st, cum: rb.cum, nl: nl, exists: rb.exists, kept: rb.kept,
+	*rp = rungPlan{si: si, base: st, gaps: g, cum: rb.cum, nl: nl, exists: rb.exists, kept: rb.kept,
 		touched: rb.touched[:0], held: rb.held[:0], yearStart: rb.yearStart, keptEnd: 1, allEnd: 1}
 	ask := s.ask[si]
 	// What blocks now is closed in full (plan.strict).
@@ -336,7 +337,7 @@ func (s *Scorer) rungStateAt(rp *rungPlan, t int, work *state) {
 func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 	readyAt := func(t int) bool {
 		s.rungStateAt(rp, t, work)
-		return s.ready(work, rp.si, rp.strict, rp.strictAsk)
+		return s.ready(work, rp.si, rp.strict, rp.strictAsk, rp.gaps)
 	}
 	return s.firstReadyWithin(readyAt, floor, rp.keptEnd, rp.allEnd, rp.closed)
 }
@@ -344,5 +345,5 @@ func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 // rungWithin is within for a rungPlan.
 func (s *Scorer) rungWithin(rp *rungPlan, work *state, t int) bool {
 	s.rungStateAt(rp, t, work)
-	return s.ready(work, rp.si, rp.strict, rp.strictAsk)
+	return s.ready(work, rp.si, rp.strict, rp.strictAsk, rp.gaps)
 }

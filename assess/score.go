@@ -675,12 +675,14 @@ func (s *Scorer) readiness(st *state, si int) (float64, int) {
 
 // ready reports whether st is ready for stage si; strict as in evalStrict,
 // strictAsk the indexes in the stage's ask table of the items marked in
-// strict (or nil: they are looked at in any case). It is readyPlain
+// strict (or nil: they are looked at in any case); g, when not nil, the
+// gaps of the state st was planned from (evalGaps), which st has all else
+// of. It is readyPlain
 // (unmet, then rawAt rung by rung), looking first at what keeps a state
 // from ready, since most probes of a plan are not ready: the gaps blocking
 // now; then the hard requirements and the readiness, the rung's own items
 // walked once.
-func (s *Scorer) ready(st *state, si int, strict []bool, strictAsk []int) bool {
+func (s *Scorer) ready(st *state, si int, strict []bool, strictAsk []int, g *stageGaps) bool {
 	ask := s.ask[si]
 	for _, k := range strictAsk {
 		if a := &ask[k]; !st.skip(a.i) && s.haveAsk(st, a, si) < a.need {
@@ -688,11 +690,25 @@ func (s *Scorer) ready(st *state, si int, strict []bool, strictAsk []int) bool {
 		}
 	}
 	total, acc := 0.0, 0.0
+	var gaps []int // what g says the plan's own state lacks, when g is given
+	if g != nil {
+		gaps = g.k
+	}
 	for k := range ask {
 		a := &ask[k]
 		i := a.i
 		if st.skip(i) {
 			continue
+		}
+		if g != nil {
+			if len(gaps) == 0 || gaps[0] != k {
+				// Met in the plan's own state, so met in any it leads
+				// to (a plan only adds): full credit, a.w * 1.
+				total += a.w
+				acc += a.w
+				continue
+			}
+			gaps = gaps[1:]
 		}
 		h := s.haveAsk(st, a, si)
 		if h < a.need && (a.unmet(h) || strict != nil && strict[i]) {

@@ -19,7 +19,7 @@ import (
 func (s *Scorer) earliestPlain(p *plan, work *state) int {
 	readyAt := func(t int) bool {
 		s.stateAt(p, t, work)
-		return s.ready(work, p.si, p.strict, p.strictAsk)
+		return s.ready(work, p.si, p.strict, p.strictAsk, p.gaps)
 	}
 	if readyAt(0) {
 		return 0
@@ -73,7 +73,7 @@ func (s *Scorer) markToReadyPlain(p *plan, t int, work *state) {
 		}
 		p.steps[k].keep = false
 		s.stateAt(p, t, work)
-		if !s.ready(work, p.si, p.strict, p.strictAsk) {
+		if !s.ready(work, p.si, p.strict, p.strictAsk, p.gaps) {
 			p.steps[k].keep = true
 		}
 	}
@@ -293,15 +293,15 @@ func TestPlanFromEvaluatedGapsAgrees(t *testing.T) {
 				for _, ps := range slow.steps {
 					for _, w := range []int{ps.end - 1, ps.end} {
 						s.stateAt(slow, w, work)
-						got, want := s.ready(work, si, slow.strict, slow.strictAsk), s.readyPlain(work, si, slow.strict)
+						got, want := s.ready(work, si, slow.strict, slow.strictAsk, &g), s.readyPlain(work, si, slow.strict)
 						readies[want]++
 						if got != want {
 							t.Fatalf("%s rung %d week %d: ready %v, plain %v", r.ID, si, w, got, want)
 						}
-						if got := s.ready(work, si, slow.strict, nil); got != want {
+						if got := s.ready(work, si, slow.strict, nil, nil); got != want {
 							t.Fatalf("%s rung %d week %d: ready %v without the strict list, plain %v", r.ID, si, w, got, want)
 						}
-						if got, want := s.ready(work, si, nil, nil), s.readyPlain(work, si, nil); got != want {
+						if got, want := s.ready(work, si, nil, nil, nil), s.readyPlain(work, si, nil); got != want {
 							t.Fatalf("%s rung %d week %d: ready %v, plain %v (not strict)", r.ID, si, w, got, want)
 						}
 					}
