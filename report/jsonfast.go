@@ -171,6 +171,10 @@ func appendNum(b []byte, f float64) []byte {
 	// decimal as short or shorter is nearer), strconv's shortest form is
 	// its digits. -0 is left to strconv: encoding/json writes it "-0".
 	if f > 0 && f < 1e11 || f == 0 && !math.Signbit(f) {
+		// Whole numbers (levels, weeks, needs) are most of them.
+		if n := uint64(f); float64(n) == f {
+			return appendUint(b, n)
+		}
 		if r := math.Round(f * 1000); r/1000 == f {
 			n := uint64(r)
 			b = appendUint(b, n/1000)
