@@ -48,11 +48,20 @@ func fine(p *profiles.Profile, r *rubric.Rubric) bool {
 			return false
 		}
 	}
-	top := r.MaxLevel()
-	for k, lvl := range p.Skills {
-		if it, ok := r.Item(k); !ok || it.Kind != rubric.KindSkill || lvl > top {
-			return false
+	// Every key a skill of the rubric, at most at its top level: the
+	// rubric's skills looked up in the profile (a walk of the map and a
+	// look-up in the rubric for each key cost twice as much).
+	top, found := r.MaxLevel(), 0
+	for _, i := range r.SkillItems() {
+		if lvl, ok := p.Skills[r.Items[i].ID]; ok {
+			if lvl > top {
+				return false
+			}
+			found++
 		}
+	}
+	if found != len(p.Skills) {
+		return false
 	}
 	for _, k := range p.NotApplicable {
 		if _, level := p.Skills[k]; level {

@@ -154,6 +154,7 @@ type Rubric struct {
 	File string `yaml:"-" json:"-"`
 
 	itemIndex  map[string]int
+	skillItems []int // the items of kind skill, by index (the first of an id)
 	stageIndex map[string]int
 	catIndex   map[string]int
 	lines      map[string]int // "items[3]" -> line in the file, for errors
@@ -560,6 +561,10 @@ func (r *Rubric) ItemIndex(id string) int {
 	return -1
 }
 
+// SkillItems lists the indexes in Items of the skills (the first item of
+// each id), in rubric order. The caller must not change it.
+func (r *Rubric) SkillItems() []int { return r.skillItems }
+
 // StageIndex returns the ladder position of stage id, or -1.
 func (r *Rubric) StageIndex(id string) int {
 	if i, ok := r.stageIndex[id]; ok {
@@ -620,9 +625,13 @@ func (r *Rubric) Target() string {
 // index builds the lookup maps; Validate reports what it finds wrong.
 func (r *Rubric) index() {
 	r.itemIndex = make(map[string]int, len(r.Items))
+	r.skillItems = nil
 	for i, it := range r.Items {
 		if _, dup := r.itemIndex[it.ID]; !dup {
 			r.itemIndex[it.ID] = i
+			if it.Kind == KindSkill {
+				r.skillItems = append(r.skillItems, i)
+			}
 		}
 	}
 	r.stageIndex = make(map[string]int, len(r.Stages))
