@@ -32,11 +32,11 @@ func parseFast(rec Record) (*Profile, bool) {
 		return nil, false
 	}
 	// The usual shape is read by hand; it takes no line break, escape or
-	// literal but numbers, so of what is looked for below, only "null" in
-	// a text and unusual characters are left to look for.
+	// literal but numbers (so no null), and of what is looked for below,
+	// only unusual characters are left to look for.
 	fp, facts, hand := decodeHand(data)
 	if hand {
-		if bytes.Contains(data, []byte("null")) || (facts.high && !yamlPrintable(data)) || !facts.levelsInRange ||
+		if (facts.high && !yamlPrintable(data)) || !facts.levelsInRange ||
 			(fp.RubricRevision == 0 && facts.revision) || (fp.Updated == "" && facts.updated) {
 			return nil, false
 		}
