@@ -535,8 +535,26 @@ func FuzzHandDecoderAgrees(f *testing.F) {
 	f.Add(`{"version":1,"name":"ünï","skills":{"a":1,"a":2}}`)
 	f.Add(`{"version":1.0,"experience":{"it_years":1e1}}`)
 	f.Add(` {"version": 1 , "certifications" : [ "x" , "y" ] } `)
+	f.Add(`{"version":1,"skills":{"ünï":1,"b":2,"cloud":3}}`)
+	f.Add(`{"version":1,"skills":{"cloud":3,"clou":2,"b\u0041":2}}`)
+	// A decoder warmed by the records before (a batch's) reads a record as
+	// a fresh one does: the same profile and the same facts.
+	warm := newHandDecoder()
+	for _, line := range []string{
+		`{"version":1,"skills":{"ünï":1,"b":2,"cloud":3}}`,
+		`{"version":1,"skills":{"cloud":3,"b":2,"ünï":1}}`,
+		`{"version":1,"skills":{"a":1,"b":2,"cloud":3,"d":4}}`,
+	} {
+		warm.decode([]byte(line))
+	}
 	f.Fuzz(func(t *testing.T, line string) {
-		hand, _, ok := decodeHand([]byte(line))
+		hand, facts, ok := newHandDecoder().decode([]byte(line))
+		for range 2 {
+			warmed, warmFacts, warmOK := warm.decode([]byte(line))
+			if warmOK != ok || !reflect.DeepEqual(warmed, hand) || warmFacts != facts {
+				t.Fatalf("a warm decoder read %q as %+v %+v %v; a fresh one as %+v %+v %v", line, warmed, warmFacts, warmOK, hand, facts, ok)
+			}
+		}
 		if !ok {
 			return
 		}
