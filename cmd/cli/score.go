@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -197,71 +196,76 @@ func runScore(opts *ScoreOptions) error {
 	if err := checkTarget(rs, opts.Target, opts.targetFrom); err != nil {
 		return err
 	}
-	style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth, Prog: opts.Prog}
-	var pool batch.Buffers
 	// Results are scored into and written from a few recycled ones.
 	results := sync.Pool{New: func() any { return new(assess.Result) }}
-	// The rubric's texts are quoted once for the run, not for each result.
-	texts := report.NewJSONCache()
-	render := func(res *assess.Result) (*[]byte, error) {
-		bp := pool.Get()
-		if opts.Format == "json" {
-			if opts.Compact {
-				*bp = report.AppendCompactJSON((*bp)[:0], res)
-			} else {
-				*bp = texts.AppendJSON((*bp)[:0], res)
-			}
-			return bp, nil
-		}
-		buf := bytes.NewBuffer((*bp)[:0])
-		err := report.Table(buf, res, style)
-		*bp = buf.Bytes()
-		return bp, err
-	}
 	t := &scoreTally{min: opts.MinReadiness, minSet: opts.minSet}
-	tables := &namedTables{w: opts.IO.Out}
 	if opts.IO.InTTY && slices.Contains(opts.Files, "-") {
 		fmt.Fprintln(opts.IO.ErrOut, "skillgap: reading profiles from stdin (Ctrl-D to end)")
 	}
 	prog := batch.NewProgress(opts.IO.ErrOut, opts.IO.ErrTTY, "scored", opts.Files)
-	// JSON Lines go out a batch of records at a time (the batch engine
-	// flushes after each), not a write per record.
-	out := bufio.NewWriterSize(opts.IO.Out, 256<<10)
 	restoreGC := batch.LessGC()
 	defer restoreGC()
-	err := batch.EachFlush(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
+	score := func(rec profiles.Record, use func(*assess.Result) error) scoredRecord {
 		res := results.Get().(*assess.Result)
 		defer results.Put(res)
-		if err := scoreRecordInto(res, rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain}); err != nil {
+		err := scoreRecordInto(res, rec, rs, opts.Target, assess.ScoreOptions{Explain: opts.Explain})
+		if err == nil {
+			err = use(res)
+		}
+		if err != nil {
 			return scoredRecord{err: err}
 		}
-		out, err := render(res)
-		return scoredRecord{out: out, readiness: res.Readiness, name: rec.String(), err: err}
-	}, func(s scoredRecord) error {
+		return scoredRecord{readiness: res.Readiness, name: rec.String()}
+	}
+	tally := func(s scoredRecord) {
 		if s.err != nil {
 			t.failed(s.err)
-			// The results before it go out first, as they came.
-			if err := out.Flush(); err != nil {
-				return err
-			}
 			printErr(opts.IO.ErrOut, opts.Prog, s.err)
-			return nil
+			return
 		}
 		t.scored(s.name, s.readiness)
-		var err error
-		if opts.Format == "json" {
-			_, err = out.Write(*s.out)
-		} else {
-			err = tables.add(s.name, *s.out)
+	}
+	var err error
+	if opts.Format == "json" {
+		// JSON Lines go out a batch of records at a time, from the memory
+		// they were written in; an error's message after the results
+		// before it.
+		texts := report.NewJSONCache() // the rubric's texts, quoted once for the run
+		err = batch.EachWrite(opts.Files, opts.IO.In, prog, func(rec profiles.Record, buf []byte) ([]byte, scoredRecord) {
+			s := score(rec, func(res *assess.Result) error {
+				if opts.Compact {
+					buf = report.AppendCompactJSON(buf, res)
+				} else {
+					buf = texts.AppendJSON(buf, res)
+				}
+				return nil
+			})
+			return buf, s
+		}, opts.IO.Out, func(s scoredRecord) error {
+			tally(s)
+			return nil
+		})
+	} else {
+		style := report.Style{Color: opts.IO.ColorEnabled(), Width: opts.IO.TermWidth, Prog: opts.Prog}
+		tables := &namedTables{w: opts.IO.Out}
+		err = batch.Each(opts.Files, opts.IO.In, prog, func(rec profiles.Record) scoredRecord {
+			var table bytes.Buffer
+			s := score(rec, func(res *assess.Result) error { return report.Table(&table, res, style) })
+			s.out = table.Bytes()
+			return s
+		}, func(s scoredRecord) error {
+			tally(s)
+			if s.err != nil {
+				return nil
+			}
+			return tables.add(s.name, s.out)
+		})
+		if err == nil {
+			err = tables.flush()
 		}
-		pool.Put(s.out)
-		return err
-	}, out.Flush)
+	}
 	prog.Done()
 	rs.warnOverridden(opts.IO.ErrOut, "scored with")
-	if err == nil {
-		err = tables.flush()
-	}
 	if err != nil {
 		return err
 	}
@@ -375,7 +379,7 @@ func (nt *namedTables) flush() error {
 
 // scoredRecord is one record's output, made on a worker.
 type scoredRecord struct {
-	out       *[]byte
+	out       []byte // a table
 	readiness float64
 	name      string // the record: "a.yaml", "staff.jsonl:42"
 	err       error

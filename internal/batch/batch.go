@@ -23,7 +23,7 @@ import (
 const recordsPerBatch = 64
 
 // outputRecordsPerBatch is the batch of a run that writes every record's
-// result (EachFlush): score's JSON is 13 KB a profile, and the results in
+// result (EachWrite): score's JSON is 13 KB a profile, and the results in
 // flight (the pipeline's window of 8 batches) then stay within a core's
 // cache rather than going out to memory between the worker that writes
 // them and the writer that copies them out. Measured on 2 cores, 25 paired
@@ -34,36 +34,11 @@ const outputRecordsPerBatch = 16
 // Each reads the records of inputs in order, runs work on each on all
 // cores, and hands the outputs to consume in input order, in flat memory.
 func Each[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error) error {
-	return each(recordsPerBatch, inputs, stdin, prog, work, consume, nil)
+	return each(recordsPerBatch, inputs, stdin, prog, work, consume)
 }
 
-// EachFlush is Each calling flush (when not nil) after each batch of
-// outputs is consumed: output buffered by consume then reaches its reader
-// as a stream is scored, in a few large writes rather than one per record.
-func EachFlush[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error, flush func() error) error {
-	return each(outputRecordsPerBatch, inputs, stdin, prog, work, consume, flush)
-}
-
-func each[Out any](perBatch int, inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error, flush func() error) error {
-	return pipeline.Ordered(0, 8,
-		func(emit func([]profiles.Record) error) error {
-			batch := make([]profiles.Record, 0, perBatch)
-			err := profiles.Walk(inputs, stdin, func(rec profiles.Record) error {
-				prog.read(len(rec.Data) + 1)
-				batch = append(batch, rec)
-				if len(batch) == perBatch {
-					if err := emit(batch); err != nil {
-						return err
-					}
-					batch = make([]profiles.Record, 0, perBatch)
-				}
-				return nil
-			})
-			if err == nil && len(batch) > 0 {
-				err = emit(batch)
-			}
-			return err
-		},
+func each[Out any](perBatch int, inputs []string, stdin io.Reader, prog *Progress, work func(profiles.Record) Out, consume func(Out) error) error {
+	return pipeline.Ordered(0, 8, produce(perBatch, inputs, stdin, prog),
 		func(batch []profiles.Record) []Out {
 			outs := make([]Out, len(batch))
 			for i, rec := range batch {
@@ -78,9 +53,83 @@ func each[Out any](perBatch int, inputs []string, stdin io.Reader, prog *Progres
 				}
 			}
 			prog.add(len(outs))
-			if flush != nil {
-				return flush()
+			return nil
+		})
+}
+
+// produce emits the records of inputs in batches of perBatch.
+func produce(perBatch int, inputs []string, stdin io.Reader, prog *Progress) func(emit func([]profiles.Record) error) error {
+	return func(emit func([]profiles.Record) error) error {
+		batch := make([]profiles.Record, 0, perBatch)
+		err := profiles.Walk(inputs, stdin, func(rec profiles.Record) error {
+			prog.read(len(rec.Data) + 1)
+			batch = append(batch, rec)
+			if len(batch) == perBatch {
+				if err := emit(batch); err != nil {
+					return err
+				}
+				batch = make([]profiles.Record, 0, perBatch)
 			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			err = emit(batch)
+		}
+		return err
+	}
+}
+
+// EachWrite is Each for a run whose records each write their output to w: work appends a record's output to buf, the memory of its batch,
+// and returns it; a record that appends nothing (one that failed) has no
+// output. The outputs of a batch go to w from the memory they were made
+// in, in one write, rather than copied into a buffered writer first (one
+// copy of every byte fewer: measured, score's 13 KB a profile, 0.98 of the
+// CPU over 9 paired runs of 100,000 profiles). consume is called with each Out in input
+// order; for a record with no output, once every output before it has
+// reached w.
+func EachWrite[Out any](inputs []string, stdin io.Reader, prog *Progress, work func(rec profiles.Record, buf []byte) ([]byte, Out), w io.Writer, consume func(Out) error) error {
+	type item struct {
+		out Out
+		end int // where the record's output ends in the batch's buffer
+	}
+	type written struct {
+		items []item
+		buf   *[]byte
+	}
+	var bufs Buffers
+	return pipeline.Ordered(0, 8, produce(outputRecordsPerBatch, inputs, stdin, prog),
+		func(batch []profiles.Record) written {
+			bp := bufs.Get()
+			items := make([]item, len(batch))
+			for i, rec := range batch {
+				var o Out
+				*bp, o = work(rec, *bp)
+				items[i] = item{out: o, end: len(*bp)}
+			}
+			return written{items: items, buf: bp}
+		},
+		func(wr written) error {
+			b := *wr.buf
+			from, start := 0, 0 // b[from:start] is to be written
+			for _, it := range wr.items {
+				if it.end == start && from < start {
+					if _, err := w.Write(b[from:start]); err != nil {
+						return err
+					}
+					from = start
+				}
+				if err := consume(it.out); err != nil {
+					return err
+				}
+				start = it.end
+			}
+			if from < start {
+				if _, err := w.Write(b[from:start]); err != nil {
+					return err
+				}
+			}
+			bufs.Put(wr.buf)
+			prog.add(len(wr.items))
 			return nil
 		})
 }
@@ -157,7 +206,7 @@ func (p *Progress) Done() {
 	}
 }
 
-// Buffers recycles output buffers: a batch's results are about 10 KB each,
+// Buffers recycles output buffers: a batch's results are about 13 KB each,
 // and allocating them afresh was most of the garbage.
 type Buffers struct{ pool sync.Pool }
 
