@@ -215,7 +215,7 @@ func runScore(opts *ScoreOptions) error {
 		if err != nil {
 			return scoredRecord{err: err}
 		}
-		return scoredRecord{readiness: res.Readiness, name: rec.String()}
+		return scoredRecord{readiness: res.Readiness, rec: profiles.Record{Source: rec.Source, Line: rec.Line}}
 	}
 	tally := func(s scoredRecord) {
 		if s.err != nil {
@@ -223,7 +223,7 @@ func runScore(opts *ScoreOptions) error {
 			printErr(opts.IO.ErrOut, opts.Prog, s.err)
 			return
 		}
-		t.scored(s.name, s.readiness)
+		t.scored(s.rec, s.readiness)
 	}
 	var err error
 	if opts.Format == "json" {
@@ -258,7 +258,7 @@ func runScore(opts *ScoreOptions) error {
 			if s.err != nil {
 				return nil
 			}
-			return tables.add(s.name, s.out)
+			return tables.add(s.rec.String(), s.out)
 		})
 		if err == nil {
 			err = tables.flush()
@@ -291,10 +291,10 @@ func (t *scoreTally) failed(err error) {
 	}
 }
 
-func (t *scoreTally) scored(name string, readiness float64) {
+func (t *scoreTally) scored(rec profiles.Record, readiness float64) {
 	t.ok++
 	if t.minSet && readiness < t.min {
-		t.below = append(t.below, fmt.Sprintf("%s (%.1f)", report.Clean(displayName(name)), readiness))
+		t.below = append(t.below, fmt.Sprintf("%s (%.1f)", report.Clean(displayName(rec.String())), readiness))
 	}
 }
 
@@ -381,7 +381,7 @@ func (nt *namedTables) flush() error {
 type scoredRecord struct {
 	out       []byte // a table
 	readiness float64
-	name      string // the record: "a.yaml", "staff.jsonl:42"
+	rec       profiles.Record // the record's source and line, named only when needed ("staff.jsonl:42")
 	err       error
 }
 
