@@ -384,7 +384,7 @@ func (b *planner) otherSteps(gaps []int) []int {
 					continue
 				}
 				pre, _ := b.prereqEnd(a.idx, false)
-				if end := pre + studyWeeks(&s.r.Items[a.idx]); best < 0 || end < bestEnd {
+				if end := pre + s.study[a.idx]; best < 0 || end < bestEnd {
 					best, bestEnd = a.idx, end
 				}
 			}
@@ -406,7 +406,7 @@ func (b *planner) sequence(held []int) {
 	s, p := b.s, b.p
 	p.buf.keys = sortIdx(p.buf.keys, held, func(k int) sortKey {
 		ps := &p.steps[k]
-		return heldKey(ps.class, ps.impact, s.r.Items[ps.set].Effort())
+		return heldKey(ps.class, ps.impact, s.effort[ps.set])
 	})
 	cursor := p.buf.cursor
 	clear(cursor)
@@ -419,7 +419,7 @@ func (b *planner) sequence(held []int) {
 		}
 		cat := s.items[ps.item].catIdx
 		ps.start = max(cursor[cat], pre)
-		ps.end = ps.start + studyWeeks(&s.r.Items[ps.set])
+		ps.end = ps.start + s.study[ps.set]
 		ps.deps = deps
 		cursor[cat] = ps.end
 	}

@@ -129,10 +129,10 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	for _, k := range g.k {
 		a := &ask[k]
 		i := a.i
-		if s.items[i].k != kSkill {
+		if a.k != kSkill {
 			continue
 		}
-		addLevels(rp, i, int(a.need), !s.items[i].pref)
+		addLevels(rp, i, int(a.need), !a.pref)
 	}
 	// Experience starts now, or once the foundations are in place
 	// (experienceStarts).
@@ -197,7 +197,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 					continue
 				}
 				pre := s.prereqEnds(rp, st, alt.idx)
-				if end := pre + studyWeeks(&s.r.Items[alt.idx]); best < 0 || end < bestEnd {
+				if end := pre + s.study[alt.idx]; best < 0 || end < bestEnd {
 					best, bestEnd = alt.idx, end
 				}
 			}
@@ -211,7 +211,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	keys := rb.keys[:0]
 	for k := range rp.held {
 		hs := &rp.held[k]
-		key := heldKey(hs.class, hs.impact, s.r.Items[hs.set].Effort())
+		key := heldKey(hs.class, hs.impact, s.effort[hs.set])
 		key.k = k
 		keys = append(keys, key)
 	}
@@ -237,7 +237,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		}
 		cat := s.items[hs.item].catIdx
 		hs.start = max(cursor[cat], pre)
-		hs.end = hs.start + studyWeeks(&s.r.Items[hs.set])
+		hs.end = hs.start + s.study[hs.set]
 		cursor[cat] = hs.end
 		step(hs.item, hs.end, hs.keep)
 	}

@@ -685,7 +685,7 @@ func (s *Scorer) gapWeeks(i, si int, have, need float64) (int, int) {
 		if via < 0 {
 			return 0, -1
 		}
-		return studyWeeks(&s.r.Items[via]), via
+		return s.study[via], via
 	}
 	return studyWeeks(ci.it), -1
 }

@@ -50,6 +50,10 @@ type Scorer struct {
 	// idRank is each item's place among the items sorted by id: ids
 	// compared as numbers.
 	idRank []int
+	// study and effort are, per item, studyWeeks and Effort: a rubric's
+	// Item is several cache lines, and a plan asks for these often.
+	study  []int
+	effort []float64
 	// scratch recycles the working memory of a scan, so that scoring a
 	// profile allocates only what it returns.
 	scratch sync.Pool
@@ -59,6 +63,7 @@ type Scorer struct {
 type askItem struct {
 	i       int
 	k       kindCode // the item's kind
+	pref    bool     // the item is preferred
 	need    float64
 	w       float64 // the item's share of the rubric at the stage (abs)
 	quick   float64 // quickWeeks at the stage
@@ -243,6 +248,10 @@ func New(r *rubric.Rubric) *Scorer {
 			}
 		}
 	}
+	s.study, s.effort = make([]int, len(s.items)), make([]float64, len(s.items))
+	for i := range r.Items {
+		s.study[i], s.effort[i] = studyWeeks(&r.Items[i]), r.Items[i].Effort()
+	}
 	byID := make([]int, len(s.items))
 	for i := range byID {
 		byID[i] = i
@@ -259,7 +268,7 @@ func New(r *rubric.Rubric) *Scorer {
 			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
 				need := ci.it.Need[si]
-				a := askItem{i: i, k: ci.k, need: need, w: s.abs[si][i],
+				a := askItem{i: i, k: ci.k, pref: ci.pref, need: need, w: s.abs[si][i],
 					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need), unmetBelow: math.Inf(-1)}
 				if a.k == kSkill {
 					for l := range 8 {
