@@ -592,15 +592,17 @@ func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageE
 		}
 		h := s.haveAsk(st, a, si)
 		e.total += a.w
+		if h >= a.need {
+			acc += a.w // full credit: a.w * 1
+			continue
+		}
 		acc += a.w * credit(h, a.need)
-		if h < a.need {
-			hard, blocking := s.items[i].judgeAt(a, h)
-			e.hard = e.hard || hard || (strict != nil && strict[i])
-			e.blocking = e.blocking || blocking
-			if g != nil {
-				g.k = append(g.k, k)
-				g.block = append(g.block, blocking)
-			}
+		hard, blocking := s.items[i].judgeAt(a, h)
+		e.hard = e.hard || hard || (strict != nil && strict[i])
+		e.blocking = e.blocking || blocking
+		if g != nil {
+			g.k = append(g.k, k)
+			g.block = append(g.block, blocking)
 		}
 	}
 	e.raw = 100
