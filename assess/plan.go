@@ -482,28 +482,33 @@ func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 			}
 		}
 	}
-	return s.firstReadyWithin(readyAt, floor, kept, all, closed)
+	return s.firstReadyWithin(readyAt, floor, kept, all, closed, 0)
 }
 
 // firstReadyWithin is firstReady's search, given the plan's bounds: kept,
 // the end of its last kept step (at least 1); all, the end of its last step
-// (at least 1); closed, when the gaps blocking now are closed in full.
-func (s *Scorer) firstReadyWithin(readyAt func(int) bool, floor, kept, all, closed int) int {
+// (at least 1); closed, when the gaps blocking now are closed in full;
+// notBefore, a week before which it is known not to be ready (0: none).
+func (s *Scorer) firstReadyWithin(readyAt func(int) bool, floor, kept, all, closed, notBefore int) int {
 	// Most often the answer is closed (the week the gaps blocking now are
 	// closed, which is also when the last kept step ends): the week before
-	// it is looked at first, and the floor only when that is ready.
-	lo := floor
+	// it is looked at first, and the floor only when that is ready. Before
+	// notBefore, known not ready, nothing is looked at.
+	lo, known := floor, false // known: not ready at lo
+	if notBefore-1 > floor {
+		lo, known = notBefore-1, true
+	}
 	switch {
-	case closed-1 > floor && !readyAt(closed-1):
-		lo = closed - 1
-	case closed-1 > floor:
+	case closed-1 > lo && !readyAt(closed-1):
+		lo, known = closed-1, true
+	case closed-1 > lo:
 		// Ready at closed-1: the answer is at or before it.
-		if readyAt(floor) {
-			return floor
+		if !known && readyAt(lo) {
+			return lo
 		}
-		return s.search(readyAt, floor, closed-1)
-	case readyAt(floor):
-		return floor
+		return s.search(readyAt, lo, closed-1)
+	case !known && readyAt(lo):
+		return lo
 	}
 	for _, hi := range [...]int{kept, all} {
 		if hi > lo {

@@ -27,8 +27,11 @@ type rungPlan struct {
 	levels       []rlevels
 	held         []rheld
 	yearStart    []int
-	// The plan's bounds, as firstReady works them out from its steps.
-	keptEnd, allEnd, closed int
+	// The plan's bounds, as firstReady works them out from its steps, and
+	// notBefore: before it, a gap blocking now is still short of its need
+	// (a skill below it, or years not yet served), so no state of the plan
+	// is ready.
+	keptEnd, allEnd, closed, notBefore int
 }
 
 // rheld is the step that gains a held item in a rungPlan.
@@ -133,6 +136,10 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 			continue
 		}
 		addLevels(rp, i, int(a.need), !a.pref)
+		if rp.strict != nil && rp.strict[i] && !a.pref && float64(int(a.need)) == a.need {
+			// Below its need until its level need is done.
+			rp.notBefore = max(rp.notBefore, rp.cum[i*nl+int(a.need)])
+		}
 	}
 	// Experience starts now, or once the foundations are in place
 	// (experienceStarts).
@@ -180,7 +187,12 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 			if hard := ci.it.HardLevel(si, need); ci.hardReq && hard > h && hard < need {
 				step(i, reach(ci.field, hard), true)
 			}
-			step(i, reach(ci.field, need), class != classPreferred)
+			end := reach(ci.field, need)
+			step(i, end, class != classPreferred)
+			if rp.strict != nil && rp.strict[i] {
+				// Short of need years until then (reach rounds up).
+				rp.notBefore = max(rp.notBefore, end)
+			}
 		case kHeld:
 			pre := s.prereqEnds(rp, st, i)
 			if ci.orField >= 0 {
@@ -339,7 +351,7 @@ func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 		s.rungStateAt(rp, t, work)
 		return s.ready(work, rp.si, rp.strict, rp.strictAsk, rp.gaps)
 	}
-	return s.firstReadyWithin(readyAt, floor, rp.keptEnd, rp.allEnd, rp.closed)
+	return s.firstReadyWithin(readyAt, floor, rp.keptEnd, rp.allEnd, rp.closed, rp.notBefore)
 }
 
 // rungWithin is within for a rungPlan.
