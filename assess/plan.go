@@ -471,7 +471,7 @@ func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 		s.stateAt(p, t, work)
 		return s.ready(work, p.si, p.strict, p.strictAsk, p.gaps)
 	}
-	kept, all, closed := 1, 1, 0
+	kept, all, closed, notBefore := 1, 1, 0, 0
 	for k := range p.steps {
 		ps := &p.steps[k]
 		all = max(all, ps.end)
@@ -479,10 +479,17 @@ func (s *Scorer) firstReady(p *plan, work *state, floor int) int {
 			kept = max(kept, ps.end)
 			if p.strict != nil && p.strict[ps.item] {
 				closed = max(closed, ps.end)
+				// A gap blocking now is short of its need until the step
+				// that reaches it: a skill's level, a wait for years.
+				if ps.set == ps.item && (ps.kind == stepLevel || ps.kind == stepWait) {
+					if k := p.buf.gapAsk[ps.item]; k >= 0 && ps.to == s.ask[p.si][k].need {
+						notBefore = max(notBefore, ps.end)
+					}
+				}
 			}
 		}
 	}
-	return s.firstReadyWithin(readyAt, floor, kept, all, closed, 0)
+	return s.firstReadyWithin(readyAt, floor, kept, all, closed, notBefore)
 }
 
 // firstReadyWithin is firstReady's search, given the plan's bounds: kept,
