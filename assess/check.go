@@ -52,8 +52,8 @@ func fine(p *profiles.Profile, r *rubric.Rubric) bool {
 	// rubric's skills looked up in the profile (a walk of the map and a
 	// look-up in the rubric for each key cost twice as much).
 	top, found := r.MaxLevel(), 0
-	for _, i := range r.SkillItems() {
-		if lvl, ok := p.Skills[r.Items[i].ID]; ok {
+	for _, id := range r.SkillIDs() {
+		if lvl, ok := p.Skills[id]; ok {
 			if lvl > top {
 				return false
 			}

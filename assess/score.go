@@ -43,6 +43,9 @@ type Scorer struct {
 	fields map[string]int
 	ncats  int   // categories that items name (cursor slots of a plan)
 	skills []int // the skill items
+	// skillIDs are their ids, side by side: a profile's skills are looked
+	// up by them for every profile.
+	skillIDs []string
 	// lvlWeeks is, per item and level (item × nLevels), the weeks a plan
 	// takes to raise the item to that level from the one below:
 	// weeks(LevelWeeks) of its category.
@@ -237,6 +240,7 @@ func New(r *rubric.Rubric) *Scorer {
 	for i := range s.items {
 		if s.items[i].kind == rubric.KindSkill {
 			s.skills = append(s.skills, i)
+			s.skillIDs = append(s.skillIDs, s.items[i].it.ID)
 		}
 	}
 	nl := s.nLevels()
@@ -342,8 +346,8 @@ func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 	// profile's looked up in the rubric (other ids count for nothing), and
 	// no walk of a map.
 	found := 0
-	for _, i := range s.skills {
-		if lvl, ok := p.Skills[s.items[i].it.ID]; ok {
+	for n, i := range s.skills {
+		if lvl, ok := p.Skills[s.skillIDs[n]]; ok {
 			// Check refuses a level above the rubric's top; a profile
 			// that was not checked counts as the top.
 			st.val[i] = float64(min(lvl, top))

@@ -154,7 +154,8 @@ type Rubric struct {
 	File string `yaml:"-" json:"-"`
 
 	itemIndex  map[string]int
-	skillItems []int // the items of kind skill, by index (the first of an id)
+	skillItems []int    // the items of kind skill, by index (the first of an id)
+	skillIDs   []string // their ids, side by side
 	stageIndex map[string]int
 	catIndex   map[string]int
 	lines      map[string]int // "items[3]" -> line in the file, for errors
@@ -562,8 +563,12 @@ func (r *Rubric) ItemIndex(id string) int {
 }
 
 // SkillItems lists the indexes in Items of the skills (the first item of
-// each id), in rubric order. The caller must not change it.
+// each id), in rubric order, and SkillIDs their ids. The caller must not
+// change them.
 func (r *Rubric) SkillItems() []int { return r.skillItems }
+
+// SkillIDs: see SkillItems.
+func (r *Rubric) SkillIDs() []string { return r.skillIDs }
 
 // StageIndex returns the ladder position of stage id, or -1.
 func (r *Rubric) StageIndex(id string) int {
@@ -625,12 +630,13 @@ func (r *Rubric) Target() string {
 // index builds the lookup maps; Validate reports what it finds wrong.
 func (r *Rubric) index() {
 	r.itemIndex = make(map[string]int, len(r.Items))
-	r.skillItems = nil
+	r.skillItems, r.skillIDs = nil, nil
 	for i, it := range r.Items {
 		if _, dup := r.itemIndex[it.ID]; !dup {
 			r.itemIndex[it.ID] = i
 			if it.Kind == KindSkill {
 				r.skillItems = append(r.skillItems, i)
+				r.skillIDs = append(r.skillIDs, it.ID)
 			}
 		}
 	}
