@@ -21,6 +21,7 @@ import (
 // use; a batch makes one for its run and drops it with the run.
 type JSONCache struct {
 	sets  []cacheSet
+	heads []headSet
 	shift uint
 }
 
@@ -45,7 +46,7 @@ const (
 func NewJSONCache() *JSONCache { return newJSONCache(cacheBits) }
 
 func newJSONCache(bits uint) *JSONCache {
-	return &JSONCache{sets: make([]cacheSet, 1<<bits), shift: 64 - bits}
+	return &JSONCache{sets: make([]cacheSet, 1<<bits), heads: make([]headSet, 1<<bits), shift: 64 - bits}
 }
 
 // str appends s quoted.
@@ -95,4 +96,77 @@ func (jc *JSONCache) ids(b []byte, key string, ids []string) []byte {
 		b = jc.str(b, id)
 	}
 	return append(b, ']')
+}
+
+// The start of an element of a result's lists (a gap's id, name, category
+// and kind; a step's id and name; a rung's target and name) is the same
+// keys and the same rubric texts for every result that has it: a head is
+// that start, quoted once and then copied whole, one look-up instead of
+// one for each text and an append for each key (measured: encoding a
+// generated profile's result, 43.5k -> 39.5k instructions). Heads are
+// known, like strings,
+// by where their texts' bytes are, and taken in the same way.
+type headKind uint8
+
+const (
+	headCategory headKind = iota
+	headGap
+	headStep
+	headRung
+)
+
+// headKeys are the keys of each kind of head, before each of its texts.
+var headKeys = [...][4]string{
+	headCategory: {`{"id":`, `,"name":`},
+	headGap:      {`{"id":`, `,"name":`, `,"category":`, `,"kind":`},
+	headStep:     {`{"id":`, `,"name":`},
+	headRung:     {`{"target":`, `,"name":`},
+}
+
+type headSet struct {
+	e    atomic.Pointer[quotedHead]
+	seen atomic.Uintptr
+}
+
+// quotedHead is a head's texts and its JSON.
+type quotedHead struct {
+	kind headKind
+	v    [4]string
+	q    string
+}
+
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b))
+}
+
+// head appends the head of kind with texts v (those past its keys empty).
+func (jc *JSONCache) head(b []byte, kind headKind, v0, v1, v2, v3 string) []byte {
+	keys := &headKeys[kind]
+	v := [4]string{v0, v1, v2, v3}
+	if jc == nil {
+		for i, k := range keys {
+			if k != "" {
+				b = appendString(append(b, k...), v[i])
+			}
+		}
+		return b
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(v0)))
+	set := &jc.heads[(uint64(p)^uint64(len(v0))^uint64(kind)<<56)*0x9E3779B97F4A7C15>>jc.shift]
+	if e := set.e.Load(); e != nil && e.kind == kind && sameString(e.v[0], v0) && sameString(e.v[1], v1) &&
+		sameString(e.v[2], v2) && sameString(e.v[3], v3) {
+		return append(b, e.q...)
+	}
+	n := len(b)
+	for i, k := range keys {
+		if k != "" {
+			b = jc.str(append(b, k...), v[i])
+		}
+	}
+	if len(b)-n > maxCachedLen || set.seen.Load() != p {
+		set.seen.Store(p)
+		return b
+	}
+	set.e.Store(&quotedHead{kind: kind, v: v, q: string(b[n:])})
+	return b
 }

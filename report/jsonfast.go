@@ -43,8 +43,7 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jc.str(append(b, `{"id":`...), c.ID)
-		b = jc.field(b, `,"name":`, c.Name)
+		b = jc.head(b, headCategory, c.ID, c.Name, "", "")
 		b = appendNum(append(b, `,"score":`...), c.Score)
 		b = appendNum(append(b, `,"weight":`...), c.Weight)
 		b = append(b, '}')
@@ -54,10 +53,7 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jc.str(append(b, `{"id":`...), g.ID)
-		b = jc.field(b, `,"name":`, g.Name)
-		b = jc.field(b, `,"category":`, g.Category)
-		b = jc.field(b, `,"kind":`, g.Kind)
+		b = jc.head(b, headGap, g.ID, g.Name, g.Category, g.Kind)
 		b = appendNum(append(b, `,"have":`...), g.Have)
 		b = appendNum(append(b, `,"need":`...), g.Need)
 		b = strconv.AppendBool(append(b, `,"blocking":`...), g.Blocking)
@@ -89,8 +85,7 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jc.str(append(b, `{"id":`...), s.ID)
-		b = jc.field(b, `,"name":`, s.Name)
+		b = jc.head(b, headStep, s.ID, s.Name, "", "")
 		b = jc.field(b, `,"action":`, s.Action)
 		if s.Goal != "" {
 			b = jc.field(b, `,"goal":`, s.Goal)
@@ -113,8 +108,7 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jc.str(append(b, `{"target":`...), r.Target)
-		b = jc.field(b, `,"name":`, r.Name)
+		b = jc.head(b, headRung, r.Target, r.Name, "", "")
 		b = appendNum(append(b, `,"readiness":`...), r.Readiness)
 		b = jc.field(b, `,"verdict":`, r.Verdict)
 		b = strconv.AppendBool(append(b, `,"blocking":`...), r.Blocking)
