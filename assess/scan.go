@@ -368,15 +368,17 @@ func (s *Scorer) requirements(l *ladder) []requirement {
 	si, st, total := l.si, &l.st, l.evals[l.si].total
 	out := l.sc.reqs[:0]
 	defer func() { l.sc.reqs = out }()
-	for _, i := range s.asked[si] {
-		ci := &s.items[i]
-		q := requirement{i: i, need: ci.it.Need[si], have: s.have(st, i, si), unanswered: st.skip(i)}
+	ask := s.ask[si]
+	for k := range ask {
+		a := &ask[k]
+		i := a.i
+		q := requirement{i: i, need: a.need, have: s.haveAsk(st, a, si), unanswered: st.skip(i)}
 		if !q.unanswered && total > 0 {
 			q.credit = credit(q.have, q.need)
-			q.weight = s.abs[si][i] / total
+			q.weight = a.w / total
 			q.impact = 100 * q.weight * (1 - q.credit)
 			if q.have < q.need {
-				q.hard, q.blocking = ci.judge(si, q.have, q.need, s.quickWeeks(i, si))
+				q.hard, q.blocking = s.items[i].judgeAt(a, q.have)
 			}
 		}
 		out = append(out, q)

@@ -512,14 +512,9 @@ func credit(have, need float64) float64 {
 	return x * x
 }
 
-// judge says whether having h of need at stage si keeps the verdict from
-// ready (hard) and whether that cannot be mended within a year (blocking).
-func (ci *citem) judge(si int, h, need float64, quickWeeks float64) (hard, blocking bool) {
-	return ci.judgeSlow(&askItem{need: need, hardLvl: ci.it.HardLevel(si, need), quick: quickWeeks}, h)
-}
-
-// judgeAt is judge with the stage's hard level and quickest study worked
-// out once (askItem); for a skill at a whole level, from askItem's table.
+// judgeAt says whether having h of an item the stage asks for (a) keeps the
+// verdict from ready (hard) and whether that cannot be mended within a year
+// (blocking); for a skill at a whole level, from askItem's table.
 func (ci *citem) judgeAt(a *askItem, h float64) (hard, blocking bool) {
 	if l := int(h); a.k == kSkill && float64(l) == h && uint(l) < 8 {
 		return a.hardAt>>l&1 != 0, a.blockAt>>l&1 != 0
