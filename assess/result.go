@@ -119,13 +119,15 @@ type Gap struct {
 // Rank is how the gap counts: 0 blocking, 1 hard (keeps from ready), 2
 // required, 3 preferred. Gaps are ordered by it first, then by impact; the
 // compact JSON writes it.
-func (g *Gap) Rank() int {
+func (g *Gap) Rank() int { return gapRank(g.Blocking, g.Hard, g.Preferred) }
+
+func gapRank(blocking, hard, preferred bool) int {
 	switch {
-	case g.Blocking:
+	case blocking:
 		return 0
-	case g.Hard:
+	case hard:
 		return 1
-	case g.Preferred:
+	case preferred:
 		return 3
 	}
 	return 2

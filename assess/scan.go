@@ -61,10 +61,8 @@ type scratch struct {
 	rung         rungBuf // any other rung's, reduced (rungPlan)
 	cumFor       *state  // the state rung.cum was worked out for, nil if none yet
 	reqs         []requirement
-	gapItems     []int
 	keys         []sortKey
 	groupsSorted []stepGroup
-	gaps         []Gap
 	groups       []stepGroup
 	rungGaps     []stageGaps // per rung, its gaps as evaluating it found them
 	catW, catAcc []float64   // per category: weight and credit asked
@@ -268,8 +266,10 @@ func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts
 		res.Levels = s.r.LevelNames()
 	}
 	s.categories(st, si, e.total, res, l.sc)
-	gapItems := l.sc.gapItems[:0]
-	for _, q := range s.requirements(l) {
+	// The gaps are ordered by keys first, then written once in that order.
+	reqs := s.requirements(l)
+	keys := l.sc.keys[:0]
+	for n, q := range reqs {
 		ci := &s.items[q.i]
 		if ci.k == kSkill {
 			res.AskedSkills++
@@ -290,22 +290,28 @@ func (s *Scorer) ScoreInto(res *Result, p *profiles.Profile, target string, opts
 		case q.have >= q.need:
 			res.Strengths = append(res.Strengths, Strength{ID: ci.it.ID, Have: round2(q.have), Need: q.need})
 		default:
-			g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
-				Have: round2(q.have), Need: q.need, Blocking: q.blocking, Hard: q.hard,
-				Preferred: ci.pref, Impact: round1(q.impact),
-				NextStep: s.advice(q.i, q.have, q.need), Section: ci.it.Section}
-			if ci.hardReq {
-				g.HardNeed = ci.it.HardLevel(si, q.need)
-			}
-			if ci.k == kSkill {
-				g.Indicators = ci.it.IndicatorsAt(int(q.need))
-			}
-			res.Gaps = append(res.Gaps, g)
-			gapItems = append(gapItems, q.i)
+			key := gapOrder(gapRank(q.blocking, q.hard, ci.pref), round1(q.impact), s.idRank[q.i])
+			key.k = n
+			keys = append(keys, key)
 		}
 	}
-	l.sc.gapItems = gapItems
-	s.sortGaps(l.sc, res.Gaps, gapItems)
+	sortKeys(keys)
+	l.sc.keys = keys
+	for _, key := range keys {
+		q := &reqs[key.k]
+		ci := &s.items[q.i]
+		g := Gap{ID: ci.it.ID, Name: ci.it.Name, Category: ci.it.Category, Kind: ci.kind,
+			Have: round2(q.have), Need: q.need, Blocking: q.blocking, Hard: q.hard,
+			Preferred: ci.pref, Impact: round1(q.impact),
+			NextStep: s.advice(q.i, q.have, q.need), Section: ci.it.Section}
+		if ci.hardReq {
+			g.HardNeed = ci.it.HardLevel(si, q.need)
+		}
+		if ci.k == kSkill {
+			g.Indicators = ci.it.IndicatorsAt(int(q.need))
+		}
+		res.Gaps = append(res.Gaps, g)
+	}
 	res.NextSteps = s.steps(res.NextSteps, l.plan, l.sc)
 	for j := range s.r.Stages {
 		res.Ladder = append(res.Ladder, Rung{Target: s.r.Stages[j].ID, Name: s.r.Stages[j].Name,
@@ -323,33 +329,6 @@ func emptied[T any](list []T) []T {
 		return []T{}
 	}
 	return list[:0]
-}
-
-// sortGaps orders gaps most important first: what blocks, then what else
-// keeps from ready, then what moves readiness most; preferred last; then
-// by id.
-func (s *Scorer) sortGaps(sc *scratch, gaps []Gap, items []int) {
-	keys := sc.keys[:0]
-	for k := range gaps {
-		g := &gaps[k]
-		key := gapOrder(g.Rank(), g.Impact, s.idRank[items[k]])
-		key.k = k
-		keys = append(keys, key)
-	}
-	sc.keys = keys
-	sortKeys(keys)
-	sorted := true
-	for k := range keys {
-		sorted = sorted && keys[k].k == k
-	}
-	if sorted {
-		return
-	}
-	sc.gaps = append(sc.gaps[:0], gaps...)
-	for k := range keys {
-		gaps[k] = sc.gaps[keys[k].k]
-	}
-	clear(sc.gaps) // holds no strings past the scan
 }
 
 // requirement is one item the target asks for, as the profile stands: the
