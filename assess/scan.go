@@ -464,7 +464,7 @@ func (s *Scorer) steps(out []Step, p *plan, sc *scratch) []Step {
 		case stepWait:
 			st.Waits = true
 			st.Action = s.advice(first.item, first.from, last.to)
-			st.Goal = years(last.to)
+			st.Goal = s.yearsGoal(last.to)
 		case stepStandIn:
 			st.Waits = true
 			st.Action, st.Goal = s.items[first.item].standIn, s.items[first.item].standInGoal
@@ -521,6 +521,15 @@ func (s *Scorer) fieldName(f string) string {
 		return ef.Name
 	}
 	return strings.ReplaceAll(f, "_", " ")
+}
+
+// yearsGoal is years(y), worked out once for the years the rubric's items
+// ask for (a wait step's goal), so that each result shares the text.
+func (s *Scorer) yearsGoal(y float64) string {
+	if t, ok := s.yearTexts[y]; ok {
+		return t
+	}
+	return years(y)
 }
 
 func years(y float64) string {

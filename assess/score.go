@@ -53,6 +53,9 @@ type Scorer struct {
 	// idRank is each item's place among the items sorted by id: ids
 	// compared as numbers.
 	idRank []int
+	// yearTexts holds years(y) for the years the items ask for at some
+	// stage, their hard levels included (yearsGoal).
+	yearTexts map[float64]string
 	// study and effort are, per item, studyWeeks and Effort: a rubric's
 	// Item is several cache lines, and a plan asks for these often.
 	study  []int
@@ -249,6 +252,16 @@ func New(r *rubric.Rubric) *Scorer {
 		if c := s.items[i].cat; c != nil {
 			for l := 1; l < nl; l++ {
 				s.lvlWeeks[i*nl+l] = weeks(c.LevelWeeks(l))
+			}
+		}
+	}
+	s.yearTexts = map[float64]string{}
+	for i := range r.Items {
+		if it := &r.Items[i]; it.Kind == rubric.KindYears {
+			for si := range r.Stages {
+				need := it.NeedAt(si)
+				s.yearTexts[need] = years(need)
+				s.yearTexts[it.HardLevel(si, need)] = years(it.HardLevel(si, need))
 			}
 		}
 	}

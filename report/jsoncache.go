@@ -123,8 +123,9 @@ var headKeys = [...][4]string{
 	headRung:     {`{"target":`, `,"name":`},
 }
 
+// headSet holds two heads, the one taken in last first, as cacheSet.
 type headSet struct {
-	e    atomic.Pointer[quotedHead]
+	e    [2]atomic.Pointer[quotedHead]
 	seen atomic.Uintptr
 }
 
@@ -153,9 +154,12 @@ func (jc *JSONCache) head(b []byte, kind headKind, v0, v1, v2, v3 string) []byte
 	}
 	p := uintptr(unsafe.Pointer(unsafe.StringData(v0)))
 	set := &jc.heads[(uint64(p)^uint64(len(v0))^uint64(kind)<<56)*0x9E3779B97F4A7C15>>jc.shift]
-	if e := set.e.Load(); e != nil && e.kind == kind && sameString(e.v[0], v0) && sameString(e.v[1], v1) &&
-		sameString(e.v[2], v2) && sameString(e.v[3], v3) {
-		return append(b, e.q...)
+	e0 := set.e[0].Load()
+	for _, e := range [2]*quotedHead{e0, set.e[1].Load()} {
+		if e != nil && e.kind == kind && sameString(e.v[0], v0) && sameString(e.v[1], v1) &&
+			sameString(e.v[2], v2) && sameString(e.v[3], v3) {
+			return append(b, e.q...)
+		}
 	}
 	n := len(b)
 	for i, k := range keys {
@@ -167,6 +171,7 @@ func (jc *JSONCache) head(b []byte, kind headKind, v0, v1, v2, v3 string) []byte
 		set.seen.Store(p)
 		return b
 	}
-	set.e.Store(&quotedHead{kind: kind, v: v, q: string(b[n:])})
+	set.e[1].Store(e0)
+	set.e[0].Store(&quotedHead{kind: kind, v: v, q: string(b[n:])})
 	return b
 }
