@@ -335,6 +335,18 @@ func (b *planner) prereqEnd(i int, add bool) (int, []int) {
 
 func classIsPrereq(int) int { return classPrereq }
 
+// class is the priority of the steps that gain item ci, a held item or
+// years: hard, preferred, else required.
+func (ci *citem) class() int {
+	switch {
+	case ci.pref:
+		return classPreferred
+	case ci.hardReq:
+		return classHard
+	}
+	return classRequired
+}
+
 // otherSteps adds the waits for experience and the steps that gain held
 // items, and returns the latter for sequencing.
 func (b *planner) otherSteps(gaps []int) []int {
@@ -344,13 +356,7 @@ func (b *planner) otherSteps(gaps []int) []int {
 		ci := &s.items[i]
 		need := ci.it.Need[si]
 		h := s.have(b.st, i, si)
-		class := classRequired
-		switch {
-		case ci.pref:
-			class = classPreferred
-		case ci.hardReq:
-			class = classHard
-		}
+		class := ci.class()
 		switch ci.k {
 		case kYears:
 			// Like a skill's levels, the wait is split where the hard level

@@ -175,13 +175,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 		ci := &s.items[i]
 		need := a.need
 		h := s.haveAsk(st, a, si)
-		class := classRequired
-		switch {
-		case ci.pref:
-			class = classPreferred
-		case ci.hardReq:
-			class = classHard
-		}
+		class := ci.class()
 		switch ci.k {
 		case kYears:
 			if hard := ci.it.HardLevel(si, need); ci.hardReq && hard > h && hard < need {

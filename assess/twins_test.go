@@ -146,17 +146,9 @@ func TestFastSearchesAgreeWithPlainOnes(t *testing.T) {
 
 // fine, Check's quick accept, says "nothing wrong" exactly when the full
 // check finds nothing wrong: on random profiles, each given one of the
-// mistakes check reports (or none), against every testdata rubric.
+// mistakes check reports (or none), against every test rubric.
 func TestFineAgreesWithCheck(t *testing.T) {
-	rubrics := []*rubric.Rubric{rubric.Default()}
-	files, _ := filepath.Glob("../testdata/rubrics/*.yaml")
-	for _, f := range files {
-		r, err := rubric.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rubrics = append(rubrics, r)
-	}
+	rubrics := testRubrics(t)
 	rng := rand.New(rand.NewPCG(25, 26))
 	seen := map[bool]int{}
 	for n := range 3000 {
