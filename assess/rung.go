@@ -66,19 +66,16 @@ type rungBuf struct {
 }
 
 // levelEnds fills cum with the week each level of each skill ends when the
-// skill is raised one level after another from where st has it.
+// skill is raised one level after another from where st has it (the
+// levels above it; the others are left as they were).
 func (s *Scorer) levelEnds(cum []int, st *state) {
 	nl := s.nLevels()
 	for _, i := range s.skills {
-		row := cum[i*nl : (i+1)*nl]
+		// Only the levels above the skill's own are read.
 		end := 0
-		for l := range row {
-			if l <= int(st.val[i]) {
-				row[l] = 0
-				continue
-			}
+		for l := int(st.val[i]) + 1; l < nl; l++ {
 			end += s.lvlWeeks[i*nl+l]
-			row[l] = end
+			cum[i*nl+l] = end
 		}
 	}
 }

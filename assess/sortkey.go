@@ -47,9 +47,14 @@ func sortKeys(ks []sortKey) {
 		return
 	}
 	for i := 1; i < len(ks); i++ {
-		for j := i; j > 0 && ks[j].before(&ks[j-1]); j-- {
-			ks[j], ks[j-1] = ks[j-1], ks[j]
+		// Shift the keys after ks[i] up one place, then put it down: one
+		// write a place rather than a swap.
+		x := ks[i]
+		j := i
+		for ; j > 0 && x.before(&ks[j-1]); j-- {
+			ks[j] = ks[j-1]
 		}
+		ks[j] = x
 	}
 }
 
