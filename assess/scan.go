@@ -382,7 +382,7 @@ func (s *Scorer) categories(st *state, si int, total float64, res *Result, sc *s
 			continue
 		}
 		sc.catW[c] += a.w
-		sc.catAcc[c] += a.w * credit(s.haveAsk(st, a, si), a.need)
+		sc.catAcc[c] += a.weighted(s.haveAsk(st, a, si))
 	}
 	for ci := range s.r.Categories {
 		if w := sc.catW[ci]; w > 0 {

@@ -84,6 +84,15 @@ type askItem struct {
 	hardAt, blockAt uint8
 }
 
+// weighted is the item's weighted credit for having h, a.w * credit(h,
+// a.need): a.w itself when the need is met, without a division.
+func (a *askItem) weighted(h float64) float64 {
+	if h >= a.need {
+		return a.w
+	}
+	return a.w * credit(h, a.need)
+}
+
 // unmet is judgeAt's hard || blocking, for the loops that look at a state
 // again and again.
 func (a *askItem) unmet(h float64) bool { return h < a.unmetBelow }
@@ -634,7 +643,7 @@ func (s *Scorer) rawAt(st *state, si int) float64 {
 			continue
 		}
 		total += a.w
-		acc += a.w * credit(s.haveAsk(st, a, si), a.need)
+		acc += a.weighted(s.haveAsk(st, a, si))
 	}
 	if total > 0 {
 		return 100 * acc / total
@@ -738,7 +747,7 @@ func (s *Scorer) ready(st *state, si int, strict []bool, strictAsk []int, g *sta
 			return false
 		}
 		total += a.w
-		acc += a.w * credit(h, a.need)
+		acc += a.weighted(h)
 	}
 	raw := 100.0
 	if total > 0 {
