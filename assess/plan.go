@@ -538,13 +538,6 @@ func (s *Scorer) firstReadyWithin(readyAt func(int) bool, floor, kept, all, clos
 	return s.search(readyAt, lo, top)
 }
 
-// within reports whether following the plan makes the profile ready by
-// week t: earliest(p) is in [0, t] (ready only turns from false to true).
-func (s *Scorer) within(p *plan, work *state, t int) bool {
-	s.stateAt(p, t, work)
-	return s.ready(work, p.si, p.strict, p.strictAsk, p.gaps)
-}
-
 // search finds the first t in (lo, hi] with readyAt(t), given not ready at
 // lo and ready at hi.
 func (s *Scorer) search(readyAt func(int) bool, lo, hi int) int {

@@ -345,7 +345,8 @@ func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 	return s.firstReadyWithin(readyAt, floor, rp.keptEnd, rp.allEnd, rp.closed, rp.notBefore)
 }
 
-// rungWithin is within for a rungPlan.
+// rungWithin reports whether following rp makes the profile ready by
+// week t (its slow twin, within on the full plan, is in the tests).
 func (s *Scorer) rungWithin(rp *rungPlan, work *state, t int) bool {
 	s.rungStateAt(rp, t, work)
 	return s.ready(work, rp.si, rp.strict, rp.strictAsk, rp.gaps)

@@ -249,12 +249,7 @@ func New(r *rubric.Rubric) *Scorer {
 			}
 		}
 	}
-	for i := range s.items {
-		if s.items[i].kind == rubric.KindSkill {
-			s.skills = append(s.skills, i)
-			s.skillIDs = append(s.skillIDs, s.items[i].it.ID)
-		}
-	}
+	s.skills, s.skillIDs = r.SkillItems(), r.SkillIDs()
 	nl := s.nLevels()
 	s.lvlWeeks = make([]int, len(s.items)*nl)
 	for i := range s.items {

@@ -39,6 +39,13 @@ func (s *Scorer) earliestPlain(p *plan, work *state) int {
 	return s.search(readyAt, 0, hi)
 }
 
+// within, rungWithin's slow twin, reports whether following the plan makes the profile ready by
+// week t: earliest(p) is in [0, t] (ready only turns from false to true).
+func (s *Scorer) within(p *plan, work *state, t int) bool {
+	s.stateAt(p, t, work)
+	return s.ready(work, p.si, p.strict, p.strictAsk, p.gaps)
+}
+
 // markToReadyPlain tries every candidate against the schedule.
 func (s *Scorer) markToReadyPlain(p *plan, t int, work *state) {
 	if t < 0 {

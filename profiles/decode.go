@@ -59,8 +59,8 @@ type handDecoder struct {
 	nskills int
 	// The keys of the last record's objects, in order: the next record most
 	// likely has the same (see keyCache).
-	topKeys, expKeys, skillKeys keyCache
-	list                        []string // scratch for strings
+	topKeys, expKeys, skillKeys, evidenceKeys keyCache
+	list                                      []string // scratch for strings
 }
 
 // keyCache holds the keys of one object of the last record, in order, and
@@ -280,26 +280,6 @@ func (d *handDecoder) float() (float64, bool) {
 	return f, err == nil
 }
 
-// object reads the members of an object, calling member after each key.
-func (d *handDecoder) object(member func(key []byte) bool) bool {
-	if !d.next('{') {
-		return false
-	}
-	if d.next('}') {
-		return true
-	}
-	for {
-		key, ok := d.raw()
-		if !ok || !d.next(':') || !member(key) {
-			return false
-		}
-		if d.next(',') {
-			continue
-		}
-		return d.next('}')
-	}
-}
-
 func (d *handDecoder) strings() ([]string, bool) {
 	if !d.next('[') {
 		return nil, false
@@ -468,12 +448,12 @@ func containsID(ids []string, id string) bool {
 func (d *handDecoder) evidence(p *Profile) bool {
 	m := map[string]string{}
 	p.Evidence = m
-	return d.object(func(key []byte) bool {
-		if _, dup := m[string(key)]; dup {
+	return d.members(&d.evidenceKeys, func(key string) bool {
+		if _, dup := m[key]; dup {
 			return false
 		}
 		v, ok := d.str()
-		m[string(key)] = v
+		m[key] = v
 		return ok
 	})
 }

@@ -563,11 +563,11 @@ func (r *Rubric) ItemIndex(id string) int {
 }
 
 // SkillItems lists the indexes in Items of the skills (the first item of
-// each id), in rubric order, and SkillIDs their ids. The caller must not
-// change them.
+// each id), in rubric order. The caller must not change it.
 func (r *Rubric) SkillItems() []int { return r.skillItems }
 
-// SkillIDs: see SkillItems.
+// SkillIDs lists the ids of SkillItems, side by side: a profile's skills
+// are looked up by them. The caller must not change it.
 func (r *Rubric) SkillIDs() []string { return r.skillIDs }
 
 // StageIndex returns the ladder position of stage id, or -1.

@@ -96,7 +96,7 @@ func EachWrite[Out any](inputs []string, stdin io.Reader, prog *Progress, work f
 		items []item
 		buf   *[]byte
 	}
-	var bufs Buffers
+	var bufs buffers
 	return pipeline.Ordered(0, 8, produce(outputRecordsPerBatch, inputs, stdin, prog),
 		func(batch []profiles.Record) written {
 			bp := bufs.Get()
@@ -206,12 +206,12 @@ func (p *Progress) Done() {
 	}
 }
 
-// Buffers recycles output buffers: a batch's results are about 13 KB each,
+// buffers recycles output buffers: a batch's results are about 13 KB each,
 // and allocating them afresh was most of the garbage.
-type Buffers struct{ pool sync.Pool }
+type buffers struct{ pool sync.Pool }
 
 // Get returns an empty buffer.
-func (b *Buffers) Get() *[]byte {
+func (b *buffers) Get() *[]byte {
 	if p, ok := b.pool.Get().(*[]byte); ok {
 		*p = (*p)[:0]
 		return p
@@ -221,7 +221,7 @@ func (b *Buffers) Get() *[]byte {
 }
 
 // Put gives a buffer back once written.
-func (b *Buffers) Put(p *[]byte) { b.pool.Put(p) }
+func (b *buffers) Put(p *[]byte) { b.pool.Put(p) }
 
 // LessGC raises the garbage collector's target for a batch whose live memory
 // is small and flat (a team summary's is a few MiB): collecting a quarter as
