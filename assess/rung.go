@@ -63,6 +63,10 @@ type rungBuf struct {
 	strictAsk    []int
 	yearStart    []int
 	cursor       []int
+	// rungLast's, per category: the latest prerequisite of a held item,
+	// their study, and whether one is kept.
+	catPre, catStudy []int
+	catKept          []bool
 }
 
 // levelEnds fills cum with the week each level of each skill ends when the
@@ -138,32 +142,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 			rp.notBefore = max(rp.notBefore, rp.cum[i*nl+int(a.need)])
 		}
 	}
-	// Experience starts now, or once the foundations are in place
-	// (experienceStarts).
-	worked := 0.0
-	for _, y := range st.years {
-		worked = max(worked, y)
-	}
-	if worked < 1 {
-		for i := range s.items {
-			ci := &s.items[i]
-			if ci.k != kYears || ci.entry == nil {
-				continue
-			}
-			end := 0
-			for _, k := range g.k {
-				j := ask[k].i
-				cj := &s.items[j]
-				if cj.k != kSkill || cj.catIdx != ci.entry.catIdx {
-					continue
-				}
-				if top := min(int(ask[k].need), ci.entry.level); top > int(st.val[j]) {
-					end = max(end, rp.cum[j*nl+top])
-				}
-			}
-			rp.yearStart[ci.field] = max(rp.yearStart[ci.field], weeks(float64(end)*(1-worked)))
-		}
-	}
+	s.yearStarts(rp.yearStart, st, si, g, rp.cum)
 	reach := func(f int, y float64) int { return rp.yearStart[f] + weeks((y-st.years[f])*52) }
 	// Waits, stand-ins and held items (otherSteps).
 	for _, k := range g.k {
@@ -253,6 +232,39 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	}
 	rb.touched, rb.held, rb.levels, rb.strictAsk = rp.touched, rp.held, rp.levels, rp.strictAsk
 	return rp
+}
+
+// yearStarts sets, per experience field, the week its years start to
+// count in a plan of stage si from st (cleared before): now, or once the
+// foundations are in place when the profile has not yet worked a year
+// (experienceStarts). g is the stage's gaps and cum st's level ends.
+func (s *Scorer) yearStarts(yearStart []int, st *state, si int, g *stageGaps, cum []int) {
+	worked := 0.0
+	for _, y := range st.years {
+		worked = max(worked, y)
+	}
+	if worked >= 1 {
+		return
+	}
+	nl, ask := s.nLevels(), s.ask[si]
+	for i := range s.items {
+		ci := &s.items[i]
+		if ci.k != kYears || ci.entry == nil {
+			continue
+		}
+		end := 0
+		for _, k := range g.k {
+			j := ask[k].i
+			cj := &s.items[j]
+			if cj.k != kSkill || cj.catIdx != ci.entry.catIdx {
+				continue
+			}
+			if top := min(int(ask[k].need), ci.entry.level); top > int(st.val[j]) {
+				end = max(end, cum[j*nl+top])
+			}
+		}
+		yearStart[ci.field] = max(yearStart[ci.field], weeks(float64(end)*(1-worked)))
+	}
 }
 
 // addLevels adds the levels of skill i up to upTo that rp does not hold
@@ -350,4 +362,195 @@ func (s *Scorer) rungReady(rp *rungPlan, work *state, floor int) int {
 func (s *Scorer) rungWithin(rp *rungPlan, work *state, t int) bool {
 	s.rungStateAt(rp, t, work)
 	return s.ready(work, rp.si, rp.strict, rp.strictAsk, rp.gaps)
+}
+
+// rungQuick answers rungReady for rung si from floor without building the
+// reduced plan, in the case most rungs are in: the week a gap blocking now
+// is first met (or the floor, if later) comes after every step the plan
+// keeps is done, so that the only state left to look at is the plan's
+// last, and ready in it. It reports false when it cannot tell; the reduced
+// plan must then be built (TestRungPlanAgrees holds the two together).
+//
+// Before notBefore no state of the plan is ready (a gap blocking now is
+// still short of its need), and ready only turns from false to true as
+// weeks pass (see search): so if the state at t = max(notBefore, floor) is
+// ready, t is the answer rungReady's search finds. At t, every kept level
+// and held item is in place; a level the plan adds but does not keep
+// never counts (rungStateAt).
+func (s *Scorer) rungQuick(rb *rungBuf, st *state, si int, g *stageGaps, cum []int, work *state, floor int) (int, bool) {
+	t, ok := s.rungLast(rb, st, si, g, cum, work, floor)
+	if !ok {
+		return 0, false
+	}
+	if !s.ready(work, si, rb.rp.strict, rb.rp.strictAsk, g) {
+		return 0, false
+	}
+	return t, true
+}
+
+// rungSoon is rungWithin(rp, work, t) for rung si's reduced plan without
+// building it, when it can tell (see rungQuick): not ready before the
+// week a gap blocking now is first met, and ready at t once every kept
+// step is done if the plan's last state is.
+func (s *Scorer) rungSoon(rb *rungBuf, st *state, si int, g *stageGaps, cum []int, work *state, t int) (ready, ok bool) {
+	at, ok := s.rungLast(rb, st, si, g, cum, work, t)
+	switch {
+	case !ok:
+		return false, false
+	case at > t:
+		return false, true // short of a need blocking now until at
+	}
+	return s.ready(work, si, rb.rp.strict, rb.rp.strictAsk, g), true
+}
+
+// rungLast lays out in work the last state of rung si's reduced plan as
+// it stands at week t = max(notBefore, floor), where notBefore is the
+// week the gaps blocking now are first all met, and returns t. It
+// reports false when some kept step may end after t, or when the plan's
+// last state turns on the order rungPlan sequences held items in (a
+// preferred item's prerequisite levels, which the plan adds but does not
+// keep, standing in the way of a kept one's). rb.rp's strict and strictAsk
+// are set as rungPlan sets them.
+func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []int, work *state, floor int) (int, bool) {
+	nl, ni := s.nLevels(), len(s.items)
+	ask := s.ask[si]
+	rp := &rb.rp
+	rp.cum, rp.nl = cum, nl // prereqEnds reads them
+	rp.strict, rp.strictAsk = nil, rb.strictAsk[:0]
+	for n, k := range g.k {
+		if g.block[n] {
+			rp.strictAsk = append(rp.strictAsk, k)
+			if rp.strict == nil {
+				if len(rb.strict) != ni {
+					rb.strict = make([]bool, ni)
+				}
+				clear(rb.strict)
+				rp.strict = rb.strict
+			}
+			rp.strict[ask[k].i] = true
+		}
+	}
+	rb.strictAsk = rp.strictAsk
+	copy(work.val, st.val)
+	work.unanswered = st.unanswered
+	// kept: a week by which every kept step is done.
+	kept, notBefore := 0, 0
+	for _, k := range g.k {
+		a := &ask[k]
+		if a.k != kSkill {
+			continue
+		}
+		i := a.i
+		if top := int(a.need); top > int(st.val[i]) && !a.pref {
+			kept = max(kept, cum[i*nl+top])
+			work.val[i] = max(work.val[i], float64(top))
+			if rp.strict != nil && rp.strict[i] && float64(top) == a.need {
+				notBefore = max(notBefore, cum[i*nl+top])
+			}
+		}
+	}
+	if len(rb.yearStart) != len(s.fields) {
+		rb.yearStart = make([]int, len(s.fields))
+	}
+	clear(rb.yearStart)
+	yearStart := rb.yearStart
+	s.yearStarts(yearStart, st, si, g, cum)
+	reach := func(f int, y float64) int { return yearStart[f] + weeks((y-st.years[f])*52) }
+	// Held items, per category: one after another, none starting before
+	// its prerequisites are met, so the last ends by the latest of those
+	// plus all their study, in whatever order they are taken.
+	if len(rb.catPre) != s.ncats {
+		rb.catPre, rb.catStudy, rb.catKept = make([]int, s.ncats), make([]int, s.ncats), make([]bool, s.ncats)
+	}
+	clear(rb.catPre)
+	clear(rb.catStudy)
+	clear(rb.catKept)
+	held := func(item, set int, keep bool) bool {
+		cat := s.items[item].catIdx
+		for _, pr := range s.items[set].prereq {
+			if st.val[pr.skill] >= float64(pr.level) {
+				continue
+			}
+			rb.catPre[cat] = max(rb.catPre[cat], cum[pr.skill*nl+pr.level])
+			// The levels up to pr.level the plan adds, if the skill's
+			// own step (its need here) has not: kept if the item is.
+			top := int(st.val[pr.skill])
+			if need := s.askNeed[si][pr.skill]; need > 0 && !st.skip(pr.skill) {
+				top = max(top, int(need))
+			}
+			if pr.level <= top {
+				continue
+			}
+			if !keep {
+				// Levels added and not kept, which a kept item's
+				// prerequisite may then find in place or not,
+				// depending on which comes first.
+				return false
+			}
+			work.val[pr.skill] = max(work.val[pr.skill], float64(pr.level))
+		}
+		rb.catStudy[cat] += s.study[set]
+		if keep {
+			rb.catKept[cat] = true
+			s.hold(work.val, set)
+		}
+		return true
+	}
+	for _, k := range g.k {
+		a := &ask[k]
+		i := a.i
+		ci := &s.items[i]
+		need := a.need
+		class := ci.class()
+		switch ci.k {
+		case kYears:
+			if hard := ci.it.HardLevel(si, need); ci.hardReq && hard > s.haveAsk(st, a, si) && hard < need {
+				kept = max(kept, reach(ci.field, hard))
+			}
+			end := reach(ci.field, need)
+			if class != classPreferred {
+				kept = max(kept, end)
+			}
+			if rp.strict != nil && rp.strict[i] {
+				notBefore = max(notBefore, end)
+			}
+		case kHeld:
+			if ci.orField >= 0 {
+				if standIn := reach(ci.orField, ci.it.OrYears.Years); standIn <= s.prereqEnds(rp, st, i)+studyWeeks(ci.it) {
+					kept = max(kept, standIn)
+					continue
+				}
+			}
+			if !held(i, i, class != classPreferred) {
+				return 0, false
+			}
+		case kAny:
+			best, bestEnd := -1, 0
+			for _, alt := range ci.alts {
+				if si > alt.until {
+					continue
+				}
+				pre := s.prereqEnds(rp, st, alt.idx)
+				if end := pre + s.study[alt.idx]; best < 0 || end < bestEnd {
+					best, bestEnd = alt.idx, end
+				}
+			}
+			if best >= 0 && !held(i, best, class != classPreferred) {
+				return 0, false
+			}
+		}
+	}
+	for c, k := range rb.catKept {
+		if k {
+			kept = max(kept, rb.catPre[c]+rb.catStudy[c])
+		}
+	}
+	t := max(notBefore, floor)
+	if t < kept {
+		return 0, false
+	}
+	for f := range work.years {
+		work.years[f] = st.years[f] + float64(max(t-yearStart[f], 0))/52
+	}
+	return t, true
 }

@@ -147,13 +147,12 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 			// Beyond the horizon below: beyond it here too (the rule below).
 			w = -1
 		default:
-			rp := s.rungPlanOf(sc, &l.st, j, e.total)
 			if j > 0 {
 				prev = l.weeks[j-1]
 			}
 			// Reached no sooner than the rung below: whether it is by
 			// then, else when after.
-			w = s.rungReady(rp, work, max(prev, 0))
+			w = s.rungTime(sc, &l.st, j, e.total, max(prev, 0))
 		}
 		// A higher rung is never reached sooner than a lower one.
 		if j > 0 && l.weeks[j-1] != 0 && (w >= 0 && (l.weeks[j-1] < 0 || l.weeks[j-1] > w)) {
@@ -201,8 +200,11 @@ func (s *Scorer) soon(l *ladder, j int) bool {
 	e := l.evals[j]
 	ok := !e.hard && !e.blocking && round1(l.ready[j]) >= s.r.Thresholds.Ready
 	if !ok && (j == 0 || s.soon(l, j-1)) {
-		rp := s.rungPlanOf(sc, &l.st, j, e.total)
-		ok = s.rungWithin(rp, &sc.work, AlmostWeeks)
+		var told bool
+		if ok, told = s.rungSoon(&sc.rung, &l.st, j, &sc.rungGaps[j], s.cumOf(sc, &l.st), &sc.work, AlmostWeeks); !told {
+			rp := s.rungPlanOf(sc, &l.st, j, e.total)
+			ok = s.rungWithin(rp, &sc.work, AlmostWeeks)
+		}
 	}
 	sc.soon[j] = 2
 	if ok {
@@ -211,8 +213,18 @@ func (s *Scorer) soon(l *ladder, j int) bool {
 	return ok
 }
 
-// rungPlanOf is the reduced plan of rung j of the scan's state st.
-func (s *Scorer) rungPlanOf(sc *scratch, st *state, j int, total float64) *rungPlan {
+// rungTime is rungReady from floor on the reduced plan of rung j of the
+// scan's state st, built only when the quick look cannot tell.
+func (s *Scorer) rungTime(sc *scratch, st *state, j int, total float64, floor int) int {
+	if w, ok := s.rungQuick(&sc.rung, st, j, &sc.rungGaps[j], s.cumOf(sc, st), &sc.work, floor); ok {
+		return w
+	}
+	return s.rungReady(s.rungPlanOf(sc, st, j, total), &sc.work, floor)
+}
+
+// cumOf is the level ends of the scan's state st (levelEnds), worked out
+// once a scan.
+func (s *Scorer) cumOf(sc *scratch, st *state) []int {
 	rb := &sc.rung
 	if sc.cumFor != st {
 		if n := len(s.items) * s.nLevels(); len(rb.cum) != n {
@@ -221,7 +233,13 @@ func (s *Scorer) rungPlanOf(sc *scratch, st *state, j int, total float64) *rungP
 		s.levelEnds(rb.cum, st)
 		sc.cumFor = st
 	}
-	return s.rungPlan(rb, st, j, total, &sc.rungGaps[j])
+	return rb.cum
+}
+
+// rungPlanOf is the reduced plan of rung j of the scan's state st.
+func (s *Scorer) rungPlanOf(sc *scratch, st *state, j int, total float64) *rungPlan {
+	s.cumOf(sc, st)
+	return s.rungPlan(&sc.rung, st, j, total, &sc.rungGaps[j])
 }
 
 // Score scores p against target (a stage id; "" means the profile's target,

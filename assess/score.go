@@ -39,10 +39,13 @@ type Scorer struct {
 	asked [][]int     // per stage: the items it asks for (need > 0, weight > 0)
 	// ask is asked with what judging each item at that stage needs,
 	// worked out once.
-	ask    [][]askItem
-	fields map[string]int
-	ncats  int   // categories that items name (cursor slots of a plan)
-	skills []int // the skill items
+	ask [][]askItem
+	// askNeed is, per stage and item, the need of its entry in ask (0
+	// when the stage does not ask for it).
+	askNeed [][]float64
+	fields  map[string]int
+	ncats   int   // categories that items name (cursor slots of a plan)
+	skills  []int // the skill items
 	// skillIDs are their ids, side by side: a profile's skills are looked
 	// up by them for every profile.
 	skillIDs []string
@@ -284,7 +287,9 @@ func New(r *rubric.Rubric) *Scorer {
 	}
 	s.asked = make([][]int, len(r.Stages))
 	s.ask = make([][]askItem, len(r.Stages))
+	s.askNeed = make([][]float64, len(r.Stages))
 	for si := range r.Stages {
+		s.askNeed[si] = make([]float64, len(s.items))
 		for i, ci := range s.items {
 			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
@@ -310,6 +315,7 @@ func New(r *rubric.Rubric) *Scorer {
 					a.unmetBelow = max(a.unmetBelow, a.hardLvl-1e-9)
 				}
 				s.ask[si] = append(s.ask[si], a)
+				s.askNeed[si][i] = need
 			}
 		}
 	}

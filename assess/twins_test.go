@@ -344,9 +344,10 @@ func sameSteps(a, b []pstep) bool {
 func TestRungPlanAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(29, 30))
 	plans, searched := 0, 0
+	searches, quick, soon := 0, 0, 0 // how often the quick look can tell
 	for _, r := range testRubrics(t) {
 		s := New(r)
-		var rb rungBuf // reused, as a scan reuses it
+		var rb, qb rungBuf // reused, as a scan reuses them
 		var g stageGaps
 		for n := range 2000 {
 			p := randomProfile(rng, r)
@@ -367,14 +368,20 @@ func TestRungPlanAgrees(t *testing.T) {
 				rb.cum = make([]int, len(s.items)*s.nLevels())
 			}
 			s.levelEnds(rb.cum, &st)
-			work := s.newWork()
+			work, last := s.newWork(), s.newWork()
 			for si := range r.Stages {
 				g.reset()
 				e := s.evalGaps(&st, si, nil, &g)
 				full := s.planInto(&plan{}, new(planBuf), &st, si, e.total, &g)
 				rp := s.rungPlan(&rb, &st, si, e.total, &g)
 				plans++
-				for _, floor := range []int{0, 1, 13, 52, 60, 200, 5000} {
+				// Fixed weeks, and either side of the reduced plan's bounds,
+				// where the quick look must see that it cannot tell.
+				floors := []int{0, 1, 13, 52, 60, 200, 5000}
+				for _, b := range []int{rp.keptEnd, rp.allEnd, rp.notBefore, rp.closed} {
+					floors = append(floors, max(b-1, 0), b, b+1)
+				}
+				for _, floor := range floors {
 					want := s.firstReady(full, work, floor)
 					if want > floor {
 						searched++ // not ready at the floor: a search
@@ -382,9 +389,32 @@ func TestRungPlanAgrees(t *testing.T) {
 					if got := s.rungReady(rp, work, floor); got != want {
 						t.Fatalf("%s profile %d rung %d from week %d: reduced plan %d, plan %d", r.ID, n, si, floor, got, want)
 					}
+					searches++
+					// The state the quick look judges is the reduced plan's
+					// at that week.
+					if at, ok := s.rungLast(&qb, &st, si, &g, rb.cum, last, floor); ok {
+						s.rungStateAt(rp, at, work)
+						if !slices.Equal(last.val, work.val) || !slices.Equal(last.years, work.years) {
+							t.Fatalf("%s profile %d rung %d from week %d: at week %d the quick look has %v %v, the reduced plan %v %v",
+								r.ID, n, si, floor, at, last.val, last.years, work.val, work.years)
+						}
+					}
+					if got, ok := s.rungQuick(&qb, &st, si, &g, rb.cum, work, floor); ok {
+						quick++
+						if got != want {
+							t.Fatalf("%s profile %d rung %d from week %d: quick look %d, plan %d", r.ID, n, si, floor, got, want)
+						}
+					}
 				}
-				if got, want := s.rungWithin(rp, work, AlmostWeeks), s.within(full, work, AlmostWeeks); got != want {
+				want := s.within(full, work, AlmostWeeks)
+				if got := s.rungWithin(rp, work, AlmostWeeks); got != want {
 					t.Fatalf("%s profile %d rung %d: within a year %v, plan %v", r.ID, n, si, got, want)
+				}
+				if got, ok := s.rungSoon(&qb, &st, si, &g, rb.cum, work, AlmostWeeks); ok {
+					soon++
+					if got != want {
+						t.Fatalf("%s profile %d rung %d: within a year by the quick look %v, plan %v", r.ID, n, si, got, want)
+					}
 				}
 			}
 		}
@@ -392,6 +422,11 @@ func TestRungPlanAgrees(t *testing.T) {
 	if plans < 3000 || searched < 10000 {
 		t.Errorf("only %d plans, %d searches", plans, searched)
 	}
+	// The quick look is for most rungs, not all: both ways are tried.
+	if quick < searches/3 || quick > searches*9/10 || soon < plans/3 || soon > plans*95/100 {
+		t.Errorf("the quick look told %d of %d searches and %d of %d looks at a year", quick, searches, soon, plans)
+	}
+	t.Logf("the quick look told %d of %d searches and %d of %d looks at a year", quick, searches, soon, plans)
 }
 
 // askItem.unmet, the probes' one comparison, says what judgeAt says of
