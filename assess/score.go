@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/skillgap/skillgap/internal/mathx"
 	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
@@ -781,9 +782,9 @@ func (s *Scorer) readyPlain(st *state, si int, strict []bool) bool {
 	return false
 }
 
-func round1(x float64) float64 { return math.Round(x*10) / 10 }
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+func round1(x float64) float64 { return mathx.Round(x*10) / 10 }
+func round2(x float64) float64 { return mathx.Round(x*100) / 100 }
+func round3(x float64) float64 { return mathx.Round(x*1000) / 1000 }
 
 func joinIDs(ids []string) string { return strings.Join(ids, ", ") }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/skillgap/skillgap/internal/mathx"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -251,7 +252,7 @@ func NewTeamLimit(r *rubric.Rubric, target, limit int) *TeamAggregator {
 func (t *TeamAggregator) Add(m Member, b Brief) {
 	t.members++
 	t.sum += b.Readiness
-	t.hist[min(max(int(math.Round(b.Readiness*10)), 0), len(t.hist)-1)]++
+	t.hist[min(max(int(mathx.Round(b.Readiness*10)), 0), len(t.hist)-1)]++
 	t.verdict[b.Verdict]++
 	for i, v := range b.Ladder {
 		switch v {

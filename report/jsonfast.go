@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/skillgap/skillgap/assess"
+	"github.com/skillgap/skillgap/internal/mathx"
 	"github.com/skillgap/skillgap/internal/text"
 )
 
@@ -169,7 +170,7 @@ func appendNum(b []byte, f float64) []byte {
 		if n := uint64(f); float64(n) == f {
 			return appendUint(b, n)
 		}
-		if r := math.Round(f * 1000); r/1000 == f {
+		if r := mathx.Round(f * 1000); r/1000 == f {
 			n := uint64(r)
 			b = appendUint(b, n/1000)
 			if frac := n % 1000; frac != 0 {
