@@ -76,6 +76,7 @@ type askItem struct {
 	pref    bool     // the item is preferred
 	need    float64
 	w       float64 // the item's share of the rubric at the stage (abs)
+	qw      float64 // w quantized, for readiness (quantize)
 	quick   float64 // quickWeeks at the stage
 	hardLvl float64 // HardLevel at the stage
 	// unmetBelow is where judgeAt starts to say hard (or blocking, which
@@ -318,6 +319,13 @@ func New(r *rubric.Rubric) *Scorer {
 				s.ask[si] = append(s.ask[si], a)
 				s.askNeed[si][i] = need
 			}
+		}
+		ws := make([]float64, len(s.ask[si]))
+		for k := range s.ask[si] {
+			ws[k] = s.ask[si][k].w
+		}
+		for k, qw := range quantize(ws) {
+			s.ask[si][k].qw = qw
 		}
 	}
 	return s
@@ -598,6 +606,10 @@ func (s *Scorer) evalStrict(st *state, si int, strict []bool) stageEval {
 type stageGaps struct {
 	k     []int  // the gaps' indexes in the stage's ask table, in ask order
 	block []bool // whether each is blocking now
+	// met is the weight of the items met, total of all the items judged
+	// (not skipped), both quantized (askItem.qw): what a state planned
+	// from this one has of everything but the gaps (ready).
+	met, total float64
 }
 
 func (g *stageGaps) reset() { g.k, g.block = g.k[:0], g.block[:0] }
@@ -605,7 +617,7 @@ func (g *stageGaps) reset() { g.k, g.block = g.k[:0], g.block[:0] }
 // evalGaps is evalStrict recording the stage's gaps in g when g is not nil.
 func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageEval {
 	var e stageEval
-	acc := 0.0
+	met, part, qtotal := 0.0, 0.0, 0.0
 	ask := s.ask[si]
 	for k := range ask {
 		a := &ask[k]
@@ -615,11 +627,12 @@ func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageE
 		}
 		h := s.haveAsk(st, a, si)
 		e.total += a.w
+		qtotal += a.qw
 		if h >= a.need {
-			acc += a.w // full credit: a.w * 1
+			met += a.qw // full credit: a.qw * 1
 			continue
 		}
-		acc += a.w * credit(h, a.need)
+		part += a.qw * credit(h, a.need)
 		hard, blocking := s.items[i].judgeAt(a, h)
 		e.hard = e.hard || hard || (strict != nil && strict[i])
 		e.blocking = e.blocking || blocking
@@ -628,29 +641,67 @@ func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageE
 			g.block = append(g.block, blocking)
 		}
 	}
-	e.raw = 100
-	if e.total > 0 {
-		e.raw = 100 * acc / e.total
+	if g != nil {
+		g.met, g.total = met, qtotal
 	}
+	e.raw = rawOf(met, part, qtotal)
 	return e
+}
+
+// rawOf is a stage's raw readiness from the weight of the items met, the
+// weighted credit of those short of their need (summed in ask order), and
+// the weight of all. Weights are whole multiples of one small power of two
+// (quantize), so the first and last are exact whatever the order they are
+// added in: a probe of a plan adds only its gaps to what its state had met.
+func rawOf(met, part, total float64) float64 {
+	if total > 0 {
+		return 100 * (met + part) / total
+	}
+	return 100
+}
+
+// quantize rounds each of a stage's weights to a whole multiple of one
+// power of two, 2^-45 of the power of two at or above their sum: then any
+// sum of some of them is exact, in any order (at most 45 bits), which
+// rawOf's sums rely on. A weight moves by less than 2^-45 of the stage's
+// (about 3e-14), and only readiness reads the quantized weights; the
+// scores of categories, impacts and weights shown are the rubric's own.
+// None above zero becomes zero.
+func quantize(ws []float64) []float64 {
+	sum := 0.0
+	for _, w := range ws {
+		sum += w
+	}
+	if sum <= 0 || math.IsInf(sum, 0) || math.IsNaN(sum) {
+		return ws
+	}
+	_, e := math.Frexp(sum) // sum < 2^e
+	unit := math.Ldexp(1, e-45)
+	for i, w := range ws {
+		if w > 0 {
+			ws[i] = max(mathx.Round(w/unit), 1) * unit
+		}
+	}
+	return ws
 }
 
 // rawAt is evalStage's raw readiness alone.
 func (s *Scorer) rawAt(st *state, si int) float64 {
-	total, acc := 0.0, 0.0
+	total, met, part := 0.0, 0.0, 0.0
 	ask := s.ask[si]
 	for k := range ask {
 		a := &ask[k]
 		if st.skip(a.i) {
 			continue
 		}
-		total += a.w
-		acc += a.weighted(s.haveAsk(st, a, si))
+		total += a.qw
+		if h := s.haveAsk(st, a, si); h >= a.need {
+			met += a.qw
+		} else {
+			part += a.qw * credit(h, a.need)
+		}
 	}
-	if total > 0 {
-		return 100 * acc / total
-	}
-	return 100
+	return rawOf(met, part, total)
 }
 
 // unmet reports whether st misses a hard requirement of stage si (or one
@@ -723,37 +774,29 @@ func (s *Scorer) ready(st *state, si int, strict []bool, strictAsk []int, g *sta
 			return false
 		}
 	}
-	total, acc := 0.0, 0.0
-	var gaps []int // what g says the plan's own state lacks, when g is given
+	var raw float64
 	if g != nil {
-		gaps = g.k
-	}
-	for k := range ask {
-		a := &ask[k]
-		i := a.i
-		if st.skip(i) {
-			continue
-		}
-		if g != nil {
-			if len(gaps) == 0 || gaps[0] != k {
-				// Met in the plan's own state, so met in any it leads
-				// to (a plan only adds): full credit, a.w * 1.
-				total += a.w
-				acc += a.w
+		// What the plan's own state met, any state it leads to has met
+		// (a plan only adds): only its gaps are looked at.
+		met, part := g.met, 0.0
+		for _, k := range g.k {
+			a := &ask[k]
+			h := s.haveAsk(st, a, si)
+			if h >= a.need {
+				met += a.qw
 				continue
 			}
-			gaps = gaps[1:]
+			if a.unmet(h) || strict != nil && strict[a.i] {
+				return false
+			}
+			part += a.qw * credit(h, a.need)
 		}
-		h := s.haveAsk(st, a, si)
-		if h < a.need && (a.unmet(h) || strict != nil && strict[i]) {
+		raw = rawOf(met, part, g.total)
+	} else {
+		if s.unmet(st, si, strict) {
 			return false
 		}
-		total += a.w
-		acc += a.weighted(h)
-	}
-	raw := 100.0
-	if total > 0 {
-		raw = 100 * acc / total
+		raw = s.rawAt(st, si)
 	}
 	thr := s.r.Thresholds.Ready
 	if round1(raw) >= thr {
@@ -782,7 +825,12 @@ func (s *Scorer) readyPlain(st *state, si int, strict []bool) bool {
 	return false
 }
 
-func round1(x float64) float64 { return mathx.Round(x*10) / 10 }
+// round1 rounds to a tenth, a half up (away from zero), as by hand: a
+// readiness or score worked out in decimals to exactly a half (71.25) is
+// one to floats only nearly, a hair either side (71.24999999999999),
+// and goes up whichever side it fell. A hair is 1e-8 of a point, far
+// below any difference a rubric's weights make.
+func round1(x float64) float64 { return mathx.Round(x*10+math.Copysign(1e-7, x)) / 10 }
 func round2(x float64) float64 { return mathx.Round(x*100) / 100 }
 func round3(x float64) float64 { return mathx.Round(x*1000) / 1000 }
 

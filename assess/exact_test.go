@@ -1,0 +1,145 @@
+package assess
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/skillgap/skillgap/rubric"
+)
+
+// dec is x as the decimal it was written as: a rubric's weight of 0.2 or
+// a profile's 1.5 years (the shortest form that reads back as x).
+func dec(x float64) *big.Rat {
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+	if !ok {
+		panic(x)
+	}
+	return r
+}
+
+// tenthHalfUp rounds a non-negative x to a tenth, a half up.
+func tenthHalfUp(x *big.Rat) *big.Rat {
+	t := new(big.Rat).Mul(x, big.NewRat(10, 1))
+	t.Add(t, big.NewRat(1, 2))
+	q := new(big.Int).Quo(t.Num(), t.Denom()) // floor, t >= 0
+	return new(big.Rat).SetFrac(q, big.NewInt(10))
+}
+
+// Readiness, rung by rung, and the category scores are the rubric's
+// arithmetic done in decimals, as a person checking them by hand would,
+// rounded to a tenth with a half up: never a tenth off because the sum
+// of floats fell a hair short of a half (or the readiness weights'
+// quantizing moved it), on any test rubric, where ties are common (equal
+// weights, credits of a quarter).
+func TestScoresAreExactDecimals(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	ties := 0
+	for _, r := range testRubrics(t) {
+		s := New(r)
+		// The rubric's weights as AbsoluteWeights works them out, exactly.
+		catSum := map[string]*big.Rat{}
+		for i := range r.Items {
+			it := &r.Items[i]
+			if !countsAt(it) {
+				continue
+			}
+			if catSum[it.Category] == nil {
+				catSum[it.Category] = new(big.Rat)
+			}
+			catSum[it.Category].Add(catSum[it.Category], dec(it.Weight))
+		}
+		abs := func(si, i int) *big.Rat {
+			it := &r.Items[i]
+			c, _ := r.Category(it.Category)
+			w := c.Weight
+			if sw, ok := r.Stages[si].Weights[c.ID]; ok {
+				w = sw
+			}
+			a := new(big.Rat).Mul(dec(w), dec(it.Weight))
+			return a.Quo(a, catSum[it.Category])
+		}
+		for n := range 600 {
+			p := randomProfile(rng, r)
+			res, err := s.Score(p, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := s.stateOf(p)
+			si := r.StageIndex(res.Target)
+			raw := make([]*big.Rat, len(r.Stages))
+			catW, catAcc := map[int]*big.Rat{}, map[int]*big.Rat{}
+			for j := range r.Stages {
+				total, acc := new(big.Rat), new(big.Rat)
+				for _, a := range s.ask[j] {
+					if st.skip(a.i) {
+						continue
+					}
+					h, need := dec(s.have(&st, a.i, j)), dec(a.need)
+					c := big.NewRat(1, 1)
+					if h.Cmp(need) < 0 {
+						c.Quo(h, need)
+						c.Mul(c, c)
+						if h.Sign() <= 0 {
+							c.SetInt64(0)
+						}
+					}
+					w := abs(j, a.i)
+					total.Add(total, w)
+					acc.Add(acc, new(big.Rat).Mul(w, c))
+					if j == si {
+						ci := s.items[a.i].catIdx
+						if catW[ci] == nil {
+							catW[ci], catAcc[ci] = new(big.Rat), new(big.Rat)
+						}
+						catW[ci].Add(catW[ci], w)
+						catAcc[ci].Add(catAcc[ci], new(big.Rat).Mul(w, c))
+					}
+				}
+				raw[j] = big.NewRat(100, 1)
+				if total.Sign() > 0 {
+					raw[j].Mul(raw[j], acc).Quo(raw[j], total)
+				}
+			}
+			// A rung is as ready as any rung above it.
+			best := new(big.Rat)
+			for j := len(r.Stages) - 1; j >= 0; j-- {
+				if raw[j].Cmp(best) > 0 {
+					best.Set(raw[j])
+				}
+				want := tenthHalfUp(best)
+				if got := dec(res.Ladder[j].Readiness); got.Cmp(want) != 0 {
+					t.Fatalf("%s profile %d rung %s: readiness %v, in decimals %s", r.ID, n, r.Stages[j].ID, res.Ladder[j].Readiness, best.FloatString(12))
+				}
+				if new(big.Rat).Mul(best, big.NewRat(20, 1)).IsInt() {
+					ties++ // exactly a half of a tenth (or a twentieth)
+				}
+			}
+			for _, c := range res.Categories {
+				ci := slices.IndexFunc(r.Categories, func(x rubric.Category) bool { return x.ID == c.ID })
+				want := tenthHalfUp(new(big.Rat).Quo(new(big.Rat).Mul(big.NewRat(100, 1), catAcc[ci]), catW[ci]))
+				if got := dec(c.Score); got.Cmp(want) != 0 {
+					t.Fatalf("%s profile %d category %s: score %v, in decimals %s", r.ID, n, c.ID, c.Score, want.FloatString(1))
+				}
+			}
+		}
+	}
+	if ties < 100 {
+		t.Errorf("only %d readiness values on a twentieth: the test does not reach ties", ties)
+	}
+}
+
+// countsAt is rubric's Item.counts: an item scored at some stage.
+func countsAt(it *rubric.Item) bool {
+	if it.Weight <= 0 {
+		return false
+	}
+	for _, n := range it.Need {
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
