@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -142,4 +143,21 @@ func countsAt(it *rubric.Item) bool {
 		}
 	}
 	return false
+}
+
+// round1 goes a half up, a hair either side of the half included, and
+// away from zero below it; anything else to the nearest tenth.
+func TestRound1(t *testing.T) {
+	for _, c := range []struct{ x, want float64 }{
+		{31.75, 31.8}, {31.749999999999996, 31.8}, {31.750000000000004, 31.8}, {71.25, 71.3},
+		{71.24999, 71.2}, {71.249999999, 71.3}, {0.05, 0.1}, {0.04999, 0}, {99.95, 100}, {100, 100},
+		{-0.15, -0.2}, {-0.149, -0.1}, {-3.25, -3.3}, {12, 12}, {0.1 + 0.2, 0.3},
+	} {
+		if got := round1(c.x); got != c.want {
+			t.Errorf("round1(%v) = %v, want %v", c.x, got, c.want)
+		}
+	}
+	if z := round1(0); z != 0 || math.Signbit(z) {
+		t.Errorf("round1(0) = %v", z)
+	}
 }

@@ -830,7 +830,16 @@ func (s *Scorer) readyPlain(st *state, si int, strict []bool) bool {
 // one to floats only nearly, a hair either side (71.24999999999999),
 // and goes up whichever side it fell. A hair is 1e-8 of a point, far
 // below any difference a rubric's weights make.
-func round1(x float64) float64 { return mathx.Round(x*10+math.Copysign(1e-7, x)) / 10 }
+func round1(x float64) float64 {
+	// Floor and a half rather than Round: one instruction and an add.
+	if x > 0 {
+		return math.Floor(x*10+(0.5+1e-7)) / 10
+	}
+	if x < 0 {
+		return -math.Floor(-x*10+(0.5+1e-7)) / 10
+	}
+	return x // 0, -0, NaN
+}
 func round2(x float64) float64 { return mathx.Round(x*100) / 100 }
 func round3(x float64) float64 { return mathx.Round(x*1000) / 1000 }
 
