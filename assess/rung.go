@@ -63,10 +63,14 @@ type rungBuf struct {
 	strictAsk    []int
 	yearStart    []int
 	cursor       []int
-	// rungLast's, per category: the latest prerequisite of a held item,
-	// their study, and whether one is kept.
-	catPre, catStudy []int
-	catKept          []bool
+	cats         []catHeld // rungLast's, per category
+}
+
+// catHeld is what rungLast needs of a category's held items: the latest
+// week a prerequisite of one is met, their study, and whether one is kept.
+type catHeld struct {
+	pre, study int
+	kept       bool
 }
 
 // levelEnds fills cum with the week each level of each skill ends when the
@@ -417,38 +421,8 @@ func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []in
 	rp := &rb.rp
 	rp.cum, rp.nl = cum, nl // prereqEnds reads them
 	rp.strict, rp.strictAsk = nil, rb.strictAsk[:0]
-	for n, k := range g.k {
-		if g.block[n] {
-			rp.strictAsk = append(rp.strictAsk, k)
-			if rp.strict == nil {
-				if len(rb.strict) != ni {
-					rb.strict = make([]bool, ni)
-				}
-				clear(rb.strict)
-				rp.strict = rb.strict
-			}
-			rp.strict[ask[k].i] = true
-		}
-	}
-	rb.strictAsk = rp.strictAsk
 	copy(work.val, st.val)
 	work.unanswered = st.unanswered
-	// kept: a week by which every kept step is done.
-	kept, notBefore := 0, 0
-	for _, k := range g.k {
-		a := &ask[k]
-		if a.k != kSkill {
-			continue
-		}
-		i := a.i
-		if top := int(a.need); top > int(st.val[i]) && !a.pref {
-			kept = max(kept, cum[i*nl+top])
-			work.val[i] = max(work.val[i], float64(top))
-			if rp.strict != nil && rp.strict[i] && float64(top) == a.need {
-				notBefore = max(notBefore, cum[i*nl+top])
-			}
-		}
-	}
 	if len(rb.yearStart) != len(s.fields) {
 		rb.yearStart = make([]int, len(s.fields))
 	}
@@ -459,19 +433,17 @@ func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []in
 	// Held items, per category: one after another, none starting before
 	// its prerequisites are met, so the last ends by the latest of those
 	// plus all their study, in whatever order they are taken.
-	if len(rb.catPre) != s.ncats {
-		rb.catPre, rb.catStudy, rb.catKept = make([]int, s.ncats), make([]int, s.ncats), make([]bool, s.ncats)
+	if len(rb.cats) != s.ncats {
+		rb.cats = make([]catHeld, s.ncats)
 	}
-	clear(rb.catPre)
-	clear(rb.catStudy)
-	clear(rb.catKept)
+	clear(rb.cats)
 	held := func(item, set int, keep bool) bool {
-		cat := s.items[item].catIdx
+		c := &rb.cats[s.items[item].catIdx]
 		for _, pr := range s.items[set].prereq {
 			if st.val[pr.skill] >= float64(pr.level) {
 				continue
 			}
-			rb.catPre[cat] = max(rb.catPre[cat], cum[pr.skill*nl+pr.level])
+			c.pre = max(c.pre, cum[pr.skill*nl+pr.level])
 			// The levels up to pr.level the plan adds, if the skill's
 			// own step (its need here) has not: kept if the item is.
 			top := int(st.val[pr.skill])
@@ -489,42 +461,73 @@ func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []in
 			}
 			work.val[pr.skill] = max(work.val[pr.skill], float64(pr.level))
 		}
-		rb.catStudy[cat] += s.study[set]
+		c.study += s.study[set]
 		if keep {
-			rb.catKept[cat] = true
+			c.kept = true
 			s.hold(work.val, set)
 		}
 		return true
 	}
-	for _, k := range g.k {
+	// kept: a week by which every kept step is done. One walk of the gaps
+	// (rungPlan's three in one: the last state does not depend on the
+	// order steps are added in, as held above makes sure).
+	kept, notBefore := 0, 0
+	for n, k := range g.k {
 		a := &ask[k]
 		i := a.i
-		ci := &s.items[i]
-		need := a.need
-		class := ci.class()
-		switch ci.k {
+		block := g.block[n]
+		if block {
+			// What blocks now is closed in full (plan.strict).
+			rp.strictAsk = append(rp.strictAsk, k)
+			if rp.strict == nil {
+				if len(rb.strict) != ni {
+					rb.strict = make([]bool, ni)
+				}
+				clear(rb.strict)
+				rp.strict = rb.strict
+			}
+			rp.strict[i] = true
+		}
+		switch a.k {
+		case kSkill:
+			if top := int(a.need); top > int(st.val[i]) && !a.pref {
+				end := cum[i*nl+top]
+				kept = max(kept, end)
+				// A held item's prerequisite may have raised it higher.
+				if f := float64(top); f > work.val[i] {
+					work.val[i] = f
+				}
+				if block && float64(top) == a.need {
+					notBefore = max(notBefore, end)
+				}
+			}
 		case kYears:
-			if hard := ci.it.HardLevel(si, need); ci.hardReq && hard > s.haveAsk(st, a, si) && hard < need {
+			ci := &s.items[i]
+			need := a.need
+			if hard := a.hardLvl; ci.hardReq && hard > st.years[ci.field] && hard < need {
 				kept = max(kept, reach(ci.field, hard))
 			}
 			end := reach(ci.field, need)
-			if class != classPreferred {
+			if !ci.pref {
 				kept = max(kept, end)
 			}
-			if rp.strict != nil && rp.strict[i] {
+			if block {
 				notBefore = max(notBefore, end)
 			}
 		case kHeld:
+			ci := &s.items[i]
 			if ci.orField >= 0 {
-				if standIn := reach(ci.orField, ci.it.OrYears.Years); standIn <= s.prereqEnds(rp, st, i)+studyWeeks(ci.it) {
+				if standIn := reach(ci.orField, ci.it.OrYears.Years); standIn <= s.prereqEnds(rp, st, i)+s.study[i] {
 					kept = max(kept, standIn)
 					continue
 				}
 			}
-			if !held(i, i, class != classPreferred) {
+			if !held(i, i, !ci.pref) {
+				rb.strictAsk = rp.strictAsk
 				return 0, false
 			}
 		case kAny:
+			ci := &s.items[i]
 			best, bestEnd := -1, 0
 			for _, alt := range ci.alts {
 				if si > alt.until {
@@ -535,14 +538,16 @@ func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []in
 					best, bestEnd = alt.idx, end
 				}
 			}
-			if best >= 0 && !held(i, best, class != classPreferred) {
+			if best >= 0 && !held(i, best, !ci.pref) {
+				rb.strictAsk = rp.strictAsk
 				return 0, false
 			}
 		}
 	}
-	for c, k := range rb.catKept {
-		if k {
-			kept = max(kept, rb.catPre[c]+rb.catStudy[c])
+	rb.strictAsk = rp.strictAsk
+	for c := range rb.cats {
+		if hc := &rb.cats[c]; hc.kept {
+			kept = max(kept, hc.pre+hc.study)
 		}
 	}
 	t := max(notBefore, floor)
