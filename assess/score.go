@@ -77,6 +77,8 @@ type askItem struct {
 	need    float64
 	w       float64 // the item's share of the rubric at the stage (abs)
 	qw      float64 // w quantized, for readiness (quantize)
+	from    haveFrom
+	field   int     // years items: as citem.field
 	quick   float64 // quickWeeks at the stage
 	hardLvl float64 // HardLevel at the stage
 	// unmetBelow is where judgeAt starts to say hard (or blocking, which
@@ -296,8 +298,14 @@ func New(r *rubric.Rubric) *Scorer {
 			if s.abs[si][i] > 0 && ci.it.NeedAt(si) > 0 {
 				s.asked[si] = append(s.asked[si], i)
 				need := ci.it.Need[si]
-				a := askItem{i: i, k: ci.k, pref: ci.pref, need: need, w: s.abs[si][i],
+				a := askItem{i: i, k: ci.k, pref: ci.pref, need: need, w: s.abs[si][i], from: fromHeld, field: ci.field,
 					quick: s.quickWeeks(i, si), hardLvl: ci.it.HardLevel(si, need), unmetBelow: math.Inf(-1)}
+				switch {
+				case ci.k == kSkill || ci.k == kHeld && len(ci.alts) == 0 && ci.orField < 0:
+					a.from = fromVal
+				case ci.k == kYears:
+					a.from = fromYears
+				}
 				if a.k == kSkill {
 					for l := range 8 {
 						hard, blocking := ci.judgeSlow(&a, float64(l))
@@ -505,11 +513,32 @@ func (s *Scorer) have(st *state, i, si int) float64 {
 // haveAsk is have for an item of stage si's ask table, small enough to
 // be inlined in the loops over it.
 func (s *Scorer) haveAsk(st *state, a *askItem, si int) float64 {
-	if a.k == kSkill {
+	if a.from == fromVal {
 		return st.val[a.i]
 	}
-	return s.have(st, a.i, si)
+	return s.haveOther(st, a, si)
 }
+
+// haveOther is haveAsk for the items whose answer is not in val. Kept
+// out of line so that haveAsk stays small enough to be inlined itself.
+//
+//go:noinline
+func (s *Scorer) haveOther(st *state, a *askItem, si int) float64 {
+	if a.from == fromYears {
+		return st.years[a.field]
+	}
+	return s.haveHeld(st, a.i, si)
+}
+
+// haveFrom says where haveAsk reads what the profile has of an item,
+// without looking at the item (a citem is several cache lines).
+type haveFrom uint8
+
+const (
+	fromVal   haveFrom = iota // skills, and held items with no alternative and no years standing in
+	fromYears                 // years items: their field
+	fromHeld                  // the rest: haveHeld
+)
 
 // haveHeld is have for held and "any" items.
 func (s *Scorer) haveHeld(st *state, i, si int) float64 {

@@ -461,3 +461,30 @@ func TestUnmetAgreesWithJudge(t *testing.T) {
 		t.Errorf("unmet %d times, met %d times", seen[true], seen[false])
 	}
 }
+
+// haveAsk, which reads where an item's answer is from the ask table, says
+// what have says, for every item every rung asks, on random profiles of
+// every test rubric (held items standing in for each other, years standing
+// in for a degree, alternatives that stop counting included).
+func TestHaveAskAgreesWithHave(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	seen := map[haveFrom]int{}
+	for _, r := range testRubrics(t) {
+		s := New(r)
+		for range 300 {
+			st := s.stateOf(randomProfile(rng, r))
+			for si := range s.ask {
+				for k := range s.ask[si] {
+					a := &s.ask[si][k]
+					seen[a.from]++
+					if got, want := s.haveAsk(&st, a, si), s.have(&st, a.i, si); got != want {
+						t.Fatalf("%s rung %d item %s: haveAsk %v, have %v", r.ID, si, s.items[a.i].it.ID, got, want)
+					}
+				}
+			}
+		}
+	}
+	if seen[fromVal] == 0 || seen[fromYears] == 0 || seen[fromHeld] == 0 {
+		t.Errorf("not every way is tried: %v", seen)
+	}
+}
