@@ -1,8 +1,11 @@
 package report
 
 import (
+	"math"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/skillgap/skillgap/assess"
 )
 
 // JSONCache holds the quoted JSON form of the strings that results share —
@@ -22,6 +25,8 @@ import (
 type JSONCache struct {
 	sets  []cacheSet
 	heads []headSet
+	gaps  []objSet[assess.Gap]
+	steps []objSet[assess.Step]
 	shift uint
 }
 
@@ -46,7 +51,8 @@ const (
 func NewJSONCache() *JSONCache { return newJSONCache(cacheBits) }
 
 func newJSONCache(bits uint) *JSONCache {
-	return &JSONCache{sets: make([]cacheSet, 1<<bits), heads: make([]headSet, 1<<bits), shift: 64 - bits}
+	return &JSONCache{sets: make([]cacheSet, 1<<bits), heads: make([]headSet, 1<<bits), gaps: make([]objSet[assess.Gap], 1<<bits),
+		steps: make([]objSet[assess.Step], 1<<bits), shift: 64 - bits}
 }
 
 // str appends s quoted.
@@ -174,4 +180,105 @@ func (jc *JSONCache) head(b []byte, kind headKind, v0, v1, v2, v3 string) []byte
 	set.e[1].Store(e0)
 	set.e[0].Store(&quotedHead{kind: kind, v: v, q: string(b[n:])})
 	return b
+}
+
+// A gap, or a step of a plan, is the same for every profile that has the
+// same one (the same item, as much of it, at the same rung; the same step
+// at the same weeks), so it repeats from result to result: its object is
+// quoted once and then copied whole, known by all of its fields (texts by
+// where their bytes are, as strings are), one look-up and a copy instead
+// of a dozen fields written one by one. Measured on 2,000 generated
+// profiles, instructions a profile for score --format json: gaps 172k ->
+// 164k, steps 164k -> 156k (0.96 and 0.94 of the CPU, 9 pairs of 100,000).
+// A cache holds at most two objects a set, of at most maxCachedLen bytes.
+
+// objSet holds two objects, the one taken in last first, as cacheSet; seen
+// is the hash of the last object that missed here.
+type objSet[T any] struct {
+	e    [2]atomic.Pointer[quotedObj[T]]
+	seen atomic.Uint64
+}
+
+type quotedObj[T any] struct {
+	v T
+	q string
+}
+
+// cachedObj appends v's object, written by write, from sets: h hashes
+// some of v's fields, same compares all of them.
+func cachedObj[T any](jc *JSONCache, sets []objSet[T], b []byte, v *T, h uint64, same func(a, b *T) bool,
+	write func(*JSONCache, []byte, *T) []byte) []byte {
+	set := &sets[h*0x9E3779B97F4A7C15>>jc.shift]
+	e0 := set.e[0].Load()
+	if e0 != nil && same(&e0.v, v) {
+		return append(b, e0.q...)
+	}
+	if e := set.e[1].Load(); e != nil && same(&e.v, v) {
+		return append(b, e.q...)
+	}
+	n := len(b)
+	b = write(jc, b, v)
+	if len(b)-n > maxCachedLen || set.seen.Load() != h {
+		set.seen.Store(h)
+		return b
+	}
+	set.e[1].Store(e0)
+	set.e[0].Store(&quotedObj[T]{v: *v, q: string(b[n:])})
+	return b
+}
+
+func ptrOf(s string) uint64 { return uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) }
+
+func sameNum(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+
+// sameGap reports whether a and b are the same gap: the same texts (at
+// the same place), numbers (bit for bit) and flags.
+// TestObjCacheSeesEveryField fails when Gap gains a field this does not
+// compare.
+func sameGap(a, b *assess.Gap) bool {
+	return sameString(a.ID, b.ID) && sameString(a.Name, b.Name) && sameString(a.Category, b.Category) &&
+		sameString(a.Kind, b.Kind) && sameNum(a.Have, b.Have) && sameNum(a.Need, b.Need) &&
+		a.Blocking == b.Blocking && a.Hard == b.Hard && sameNum(a.HardNeed, b.HardNeed) && a.Preferred == b.Preferred &&
+		sameNum(a.Impact, b.Impact) && sameString(a.NextStep, b.NextStep) && sameString(a.Section, b.Section) &&
+		sameStrings(a.Indicators, b.Indicators)
+}
+
+// sameStep is sameGap for steps.
+func sameStep(a, b *assess.Step) bool {
+	return sameString(a.ID, b.ID) && sameString(a.Name, b.Name) && sameString(a.Action, b.Action) &&
+		sameString(a.Goal, b.Goal) && a.EffortWeeks == b.EffortWeeks && sameNum(a.Impact, b.Impact) &&
+		a.Waits == b.Waits && a.ToReady == b.ToReady && a.StartWeek == b.StartWeek && a.EndWeek == b.EndWeek &&
+		sameNum(a.From, b.From) && sameNum(a.To, b.To)
+}
+
+// sameStrings reports whether a and b are the same list: the same length
+// and the same strings at the same place.
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameString(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// gap appends g's object.
+func (jc *JSONCache) gap(b []byte, g *assess.Gap) []byte {
+	if jc == nil {
+		return jc.appendGap(b, g)
+	}
+	h := ptrOf(g.ID) ^ math.Float64bits(g.Have) ^ math.Float64bits(g.Impact)<<1 ^ math.Float64bits(g.Need)<<2
+	return cachedObj(jc, jc.gaps, b, g, h, sameGap, (*JSONCache).appendGap)
+}
+
+// step appends s's object.
+func (jc *JSONCache) step(b []byte, s *assess.Step) []byte {
+	if jc == nil {
+		return jc.appendStep(b, s)
+	}
+	h := ptrOf(s.ID) ^ uint64(s.StartWeek)<<20 ^ uint64(s.EndWeek)<<36 ^ math.Float64bits(s.Impact) ^ math.Float64bits(s.From)<<3
+	return cachedObj(jc, jc.steps, b, s, h, sameStep, (*JSONCache).appendStep)
 }

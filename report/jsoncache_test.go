@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -238,6 +240,56 @@ func TestAppendNumMatchesEncodingJSON(t *testing.T) {
 	for _, n := range []int{0, 9, 10, 99, 100, 999, 1000, 1001, -1, -10, -999, math.MaxInt, math.MinInt} {
 		if got, want := string(appendInt(nil, n)), strconv.Itoa(n); got != want {
 			t.Errorf("appendInt(%d) = %s", n, got)
+		}
+	}
+}
+
+// A gap or step taken into the cache is copied only for one that is the
+// same in every field: changing any one field, whatever it is (the test
+// walks them all, so a field added later is tried too), gives the bytes
+// encoding/json writes, not the cached object's, from a cache of one set
+// where both meet.
+func TestObjCacheSeesEveryField(t *testing.T) {
+	gap := assess.Gap{ID: "networking", Name: "Networks", Category: "technical", Kind: "skill", Have: 1, Need: 3,
+		Blocking: true, Hard: true, HardNeed: 2, Impact: 2.5, NextStep: "Take the tickets.", Section: "Skills",
+		Indicators: []string{"Configures a switch", "Reads a capture"}}
+	step := assess.Step{ID: "networking", Name: "Networks", Action: "Take the tickets.", Goal: "level 3", EffortWeeks: 40,
+		Impact: 2.5, Waits: true, ToReady: true, StartWeek: 12, EndWeek: 52, From: 1, To: 3}
+	result := func(v any) *assess.Result {
+		res := &assess.Result{Version: 1, Gaps: []assess.Gap{}, Categories: []assess.CategoryScore{},
+			Strengths: []assess.Strength{}, NextSteps: []assess.Step{}, Ladder: []assess.Rung{}}
+		switch v := v.(type) {
+		case assess.Gap:
+			res.Gaps = append(res.Gaps, v)
+		case assess.Step:
+			res.NextSteps = append(res.NextSteps, v)
+		}
+		return res
+	}
+	for _, base := range []any{gap, step} {
+		typ := reflect.TypeOf(base)
+		for f := range typ.NumField() {
+			changed := reflect.New(typ).Elem()
+			changed.Set(reflect.ValueOf(base))
+			fv := changed.Field(f)
+			switch fv.Kind() {
+			case reflect.String:
+				fv.SetString(strings.Clone(fv.String() + "x"))
+			case reflect.Float64:
+				fv.SetFloat(fv.Float() + 0.5)
+			case reflect.Int:
+				fv.SetInt(fv.Int() + 1)
+			case reflect.Bool:
+				fv.SetBool(!fv.Bool())
+			case reflect.Slice:
+				fv.Set(reflect.Append(reflect.ValueOf(slices.Clone(fv.Interface().([]string))), reflect.ValueOf("Plans a change")))
+			default:
+				t.Fatalf("%s.%s: a %s; teach this test (and its same function) to change it", typ.Name(), typ.Field(f).Name, fv.Kind())
+			}
+			jc := newJSONCache(0)
+			for _, v := range []any{base, base, base, changed.Interface()} {
+				checkCached(t, result(v), typ.Name()+" with "+typ.Field(f).Name+" changed", jc)
+			}
 		}
 	}
 }

@@ -50,26 +50,11 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		b = append(b, '}')
 	}
 	b = append(b, `],"gaps":[`...)
-	for i, g := range res.Gaps {
+	for i := range res.Gaps {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jc.head(b, headGap, g.ID, g.Name, g.Category, g.Kind)
-		b = appendNum(append(b, `,"have":`...), g.Have)
-		b = appendNum(append(b, `,"need":`...), g.Need)
-		b = strconv.AppendBool(append(b, `,"blocking":`...), g.Blocking)
-		b = strconv.AppendBool(append(b, `,"hard":`...), g.Hard)
-		if g.HardNeed != 0 {
-			b = appendNum(append(b, `,"hard_need":`...), g.HardNeed)
-		}
-		b = strconv.AppendBool(append(b, `,"preferred":`...), g.Preferred)
-		b = appendNum(append(b, `,"impact":`...), g.Impact)
-		b = jc.field(b, `,"next_step":`, g.NextStep)
-		if g.Section != "" {
-			b = jc.field(b, `,"section":`, g.Section)
-		}
-		b = jc.ids(b, `,"indicators":[`, g.Indicators)
-		b = append(b, '}')
+		b = jc.gap(b, &res.Gaps[i])
 	}
 	b = append(b, `],"strengths":[`...)
 	for i, s := range res.Strengths {
@@ -82,26 +67,11 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		b = append(b, '}')
 	}
 	b = append(b, `],"next_steps":[`...)
-	for i, s := range res.NextSteps {
+	for i := range res.NextSteps {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = jc.head(b, headStep, s.ID, s.Name, "", "")
-		b = jc.field(b, `,"action":`, s.Action)
-		if s.Goal != "" {
-			b = jc.field(b, `,"goal":`, s.Goal)
-		}
-		b = appendInt(append(b, `,"effort_weeks":`...), s.EffortWeeks)
-		b = appendNum(append(b, `,"impact":`...), s.Impact)
-		if s.Waits {
-			b = append(b, `,"waits":true`...)
-		}
-		b = strconv.AppendBool(append(b, `,"to_ready":`...), s.ToReady)
-		b = appendInt(append(b, `,"start_week":`...), s.StartWeek)
-		b = appendInt(append(b, `,"end_week":`...), s.EndWeek)
-		b = appendNum(append(b, `,"from":`...), s.From)
-		b = appendNum(append(b, `,"to":`...), s.To)
-		b = append(b, '}')
+		b = jc.step(b, &res.NextSteps[i])
 	}
 	b = appendInt(append(b, `],"time_to_ready_weeks":`...), res.TimeToReadyWeeks)
 	b = append(b, `,"ladder":[`...)
@@ -132,6 +102,46 @@ func (jc *JSONCache) AppendJSON(b []byte, res *assess.Result) []byte {
 		}
 	}
 	return append(b, "}\n"...)
+}
+
+// appendGap appends a gap's object.
+func (jc *JSONCache) appendGap(b []byte, g *assess.Gap) []byte {
+	b = jc.head(b, headGap, g.ID, g.Name, g.Category, g.Kind)
+	b = appendNum(append(b, `,"have":`...), g.Have)
+	b = appendNum(append(b, `,"need":`...), g.Need)
+	b = strconv.AppendBool(append(b, `,"blocking":`...), g.Blocking)
+	b = strconv.AppendBool(append(b, `,"hard":`...), g.Hard)
+	if g.HardNeed != 0 {
+		b = appendNum(append(b, `,"hard_need":`...), g.HardNeed)
+	}
+	b = strconv.AppendBool(append(b, `,"preferred":`...), g.Preferred)
+	b = appendNum(append(b, `,"impact":`...), g.Impact)
+	b = jc.field(b, `,"next_step":`, g.NextStep)
+	if g.Section != "" {
+		b = jc.field(b, `,"section":`, g.Section)
+	}
+	b = jc.ids(b, `,"indicators":[`, g.Indicators)
+	return append(b, '}')
+}
+
+// appendStep appends a step's object.
+func (jc *JSONCache) appendStep(b []byte, s *assess.Step) []byte {
+	b = jc.head(b, headStep, s.ID, s.Name, "", "")
+	b = jc.field(b, `,"action":`, s.Action)
+	if s.Goal != "" {
+		b = jc.field(b, `,"goal":`, s.Goal)
+	}
+	b = appendInt(append(b, `,"effort_weeks":`...), s.EffortWeeks)
+	b = appendNum(append(b, `,"impact":`...), s.Impact)
+	if s.Waits {
+		b = append(b, `,"waits":true`...)
+	}
+	b = strconv.AppendBool(append(b, `,"to_ready":`...), s.ToReady)
+	b = appendInt(append(b, `,"start_week":`...), s.StartWeek)
+	b = appendInt(append(b, `,"end_week":`...), s.EndWeek)
+	b = appendNum(append(b, `,"from":`...), s.From)
+	b = appendNum(append(b, `,"to":`...), s.To)
+	return append(b, '}')
 }
 
 // appendIDs appends a list of ids (or other strings) as an optional field:
