@@ -161,3 +161,55 @@ func TestRound1(t *testing.T) {
 		t.Errorf("round1(0) = %v", z)
 	}
 }
+
+// quantize moves no weight by more than 2^-45 of the stage's, keeps every
+// weight above zero above zero, and makes any sum of the weights the same
+// in any order (rawOf's sums rely on it), for the test rubrics' stages and
+// for random weights of every size.
+func TestQuantizeSumsExactly(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	var stages [][]float64
+	for _, r := range testRubrics(t) {
+		for si := range r.Stages {
+			stages = append(stages, r.AbsoluteWeights(si))
+		}
+	}
+	for range 200 {
+		ws := make([]float64, 1+rng.IntN(60))
+		scale := math.Pow(10, float64(rng.IntN(40)-20))
+		for i := range ws {
+			ws[i] = rng.Float64() * scale
+			if rng.IntN(5) == 0 {
+				ws[i] = 0
+			}
+		}
+		stages = append(stages, ws)
+	}
+	for _, orig := range stages {
+		sum := 0.0
+		for _, w := range orig {
+			sum += w
+		}
+		ws := quantize(slices.Clone(orig))
+		for i := range ws {
+			if math.Abs(ws[i]-orig[i]) > sum*math.Ldexp(1, -44) || (orig[i] > 0) != (ws[i] > 0) {
+				t.Fatalf("weight %v quantized to %v (stage total %v)", orig[i], ws[i], sum)
+			}
+		}
+		for range 20 {
+			pick := slices.Clone(ws)
+			rng.Shuffle(len(pick), func(i, j int) { pick[i], pick[j] = pick[j], pick[i] })
+			pick = pick[:rng.IntN(len(pick)+1)]
+			a, b := 0.0, 0.0
+			for _, w := range pick {
+				a += w
+			}
+			for i := len(pick) - 1; i >= 0; i-- {
+				b += pick[i]
+			}
+			if a != b {
+				t.Fatalf("the same weights sum to %v one way and %v the other", a, b)
+			}
+		}
+	}
+}

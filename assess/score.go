@@ -706,6 +706,9 @@ func quantize(ws []float64) []float64 {
 	}
 	_, e := math.Frexp(sum) // sum < 2^e
 	unit := math.Ldexp(1, e-45)
+	if unit == 0 {
+		return ws // weights of some 1e-300: left as they are
+	}
 	for i, w := range ws {
 		if w > 0 {
 			ws[i] = max(mathx.Round(w/unit), 1) * unit
