@@ -2,8 +2,10 @@ package assess
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -343,12 +345,10 @@ func sameSteps(a, b []pstep) bool {
 // answer to "ready within a year", on every testdata rubric.
 func TestRungPlanAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(29, 30))
-	plans, searched := 0, 0
-	searches, quick, soon := 0, 0, 0 // how often the quick look can tell
+	var c rungCounts
 	for _, r := range testRubrics(t) {
 		s := New(r)
-		var rb, qb rungBuf // reused, as a scan reuses them
-		var g stageGaps
+		var bufs rungBufs // reused, as a scan reuses them
 		for n := range 2000 {
 			p := randomProfile(rng, r)
 			switch n % 4 {
@@ -363,70 +363,116 @@ func TestRungPlanAgrees(t *testing.T) {
 					break
 				}
 			}
-			st := s.stateOf(p)
-			if len(rb.cum) != len(s.items)*s.nLevels() {
-				rb.cum = make([]int, len(s.items)*s.nLevels())
-			}
-			s.levelEnds(rb.cum, &st)
-			work, last := s.newWork(), s.newWork()
-			for si := range r.Stages {
-				g.reset()
-				e := s.evalGaps(&st, si, nil, &g)
-				full := s.planInto(&plan{}, new(planBuf), &st, si, e.total, &g)
-				rp := s.rungPlan(&rb, &st, si, e.total, &g)
-				plans++
-				// Fixed weeks, and either side of the reduced plan's bounds,
-				// where the quick look must see that it cannot tell.
-				floors := []int{0, 1, 13, 52, 60, 200, 5000}
-				for _, b := range []int{rp.keptEnd, rp.allEnd, rp.notBefore, rp.closed} {
-					floors = append(floors, max(b-1, 0), b, b+1)
-				}
-				for _, floor := range floors {
-					want := s.firstReady(full, work, floor)
-					if want > floor {
-						searched++ // not ready at the floor: a search
-					}
-					if got := s.rungReady(rp, work, floor); got != want {
-						t.Fatalf("%s profile %d rung %d from week %d: reduced plan %d, plan %d", r.ID, n, si, floor, got, want)
-					}
-					searches++
-					// The state the quick look judges is the reduced plan's
-					// at that week.
-					if at, ok := s.rungLast(&qb, &st, si, &g, rb.cum, last, floor); ok {
-						s.rungStateAt(rp, at, work)
-						if !slices.Equal(last.val, work.val) || !slices.Equal(last.years, work.years) {
-							t.Fatalf("%s profile %d rung %d from week %d: at week %d the quick look has %v %v, the reduced plan %v %v",
-								r.ID, n, si, floor, at, last.val, last.years, work.val, work.years)
-						}
-					}
-					if got, ok := s.rungQuick(&qb, &st, si, &g, rb.cum, work, floor); ok {
-						quick++
-						if got != want {
-							t.Fatalf("%s profile %d rung %d from week %d: quick look %d, plan %d", r.ID, n, si, floor, got, want)
-						}
-					}
-				}
-				want := s.within(full, work, AlmostWeeks)
-				if got := s.rungWithin(rp, work, AlmostWeeks); got != want {
-					t.Fatalf("%s profile %d rung %d: within a year %v, plan %v", r.ID, n, si, got, want)
-				}
-				if got, ok := s.rungSoon(&qb, &st, si, &g, rb.cum, work, AlmostWeeks); ok {
-					soon++
-					if got != want {
-						t.Fatalf("%s profile %d rung %d: within a year by the quick look %v, plan %v", r.ID, n, si, got, want)
-					}
-				}
+			if msg := checkRungs(s, p, &bufs, &c); msg != "" {
+				t.Fatalf("%s profile %d %s", r.ID, n, msg)
 			}
 		}
 	}
-	if plans < 3000 || searched < 10000 {
-		t.Errorf("only %d plans, %d searches", plans, searched)
+	if c.plans < 3000 || c.searched < 10000 {
+		t.Errorf("only %d plans, %d searches", c.plans, c.searched)
 	}
 	// The quick look is for most rungs, not all: both ways are tried.
-	if quick < searches/3 || quick > searches*9/10 || soon < plans/3 || soon > plans*95/100 {
-		t.Errorf("the quick look told %d of %d searches and %d of %d looks at a year", quick, searches, soon, plans)
+	if c.quick < c.searches/3 || c.quick > c.searches*9/10 || c.soon < c.plans/3 || c.soon > c.plans*95/100 {
+		t.Errorf("the quick look told %d of %d searches and %d of %d looks at a year", c.quick, c.searches, c.soon, c.plans)
 	}
-	t.Logf("the quick look told %d of %d searches and %d of %d looks at a year", quick, searches, soon, plans)
+	t.Logf("the quick look told %d of %d searches and %d of %d looks at a year", c.quick, c.searches, c.soon, c.plans)
+}
+
+// The same on any rubric that validates: the quick look, the reduced plan
+// and the full plan agree, for profiles from nothing to everything.
+func FuzzRungPlanAgrees(f *testing.F) {
+	for _, path := range []string{"../testdata/rubrics/mini.yaml", "../testdata/rubrics/sfia-mini.yaml", "testdata/plan-edges.yaml"} {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data, uint64(1))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, seed uint64) {
+		r, err := rubric.Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		s := New(r)
+		rng := rand.New(rand.NewPCG(seed, seed>>1))
+		var bufs rungBufs
+		var c rungCounts
+		for n := range 8 {
+			p := randomProfile(rng, r)
+			if n%2 == 1 {
+				p.Experience.ITYears, p.Experience.ManagementYears = float64(rng.IntN(4))/4, 0
+			}
+			if msg := checkRungs(s, p, &bufs, &c); msg != "" {
+				t.Fatal(msg)
+			}
+		}
+	})
+}
+
+type rungBufs struct {
+	rb, qb rungBuf
+	g      stageGaps
+}
+
+type rungCounts struct{ plans, searched, searches, quick, soon int }
+
+// checkRungs holds, at every rung of p, the quick look (rungQuick,
+// rungSoon, and the state rungLast lays out) to the reduced plan
+// (rungReady, rungWithin, rungStateAt) and that to the full plan
+// (firstReady, within), from fixed weeks and either side of the reduced
+// plan's bounds, where the quick look must see that it cannot tell. It
+// returns what disagreed, or "".
+func checkRungs(s *Scorer, p *profiles.Profile, b *rungBufs, c *rungCounts) string {
+	rb, qb, g := &b.rb, &b.qb, &b.g
+	st := s.stateOf(p)
+	if len(rb.cum) != len(s.items)*s.nLevels() {
+		rb.cum = make([]int, len(s.items)*s.nLevels())
+	}
+	s.levelEnds(rb.cum, &st)
+	work, last := s.newWork(), s.newWork()
+	for si := range s.r.Stages {
+		g.reset()
+		e := s.evalGaps(&st, si, nil, g)
+		full := s.planInto(&plan{}, new(planBuf), &st, si, e.total, g)
+		rp := s.rungPlan(rb, &st, si, e.total, g)
+		c.plans++
+		floors := []int{0, 1, 13, 52, 60, 200, 5000}
+		for _, b := range []int{rp.keptEnd, rp.allEnd, rp.notBefore, rp.closed} {
+			floors = append(floors, max(b-1, 0), b, b+1)
+		}
+		for _, floor := range floors {
+			want := s.firstReady(full, work, floor)
+			if want > floor {
+				c.searched++ // not ready at the floor: a search
+			}
+			if got := s.rungReady(rp, work, floor); got != want {
+				return fmt.Sprintf("rung %d from week %d: reduced plan %d, plan %d", si, floor, got, want)
+			}
+			c.searches++
+			if at, ok := s.rungLast(qb, &st, si, g, rb.cum, last, floor); ok {
+				s.rungStateAt(rp, at, work)
+				if !slices.Equal(last.val, work.val) || !slices.Equal(last.years, work.years) {
+					return fmt.Sprintf("rung %d from week %d: at week %d the quick look has %v %v, the reduced plan %v %v",
+						si, floor, at, last.val, last.years, work.val, work.years)
+				}
+			}
+			if got, ok := s.rungQuick(qb, &st, si, g, rb.cum, work, floor); ok {
+				c.quick++
+				if got != want {
+					return fmt.Sprintf("rung %d from week %d: quick look %d, plan %d", si, floor, got, want)
+				}
+			}
+		}
+		want := s.within(full, work, AlmostWeeks)
+		if got := s.rungWithin(rp, work, AlmostWeeks); got != want {
+			return fmt.Sprintf("rung %d: within a year %v, plan %v", si, got, want)
+		}
+		if got, ok := s.rungSoon(qb, &st, si, g, rb.cum, work, AlmostWeeks); ok {
+			c.soon++
+			if got != want {
+				return fmt.Sprintf("rung %d: within a year by the quick look %v, plan %v", si, got, want)
+			}
+		}
+	}
+	return ""
 }
 
 // askItem.unmet, the probes' one comparison, says what judgeAt says of
