@@ -65,6 +65,7 @@ type scratch struct {
 	groupsSorted []stepGroup
 	groups       []stepGroup
 	rungGaps     []stageGaps // per rung, its gaps as evaluating it found them
+	sums         []sums      // evalAll's, per rung
 	catW, catAcc []float64   // per category: weight and credit asked
 	soon         []uint8     // verdicts: per rung, 0 not yet known, 1 reached within AlmostWeeks, 2 not
 }
@@ -79,6 +80,7 @@ func (s *Scorer) getScratch() *scratch {
 		ready: make([]float64, n), from: make([]int, n), weeks: make([]int, n), verdict: make([]string, n), sc: sc}
 	sc.soon = make([]uint8, n)
 	sc.rungGaps = make([]stageGaps, n)
+	sc.sums = make([]sums, n)
 	return sc
 }
 
@@ -109,10 +111,7 @@ func (s *Scorer) scan(p *profiles.Profile, si int, mode scanMode) *ladder {
 	l.si, l.plan = si, nil
 	sc.cumFor = nil
 	clear(l.weeks)
-	for j := range n {
-		sc.rungGaps[j].reset()
-		l.evals[j] = s.evalGaps(&l.st, j, nil, &sc.rungGaps[j])
-	}
+	s.evalAll(&l.st, l.evals, sc.rungGaps, sc.sums)
 	for j := n - 1; j >= 0; j-- {
 		l.ready[j], l.from[j] = l.evals[j].raw, j
 		if j+1 < n && l.ready[j+1] > l.ready[j]+1e-9 {

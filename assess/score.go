@@ -44,6 +44,8 @@ type Scorer struct {
 	// askNeed is, per stage and item, the need of its entry in ask (0
 	// when the stage does not ask for it).
 	askNeed [][]float64
+	// askedBy is, per item, where the stages ask for it (evalAll).
+	askedBy [][]askRef
 	fields  map[string]int
 	ncats   int   // categories that items name (cursor slots of a plan)
 	skills  []int // the skill items
@@ -292,6 +294,7 @@ func New(r *rubric.Rubric) *Scorer {
 	s.asked = make([][]int, len(r.Stages))
 	s.ask = make([][]askItem, len(r.Stages))
 	s.askNeed = make([][]float64, len(r.Stages))
+	s.askedBy = make([][]askRef, len(s.items))
 	for si := range r.Stages {
 		s.askNeed[si] = make([]float64, len(s.items))
 		for i, ci := range s.items {
@@ -324,6 +327,7 @@ func New(r *rubric.Rubric) *Scorer {
 				if ci.hardReq {
 					a.unmetBelow = max(a.unmetBelow, a.hardLvl-1e-9)
 				}
+				s.askedBy[i] = append(s.askedBy[i], askRef{int32(si), int32(len(s.ask[si]))})
 				s.ask[si] = append(s.ask[si], a)
 				s.askNeed[si][i] = need
 			}
@@ -675,6 +679,57 @@ func (s *Scorer) evalGaps(st *state, si int, strict []bool, g *stageGaps) stageE
 	}
 	e.raw = rawOf(met, part, qtotal)
 	return e
+}
+
+// askRef is an entry of the ask tables: stage si's k-th.
+type askRef struct{ si, k int32 }
+
+// sums are evalGaps' running sums for one stage.
+type sums struct{ met, part, qtotal float64 }
+
+// evalAll is evalGaps for every stage (strict nil), into evals and gaps
+// (reset first), walking each item once for all the stages that ask for
+// it rather than each stage's items in turn: what the profile has of an
+// item is looked up once, not once a stage. Each stage's sums still
+// follow its ask order (items in order), so the results are evalGaps'
+// to the bit (TestEvalAllIsEvalGaps). acc is a buffer of one sums a stage.
+func (s *Scorer) evalAll(st *state, evals []stageEval, gaps []stageGaps, acc []sums) {
+	clear(evals)
+	clear(acc)
+	for j := range gaps {
+		gaps[j].reset()
+	}
+	for i, refs := range s.askedBy {
+		if len(refs) == 0 || st.skip(i) {
+			continue
+		}
+		h := 0.0
+		for _, r := range refs {
+			a := &s.ask[r.si][r.k]
+			if r == refs[0] || a.from == fromHeld {
+				h = s.haveAsk(st, a, int(r.si)) // the same at every stage but for held items
+			}
+			e, sm := &evals[r.si], &acc[r.si]
+			e.total += a.w
+			sm.qtotal += a.qw
+			if h >= a.need {
+				sm.met += a.qw
+				continue
+			}
+			sm.part += a.qw * credit(h, a.need)
+			hard, blocking := s.items[i].judgeAt(a, h)
+			e.hard = e.hard || hard
+			e.blocking = e.blocking || blocking
+			g := &gaps[r.si]
+			g.k = append(g.k, int(r.k))
+			g.block = append(g.block, blocking)
+		}
+	}
+	for j := range evals {
+		sm := &acc[j]
+		gaps[j].met, gaps[j].total = sm.met, sm.qtotal
+		evals[j].raw = rawOf(sm.met, sm.part, sm.qtotal)
+	}
 }
 
 // rawOf is a stage's raw readiness from the weight of the items met, the

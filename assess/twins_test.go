@@ -534,3 +534,38 @@ func TestHaveAskAgreesWithHave(t *testing.T) {
 		t.Errorf("not every way is tried: %v", seen)
 	}
 }
+
+// evalAll, which walks each item once for all the stages, finds what
+// evalGaps finds stage by stage, to the bit: readiness, hard, blocking,
+// weights and the gaps, on random profiles of every test rubric, some with
+// items added after they were written (skipped).
+func TestEvalAllIsEvalGaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 72))
+	for _, r := range testRubrics(t) {
+		s := New(r)
+		n := len(r.Stages)
+		evals, gaps, acc := make([]stageEval, n), make([]stageGaps, n), make([]sums, n)
+		for m := range 500 {
+			p := randomProfile(rng, r)
+			if m%3 == 0 {
+				p.RubricRevision = r.Rev()
+			}
+			st := s.stateOf(p)
+			if m%5 == 0 {
+				st.unanswered = make([]bool, len(s.items))
+				for i := range st.unanswered {
+					st.unanswered[i] = rng.IntN(4) == 0
+				}
+			}
+			s.evalAll(&st, evals, gaps, acc)
+			for j := range n {
+				var g stageGaps
+				e := s.evalGaps(&st, j, nil, &g)
+				if e != evals[j] || !slices.Equal(g.k, gaps[j].k) || !slices.Equal(g.block, gaps[j].block) ||
+					g.met != gaps[j].met || g.total != gaps[j].total {
+					t.Fatalf("%s profile %d stage %d: evalAll %+v %+v, evalGaps %+v %+v", r.ID, m, j, evals[j], gaps[j], e, g)
+				}
+			}
+		}
+	}
+}
