@@ -41,6 +41,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzHandDecoderAgrees$$' -fuzztime $(FUZZTIME) ./profiles
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRubric$$' -fuzztime $(FUZZTIME) ./rubric
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./assess
+	$(GO) test -run '^$$' -fuzz '^FuzzRungPlanAgrees$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./assess
 	$(GO) test -run '^$$' -fuzz '^FuzzScoreAnyRubric$$' -fuzztime $(FUZZTIME) ./report
 	$(GO) test -run '^$$' -fuzz '^FuzzJSONCache$$' -fuzztime $(FUZZTIME) ./report
 
