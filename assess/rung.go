@@ -73,6 +73,21 @@ type catHeld struct {
 	kept       bool
 }
 
+// markStrict marks item i, entry k of the stage's ask table, as a gap
+// blocking now, in rp.strict (rb's memory, cleared at the first of a plan:
+// rp.strict is nil until then) and rp.strictAsk. ni is the rubric's items.
+func (rb *rungBuf) markStrict(rp *rungPlan, k, i, ni int) {
+	rp.strictAsk = append(rp.strictAsk, k)
+	if rp.strict == nil {
+		if len(rb.strict) != ni {
+			rb.strict = make([]bool, ni)
+		}
+		clear(rb.strict)
+		rp.strict = rb.strict
+	}
+	rp.strict[i] = true
+}
+
 // levelEnds fills cum with the week each level of each skill ends when the
 // skill is raised one level after another from where st has it (the
 // levels above it; the others are left as they were).
@@ -112,15 +127,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 	rp.strictAsk = rb.strictAsk[:0]
 	for n, k := range g.k {
 		if g.block[n] {
-			rp.strictAsk = append(rp.strictAsk, k)
-			if rp.strict == nil {
-				if len(rb.strict) != ni {
-					rb.strict = make([]bool, ni)
-				}
-				clear(rb.strict)
-				rp.strict = rb.strict
-			}
-			rp.strict[ask[k].i] = true
+			rb.markStrict(rp, k, ask[k].i, ni)
 		}
 	}
 	// A step's end, in the bounds.
@@ -177,16 +184,7 @@ func (s *Scorer) rungPlan(rb *rungBuf, st *state, si int, total float64, g *stag
 			}
 			rp.held = append(rp.held, rheld{item: i, set: i, class: class, impact: planImpact(s, si, total, i, h, 1, need)})
 		case kAny:
-			best, bestEnd := -1, 0
-			for _, alt := range ci.alts {
-				if si > alt.until {
-					continue
-				}
-				pre := s.prereqEnds(rp, st, alt.idx)
-				if end := pre + s.study[alt.idx]; best < 0 || end < bestEnd {
-					best, bestEnd = alt.idx, end
-				}
-			}
+			best := s.quickestAlt(rp, st, si, i)
 			if best < 0 {
 				continue
 			}
@@ -297,6 +295,22 @@ func addLevels(rp *rungPlan, i, upTo int, keep bool) {
 			rp.closed = max(rp.closed, end)
 		}
 	}
+}
+
+// quickestAlt is the alternative of "any" item i that rp's plan of stage
+// si takes: the one that counts there whose prerequisites and study end
+// first (the first of those that tie); -1 when none counts.
+func (s *Scorer) quickestAlt(rp *rungPlan, st *state, si, i int) int {
+	best, bestEnd := -1, 0
+	for _, alt := range s.items[i].alts {
+		if si > alt.until {
+			continue
+		}
+		if end := s.prereqEnds(rp, st, alt.idx) + s.study[alt.idx]; best < 0 || end < bestEnd {
+			best, bestEnd = alt.idx, end
+		}
+	}
+	return best
 }
 
 // prereqEnds is when every prerequisite of held item i is met: its levels
@@ -477,16 +491,7 @@ func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []in
 		i := a.i
 		block := g.block[n]
 		if block {
-			// What blocks now is closed in full (plan.strict).
-			rp.strictAsk = append(rp.strictAsk, k)
-			if rp.strict == nil {
-				if len(rb.strict) != ni {
-					rb.strict = make([]bool, ni)
-				}
-				clear(rb.strict)
-				rp.strict = rb.strict
-			}
-			rp.strict[i] = true
+			rb.markStrict(rp, k, i, ni) // closed in full (plan.strict)
 		}
 		switch a.k {
 		case kSkill:
@@ -528,17 +533,7 @@ func (s *Scorer) rungLast(rb *rungBuf, st *state, si int, g *stageGaps, cum []in
 			}
 		case kAny:
 			ci := &s.items[i]
-			best, bestEnd := -1, 0
-			for _, alt := range ci.alts {
-				if si > alt.until {
-					continue
-				}
-				pre := s.prereqEnds(rp, st, alt.idx)
-				if end := pre + s.study[alt.idx]; best < 0 || end < bestEnd {
-					best, bestEnd = alt.idx, end
-				}
-			}
-			if best >= 0 && !held(i, best, !ci.pref) {
+			if best := s.quickestAlt(rp, st, si, i); best >= 0 && !held(i, best, !ci.pref) {
 				rb.strictAsk = rp.strictAsk
 				return 0, false
 			}
