@@ -115,8 +115,10 @@ categories and among the items, stages in ladder order, levels within the
 rubric's scale (its own levels, or 0-4), weights
 and numbers in range, one need per stage, needs that never fall up the ladder
 without a reason, alternatives that name existing held items, preferred items
-that cannot keep anyone from ready). Exit 1 if any file fails.`,
-		Example: `  skillgap rubric validate testdata/rubrics/mini.yaml`,
+that cannot keep anyone from ready). Exit 1 if any file fails. A file of -
+is standard input.`,
+		Example: `  skillgap rubric validate testdata/rubrics/mini.yaml
+  skillgap rubric validate - < testdata/rubrics/mini.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError("rubric validate: name at least one rubric file")
@@ -136,7 +138,14 @@ that cannot keep anyone from ready). Exit 1 if any file fails.`,
 func runRubricValidate(opts *RubricOptions) error {
 	failed := 0
 	for _, path := range opts.Files {
-		r, err := rubric.LoadFile(path)
+		var r *rubric.Rubric
+		var err error
+		if path == "-" {
+			path = "<stdin>"
+			r, err = rubric.Read(path, opts.IO.In)
+		} else {
+			r, err = rubric.LoadFile(path)
+		}
 		if err != nil {
 			failed++
 			printErr(opts.IO.ErrOut, opts.Prog, err)

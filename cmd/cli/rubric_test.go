@@ -60,3 +60,19 @@ items:
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
 }
+
+// validate reads a rubric from standard input for a file of -, and names it
+// <stdin> in what it says, ok or not (the line of a fault included).
+func TestRubricValidateStdin(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/rubrics/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, string(src), "rubric", "validate", "-"); code != 0 || out != "<stdin>: ok: rubric mini, 2 stages, 6 items (2 skills)\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	bad := strings.Replace(string(src), "name:", "nmae:", 1)
+	if code, out, errOut := run(t, bad, "rubric", "validate", "-"); code != 1 || out != "" || !strings.Contains(errOut, "<stdin>:") || !strings.Contains(errOut, "nmae") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
