@@ -84,3 +84,19 @@ func TestOutputsListOmittedAndNotApplicableSkills(t *testing.T) {
 		}
 	}
 }
+
+// For a record of a JSON Lines file, the table does not suggest answering
+// into that file, which holds many profiles and which assess cannot write:
+// it names a new file.
+func TestAnswerHintForARecord(t *testing.T) {
+	res := *caseyReport(t).Result
+	res.File, res.Line = "staff.jsonl", 3
+	var table bytes.Buffer
+	if err := Table(&table, &res, Style{Prog: "skillgap"}); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(table.String()), " ")
+	if !strings.Contains(flat, "Answer them with: skillgap assess -o PROFILE.yaml") || strings.Contains(flat, "-o staff.jsonl") {
+		t.Errorf("table:\n%s", table.String())
+	}
+}

@@ -124,14 +124,14 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		fmt.Fprintf(w, "Time to ready, following the plan below: %s.\n", Weeks(res.TimeToReadyWeeks))
 	}
 	if len(res.Omitted) > 0 {
-		fmt.Fprintln(w, Wrap(OmittedText(res)+fmt.Sprintf(" Answer them with: %s assess -o %s", Clean(st.prog()), profileArg(res.File)), width))
+		fmt.Fprintln(w, Wrap(OmittedText(res)+fmt.Sprintf(" Answer them with: %s assess -o %s", Clean(st.prog()), profileArg(res)), width))
 	}
 	if len(res.NotApplicable) > 0 {
 		fmt.Fprintln(w, Wrap(NotApplicableText(res), width))
 	}
 	if len(res.Unanswered) > 0 {
 		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: %s assess -o %s",
-			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), Clean(st.prog()), profileArg(res.File)), width))
+			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), Clean(st.prog()), profileArg(res)), width))
 	}
 
 	if len(res.Gaps) > 0 {
@@ -375,11 +375,14 @@ func skillCount(n int) string {
 	return strconv.Itoa(n) + " skills"
 }
 
-func profileArg(file string) string {
-	if file == "" || file == "-" {
+// profileArg is the file to answer res's profile into with assess -o: its
+// own, unless it has none or is a record of a JSON Lines file, which assess
+// cannot write (one profile a file).
+func profileArg(res *assess.Result) string {
+	if res.File == "" || res.File == "-" || res.Line > 0 {
 		return "PROFILE.yaml"
 	}
-	return Clean(file)
+	return Clean(res.File)
 }
 
 // Clean makes text from files safe to print on a terminal (text.Clean).
