@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -58,7 +59,32 @@ func Read(name string, r io.Reader) (*Profile, error) {
 // error is then a *Problems, which also holds what could be read of the
 // rest, so that its ids can be checked against the rubric in the same go.
 func Parse(name string, data []byte) (*Profile, error) {
-	return parseAt(name, data, 0)
+	p, err := parseAt(name, data, 0)
+	if err != nil {
+		if n := jsonLinesRecords(data); n > 1 {
+			// Not a broken profile but several, one a line: say so rather
+			// than what a YAML parser makes of the second.
+			return nil, input.Errorf(name, 0, "holds %d profiles, one a line (JSON Lines), where one profile is asked for; put the one you want in a file of its own (score reads them all)", n)
+		}
+	}
+	return p, err
+}
+
+// jsonLinesRecords is how many lines of data hold a JSON object when the
+// first that is not blank does (0 when it does not).
+func jsonLinesRecords(data []byte) int {
+	n := 0
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimSpace(line)
+		switch {
+		case len(line) == 0:
+		case line[0] == '{':
+			n++
+		case n == 0:
+			return 0
+		}
+	}
+	return n
 }
 
 // Problems is the error of a profile whose keys or values are wrong: every

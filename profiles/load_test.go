@@ -582,3 +582,20 @@ func BenchmarkDecodeHand(b *testing.B) {
 		}
 	}
 }
+
+// A JSON Lines file where one profile is asked for (report, assess -o) is
+// refused as what it is, several profiles, not as broken YAML; a profile
+// that is one JSON object over several lines is still read.
+func TestParseSaysJSONLinesHoldsSeveral(t *testing.T) {
+	lines := "{\"version\":1,\"name\":\"A\",\"skills\":{}}\n\n{\"version\":1,\"name\":\"B\",\"skills\":{}}\n"
+	_, err := Parse("staff.jsonl", []byte(lines))
+	if err == nil || err.Error() != "staff.jsonl: holds 2 profiles, one a line (JSON Lines), where one profile is asked for; put the one you want in a file of its own (score reads them all)" {
+		t.Errorf("error %v", err)
+	}
+	if p, err := Parse("one.json", []byte("{\"version\": 1,\n \"name\": \"A\",\n \"skills\": {}}\n")); err != nil || p.Name != "A" {
+		t.Errorf("%v %v", p, err)
+	}
+	if _, err := Parse("bad.yaml", []byte("version: 1\nname: [\n")); err == nil || strings.Contains(err.Error(), "JSON Lines") {
+		t.Errorf("error %v", err)
+	}
+}
