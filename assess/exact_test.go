@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/skillgap/skillgap/profiles"
 	"github.com/skillgap/skillgap/rubric"
 )
 
@@ -150,7 +151,7 @@ func countsAt(it *rubric.Item) bool {
 func TestRound1(t *testing.T) {
 	for _, c := range []struct{ x, want float64 }{
 		{31.75, 31.8}, {31.749999999999996, 31.8}, {31.750000000000004, 31.8}, {71.25, 71.3},
-		{71.24999, 71.2}, {71.249999999, 71.3}, {0.05, 0.1}, {0.04999, 0}, {99.95, 100}, {100, 100},
+		{71.24999, 71.2}, {71.24999999999, 71.3}, {74.9499999951, 74.9}, {0.05, 0.1}, {0.04999, 0}, {99.95, 100}, {100, 100},
 		{-0.15, -0.2}, {-0.149, -0.1}, {-3.25, -3.3}, {12, 12}, {0.1 + 0.2, 0.3},
 	} {
 		if got := round1(c.x); got != c.want {
@@ -211,5 +212,31 @@ func TestQuantizeSumsExactly(t *testing.T) {
 				t.Fatalf("the same weights sum to %v one way and %v the other", a, b)
 			}
 		}
+	}
+}
+
+// A readiness a few billionths of a point below a half is below it: a
+// rubric whose weights put a readiness at 74.9499999951 in decimals gives
+// 74.9, almost, not 75 and ready (the hair round1 allows is far smaller).
+func TestReadinessJustBelowAHalf(t *testing.T) {
+	r, err := rubric.Parse("tol.yaml", []byte(`version: 1
+id: tol
+name: Tolerance
+thresholds: {ready: 75, almost: 60}
+stages: [{id: one, name: One, years: {min: 0}}]
+categories: [{id: technical, name: Technical, weight: 1, weeks_per_level: 10}]
+items:
+  - {id: a, kind: skill, category: technical, name: A, weight: 0.749499999951, need: [1], require: required, levels: [x, y, z, w]}
+  - {id: b, kind: skill, category: technical, name: B, weight: 0.250500000049, need: [1], require: required, levels: [x, y, z, w]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Score(r, &profiles.Profile{Version: 1, Skills: map[string]int{"a": 1, "b": 0}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Readiness != 74.9 || res.Verdict != Almost || res.TimeToReadyWeeks != 10 {
+		t.Errorf("readiness %v, verdict %s, time to ready %d; want 74.9, almost, 10", res.Readiness, res.Verdict, res.TimeToReadyWeeks)
 	}
 }

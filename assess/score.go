@@ -914,19 +914,22 @@ func (s *Scorer) readyPlain(st *state, si int, strict []bool) bool {
 
 // round1 rounds to a tenth, a half up (away from zero), as by hand: a
 // readiness or score worked out in decimals to exactly a half (71.25) is
-// one to floats only nearly, a hair either side (71.24999999999999),
-// and goes up whichever side it fell. A hair is 1e-8 of a point, far
-// below any difference a rubric's weights make.
+// one to floats only nearly, a hair either side (71.24999999999999), and
+// goes up whichever side it fell. A hair is 1e-10 of a point: float sums
+// of a rubric's shares are off by less than 1e-12, and a rubric would
+// need weights given to ten decimals to come closer to a half without
+// being one.
 func round1(x float64) float64 {
 	// Floor and a half rather than Round: one instruction and an add.
 	if x > 0 {
-		return math.Floor(x*10+(0.5+1e-7)) / 10
+		return math.Floor(x*10+(0.5+1e-9)) / 10
 	}
 	if x < 0 {
-		return -math.Floor(-x*10+(0.5+1e-7)) / 10
+		return -math.Floor(-x*10+(0.5+1e-9)) / 10
 	}
 	return x // 0, -0, NaN
 }
+
 func round2(x float64) float64 { return mathx.Round(x*100) / 100 }
 func round3(x float64) float64 { return mathx.Round(x*1000) / 1000 }
 

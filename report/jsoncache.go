@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -205,9 +206,10 @@ type quotedObj[T any] struct {
 }
 
 // cachedObj appends v's object, written by write, from sets: h hashes
-// some of v's fields, same compares all of them.
+// some of v's fields, same compares all of them, keep copies what of v
+// the caller may change (its lists) for an entry to hold.
 func cachedObj[T any](jc *JSONCache, sets []objSet[T], b []byte, v *T, h uint64, same func(a, b *T) bool,
-	write func(*JSONCache, []byte, *T) []byte) []byte {
+	write func(*JSONCache, []byte, *T) []byte, keep func(T) T) []byte {
 	set := &sets[h*0x9E3779B97F4A7C15>>jc.shift]
 	e0 := set.e[0].Load()
 	if e0 != nil && same(&e0.v, v) {
@@ -223,7 +225,7 @@ func cachedObj[T any](jc *JSONCache, sets []objSet[T], b []byte, v *T, h uint64,
 		return b
 	}
 	set.e[1].Store(e0)
-	set.e[0].Store(&quotedObj[T]{v: *v, q: string(b[n:])})
+	set.e[0].Store(&quotedObj[T]{v: keep(*v), q: string(b[n:])})
 	return b
 }
 
@@ -271,7 +273,15 @@ func (jc *JSONCache) gap(b []byte, g *assess.Gap) []byte {
 		return jc.appendGap(b, g)
 	}
 	h := ptrOf(g.ID) ^ math.Float64bits(g.Have) ^ math.Float64bits(g.Impact)<<1 ^ math.Float64bits(g.Need)<<2
-	return cachedObj(jc, jc.gaps, b, g, h, sameGap, (*JSONCache).appendGap)
+	return cachedObj(jc, jc.gaps, b, g, h, sameGap, (*JSONCache).appendGap, keepGap)
+}
+
+// keepGap is g as an entry holds it: a list of its own, so that a caller
+// writing over the list it gave (strings cannot change, a list can)
+// cannot change what the entry is known by.
+func keepGap(g assess.Gap) assess.Gap {
+	g.Indicators = slices.Clone(g.Indicators)
+	return g
 }
 
 // step appends s's object.
@@ -280,5 +290,5 @@ func (jc *JSONCache) step(b []byte, s *assess.Step) []byte {
 		return jc.appendStep(b, s)
 	}
 	h := ptrOf(s.ID) ^ uint64(s.StartWeek)<<20 ^ uint64(s.EndWeek)<<36 ^ math.Float64bits(s.Impact) ^ math.Float64bits(s.From)<<3
-	return cachedObj(jc, jc.steps, b, s, h, sameStep, (*JSONCache).appendStep)
+	return cachedObj(jc, jc.steps, b, s, h, sameStep, (*JSONCache).appendStep, func(s assess.Step) assess.Step { return s })
 }

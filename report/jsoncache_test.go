@@ -293,3 +293,19 @@ func TestObjCacheSeesEveryField(t *testing.T) {
 		}
 	}
 }
+
+// A caller that writes over a gap's list of indicators after encoding it
+// gets the new list written, not the one the cache first saw: an entry
+// holds a list of its own (strings cannot change, a list can).
+func TestObjCacheKeepsItsOwnLists(t *testing.T) {
+	jc := NewJSONCache()
+	ind := []string{"Configures a switch"}
+	res := &assess.Result{Version: 1, Gaps: []assess.Gap{{ID: "net", Name: "Networks", Category: "technical", Kind: "skill",
+		Have: 1, Need: 3, Impact: 2.5, NextStep: "Take the tickets.", Indicators: ind}},
+		Categories: []assess.CategoryScore{}, Strengths: []assess.Strength{}, NextSteps: []assess.Step{}, Ladder: []assess.Rung{}}
+	for range 3 {
+		checkCached(t, res, "before", jc)
+	}
+	ind[0] = "Reads a packet capture"
+	checkCached(t, res, "after the list is written over", jc)
+}
