@@ -240,3 +240,34 @@ items:
 		t.Errorf("readiness %v, verdict %s, time to ready %d; want 74.9, almost, 10", res.Readiness, res.Verdict, res.TimeToReadyWeeks)
 	}
 }
+
+// A profile that was not checked against its rubric (a program using the
+// library may build one) scores without a panic whatever its levels: one
+// below 0 counts as 0, one above the top as the top.
+func TestUncheckedLevelsScore(t *testing.T) {
+	r := rubric.Default()
+	for _, lvl := range []int{-3, -1, 0, r.MaxLevel() + 1, 1 << 30, -(1 << 30)} {
+		p := &profiles.Profile{Version: 1, Skills: map[string]int{}}
+		for _, id := range r.SkillIDs() {
+			p.Skills[id] = lvl
+		}
+		p.Skills["bachelor-it"] = lvl // a held item given a level
+		res, err := Score(r, p, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := &profiles.Profile{Version: 1, Skills: map[string]int{}}
+		for _, id := range r.SkillIDs() {
+			q.Skills[id] = min(max(lvl, 0), r.MaxLevel())
+		}
+		q.Skills["bachelor-it"] = min(max(lvl, 0), r.MaxLevel())
+		want, err := Score(r, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Readiness != want.Readiness || res.Verdict != want.Verdict || res.TimeToReadyWeeks != want.TimeToReadyWeeks {
+			t.Errorf("level %d: %v %s %d, as the nearest level of the scale %v %s %d", lvl,
+				res.Readiness, res.Verdict, res.TimeToReadyWeeks, want.Readiness, want.Verdict, want.TimeToReadyWeeks)
+		}
+	}
+}

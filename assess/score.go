@@ -392,9 +392,10 @@ func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 	found := 0
 	for n, i := range s.skills {
 		if lvl, ok := p.Skills[s.skillIDs[n]]; ok {
-			// Check refuses a level above the rubric's top; a profile
-			// that was not checked counts as the top.
-			st.val[i] = float64(min(lvl, top))
+			// Check refuses a level outside the rubric's scale; a
+			// profile that was not checked counts as the top, or as 0
+			// below it.
+			st.val[i] = float64(min(max(lvl, 0), top))
 			found++
 			if st.leveled != nil {
 				st.leveled[i] = true
@@ -406,7 +407,7 @@ func (s *Scorer) fillState(p *profiles.Profile, st *state, buf []bool) {
 		// that is not a skill, which then counts as that.
 		for id, lvl := range p.Skills {
 			if i := s.r.ItemIndex(id); i >= 0 && s.items[i].kind != rubric.KindSkill {
-				st.val[i] = float64(min(lvl, top))
+				st.val[i] = float64(min(max(lvl, 0), top))
 			}
 		}
 	}
