@@ -245,9 +245,10 @@ func ParseRecord(rec Record) (*Profile, error) {
 	return p, nil
 }
 
-// String names a record for messages: "team.jsonl:42".
+// String names a record for messages: "team.jsonl:42", the first line of
+// JSON Lines included ("team.jsonl:1"); a whole file by its name.
 func (rec Record) String() string {
-	if rec.Line > 1 {
+	if rec.Line > 1 || rec.InLines && rec.Line == 1 {
 		return fmt.Sprintf("%s:%d", rec.Source, rec.Line)
 	}
 	return rec.Source

@@ -106,3 +106,27 @@ func TestFirstProblemCountsTheRest(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// The tables of a JSON Lines input are named by file and line, the first
+// line too, and standard input as <stdin> on every line.
+func TestTablesOfRecordsNamedAlike(t *testing.T) {
+	const staff = "../../testdata/profiles/staff.jsonl"
+	data, err := os.ReadFile(staff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ stdin, arg, name string }{{"", staff, staff}, {string(data), "-", "<stdin>"}} {
+		code, out, errOut := run(t, c.stdin, "score", c.arg)
+		if code != 0 || errOut != "" {
+			t.Fatalf("%s: exit %d, stderr %q", c.arg, code, errOut)
+		}
+		for n := 1; n <= 3; n++ {
+			if want := fmt.Sprintf("==> %s:%d <==\n", c.name, n); !strings.Contains(out, want) {
+				t.Errorf("%s: no %q in\n%s", c.arg, want, out)
+			}
+		}
+		if strings.Contains(out, "==> "+c.name+" <==") || strings.Contains(out, "==> -") {
+			t.Errorf("%s: a table named otherwise:\n%s", c.arg, out)
+		}
+	}
+}

@@ -49,14 +49,18 @@ to ready, then those beyond it), the time to ready, and the readiness, verdict
 and time to ready for every rung of the ladder.
 
 Verdicts: ready means every hard requirement met and readiness at the
-rubric's threshold; almost means no blocking gap and ready within 52 weeks by
-the plan; a blocking gap (more than a year's work short of a hard
+rubric's ready threshold (80 unless it sets another); almost means no
+blocking gap, readiness at its almost threshold (60) and ready within 52
+weeks by the plan; a blocking gap (more than a year's work short of a hard
 requirement) always means not-ready. --explain shows the arithmetic.
 
-FILE is a profile in YAML or JSON (see '%[1]s schema profile'); "-" reads
-one from standard input. With several files and --format json the output is
-JSON Lines, one object per profile, in the order given. A bad file is reported
-on stderr and the others are still scored; the exit code is then 1.`, f.prog()),
+FILE is a profile in YAML or JSON (see '%[1]s schema profile'), a JSON
+Lines file (.jsonl or .ndjson, one profile a line), a folder (its *.yaml,
+*.yml, *.json, *.jsonl and *.ndjson files), or - (standard input: JSON Lines
+when its first line is a JSON object, else one profile). With several
+profiles and --format json the output is JSON Lines, one object per
+profile, in the order given. A bad profile is reported on stderr with its
+file and line and the others are still scored; the exit code is then 1.`, f.prog()),
 		Example: `  skillgap score testdata/profiles/alex.yaml
   skillgap score --target senior-it-manager testdata/profiles/alex.yaml
   skillgap score --format json testdata/team/*.yaml > scores.jsonl
@@ -156,9 +160,11 @@ func (rs *rubrics) named() error {
 	return err
 }
 
+// displayName is how messages and table headings name a file or record:
+// standard input ("-", or "-:3" for its third line) as <stdin>.
 func displayName(file string) string {
-	if file == "-" {
-		return "<stdin>"
+	if file == "-" || strings.HasPrefix(file, "-:") {
+		return "<stdin>" + file[1:]
 	}
 	return file
 }
@@ -215,7 +221,7 @@ func runScore(opts *ScoreOptions) error {
 		if err != nil {
 			return scoredRecord{err: err}
 		}
-		return scoredRecord{readiness: res.Readiness, rec: profiles.Record{Source: rec.Source, Line: rec.Line}}
+		return scoredRecord{readiness: res.Readiness, rec: profiles.Record{Source: rec.Source, Line: rec.Line, InLines: rec.InLines}}
 	}
 	tally := func(s scoredRecord) {
 		if s.err != nil {

@@ -57,10 +57,11 @@ Members are named in teams up to --people-limit (1000); larger teams are
 counted only, so memory stays flat for any number of profiles (CSV rows are
 written as they come, whatever the size).
 
-Inputs are profile files, folders (searched for *.yaml, *.yml, *.json and
-*.jsonl files), JSON Lines files (.jsonl, one profile per line) and - (JSON
-Lines on standard input). A bad profile is reported with its file and line and
-the others are still counted; the exit code is then 1.
+Inputs are profile files, folders (searched for *.yaml, *.yml, *.json,
+*.jsonl and *.ndjson files), JSON Lines files (.jsonl or .ndjson, one profile
+per line) and - (JSON Lines on standard input). A bad profile is reported
+with its file and line and the others are still counted; the exit code is
+then 1.
 
 The target is --target, else the rubric's default (it-manager). All members
 must use the same rubric: the first profile's, or --rubric.`,
