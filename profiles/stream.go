@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/skillgap/skillgap/internal/input"
 )
@@ -231,6 +232,18 @@ func ParseRecord(rec Record) (*Profile, error) {
 	}
 	p, err := parseAt(rec.Source, rec.Data, max(rec.Line, 1)-1)
 	if err != nil {
+		if t := bytes.TrimSpace(rec.Data); rec.InLines && len(t) > 0 && t[0] != '{' {
+			// Not a broken profile but no JSON object at all: say that,
+			// not what a YAML parser makes of it.
+			found := fmt.Sprintf("%q", prefix(t, 40))
+			switch t[0] {
+			case '[':
+				found = "a list"
+			case '"':
+				found = "a string"
+			}
+			return nil, input.Errorf(rec.Source, rec.Line, "expected a JSON object (a profile, one a line), found %s", found)
+		}
 		// A line of JSON Lines is reported at its line even when the problem
 		// has none (an empty or binary record).
 		var ie *input.Error
@@ -243,6 +256,18 @@ func ParseRecord(rec Record) (*Profile, error) {
 		p.RecordLine = rec.Line
 	}
 	return p, nil
+}
+
+// prefix is the first n bytes of b, "..." after them if there are more,
+// cut where a character starts.
+func prefix(b []byte, n int) string {
+	if len(b) <= n {
+		return string(b)
+	}
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return string(b[:n]) + "..."
 }
 
 // String names a record for messages: "team.jsonl:42", the first line of
