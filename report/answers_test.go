@@ -100,3 +100,22 @@ func TestAnswerHintForARecord(t *testing.T) {
 		t.Errorf("table:\n%s", table.String())
 	}
 }
+
+// The line of what must be met for ready names what ready needs of each
+// hard gap: the hard need where the rubric sets one below the rung's need,
+// as the gaps table's status says ("must reach 3").
+func TestMustBeMetSaysTheHardNeed(t *testing.T) {
+	res := &assess.Result{Version: 1, Name: "Go zero", TargetName: "Senior", Verdict: assess.NotReady, Readiness: 70,
+		Gaps: []assess.Gap{
+			{ID: "go", Name: "Go", Kind: "skill", Have: 0, Need: 4, Hard: true, HardNeed: 3, NextStep: "Write more Go."},
+			{ID: "years", Name: "Years", Kind: "years", Have: 5, Need: 6, Hard: true, HardNeed: 6, NextStep: "Keep working."},
+		}}
+	var table bytes.Buffer
+	if err := Table(&table, res, Style{Prog: "skillgap"}); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(table.String()), " ")
+	if want := "Must be met for ready: Go (0, must reach 3 of 4); Years (5 of 6)."; !strings.Contains(flat, want) {
+		t.Errorf("no %q in\n%s", want, table.String())
+	}
+}

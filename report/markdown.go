@@ -124,7 +124,7 @@ func Markdown(w io.Writer, rep *Report) error {
 		fmt.Fprintf(b, "\n%s\n", mdText(NotApplicableText(rep.Result)))
 	}
 	if len(rep.Unanswered) > 0 {
-		fmt.Fprintf(b, "\nNot counted yet: %d requirement(s) added to the rubric after these answers were given (`%s`). Answer them with `skillgap assess -o FILE`.\n", len(rep.Unanswered), strings.Join(rep.Unanswered, "`, `"))
+		fmt.Fprintf(b, "\nNot counted yet: %s added to the rubric after these answers were given (`%s`). Answer them with `skillgap assess -o FILE`.\n", countOf(len(rep.Unanswered), "requirement"), strings.Join(rep.Unanswered, "`, `"))
 	}
 
 	toReady, beyond := SplitPlan(rep.NextSteps)

@@ -107,8 +107,14 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		what := fmt.Sprintf("%s (%s of %s)", Clean(g.Name), Num(g.Have), Num(g.Need))
 		switch {
 		case g.Blocking:
+			// Blocking is judged against the rung's need.
 			blocking = append(blocking, what)
 		case g.Hard:
+			// What ready needs of it: the hard need, where the rubric
+			// sets one below the rung's (the gaps table shows both).
+			if g.HardNeed != 0 && g.HardNeed != g.Need {
+				what = fmt.Sprintf("%s (%s, must reach %s of %s)", Clean(g.Name), Num(g.Have), Num(g.HardNeed), Num(g.Need))
+			}
 			hard = append(hard, what)
 		}
 	}
@@ -130,8 +136,8 @@ func Table(w io.Writer, res *assess.Result, st Style) error {
 		fmt.Fprintln(w, Wrap(NotApplicableText(res), width))
 	}
 	if len(res.Unanswered) > 0 {
-		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %d requirement(s) added to the rubric after this profile was written (%s). Answer them with: %s assess -o %s",
-			len(res.Unanswered), Clean(strings.Join(res.UnansweredNames, "; ")), Clean(st.prog()), profileArg(res)), width))
+		fmt.Fprintln(w, Wrap(fmt.Sprintf("Not counted yet: %s added to the rubric after this profile was written (%s). Answer them with: %s assess -o %s",
+			countOf(len(res.Unanswered), "requirement"), Clean(strings.Join(res.UnansweredNames, "; ")), Clean(st.prog()), profileArg(res)), width))
 	}
 
 	if len(res.Gaps) > 0 {
@@ -284,7 +290,7 @@ func planSteps(w io.Writer, steps []assess.Step, n, width int) int {
 		if s.Impact > 0 {
 			when += fmt.Sprintf(", +%.1f", s.Impact)
 		}
-		fmt.Fprintln(w, Hang(fmt.Sprintf("%2d. ", n), Clean(what)+" ["+when+"]", "    ", width))
+		fmt.Fprintln(w, keepTail(Hang(fmt.Sprintf("%2d. ", n), Clean(what), "    ", width), "["+when+"]", "    ", width))
 		fmt.Fprintln(w, Indent(Wrap(Clean(s.Action), width-4), "    "))
 		if s.Goal != "" && !s.Waits {
 			fmt.Fprintln(w, Indent(Wrap("Goal: "+Clean(s.Goal), width-4), "    "))
@@ -383,6 +389,14 @@ func profileArg(res *assess.Result) string {
 		return "PROFILE.yaml"
 	}
 	return Clean(res.File)
+}
+
+// countOf is "1 requirement", "2 requirements".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Clean makes text from files safe to print on a terminal (text.Clean).
@@ -500,6 +514,17 @@ func Hang(first, text, rest string, width int) string {
 		}
 	}
 	return first + lines[0] + strings.Join(append([]string{""}, lines[1:]...), "\n"+rest)
+}
+
+// keepTail ends wrapped text with tail, kept whole: on the last line if
+// it fits there, else on a line of its own after rest ("[weeks 0-8, +2.2]"
+// is not cut after its comma).
+func keepTail(text, tail, rest string, width int) string {
+	last := text[strings.LastIndexByte(text, '\n')+1:]
+	if width <= 20 || displaywidth.String(last)+1+displaywidth.String(tail) <= width {
+		return text + " " + tail
+	}
+	return text + "\n" + rest + tail
 }
 
 // Indent puts prefix before every line of text.
