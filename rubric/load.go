@@ -57,6 +57,26 @@ func BuiltinIDs() []string {
 // Builtin returns the embedded rubric id, decoded afresh: nothing is cached
 // behind the caller's back (a Resolver keeps what a run needs).
 func Builtin(id string) (*Rubric, error) {
+	if build := builtinCode[id]; build != nil {
+		// Built by generated code (builtin_gen.go), which the tests hold
+		// to the JSON twin and the YAML source.
+		r := build()
+		if err := r.Validate(); err != nil {
+			return nil, fmt.Errorf("built-in rubric %s: %w", id, err)
+		}
+		return r, nil
+	}
+	return builtinJSON(id)
+}
+
+// builtinCode builds the built-in rubrics, by id (go generate ./rubric).
+var builtinCode = map[string]func() *Rubric{}
+
+// ptrTo is a pointer to v, for builtin_gen.go.
+func ptrTo[T any](v T) *T { return &v }
+
+// builtinJSON is Builtin decoded from the rubric's JSON twin.
+func builtinJSON(id string) (*Rubric, error) {
 	data, err := builtinFS.ReadFile("rubrics/" + id + ".json")
 	if err != nil {
 		return nil, fmt.Errorf("no built-in rubric %q (built in: %s)", id, strings.Join(BuiltinIDs(), ", "))

@@ -154,15 +154,24 @@ func BenchmarkParseDefault(b *testing.B) {
 	}
 }
 
-// The JSON twin of each built-in rubric must say what its YAML source says.
+// The JSON twin of each built-in rubric, and the code that builds it,
+// must say what its YAML source says; the code builds what decoding the
+// JSON gives, to the bit (every field, list and map, nil or empty alike).
 func TestBuiltinJSONIsUpToDate(t *testing.T) {
+	if len(builtinCode) != len(BuiltinIDs()) {
+		t.Errorf("%d built-in rubrics, %d built by code: run go generate ./rubric", len(BuiltinIDs()), len(builtinCode))
+	}
 	for _, id := range BuiltinIDs() {
 		src, _ := BuiltinSource(id)
 		fromYAML, err := Parse(id+".yaml", src)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fromJSON, err := Builtin(id)
+		fromJSON, err := builtinJSON(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromCode, err := Builtin(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,6 +179,9 @@ func TestBuiltinJSONIsUpToDate(t *testing.T) {
 		b, _ := json.Marshal(fromJSON)
 		if string(a) != string(b) {
 			t.Errorf("rubrics/%s.json is out of date with its YAML: run go generate ./rubric", id)
+		}
+		if !reflect.DeepEqual(fromCode, fromJSON) {
+			t.Errorf("builtin_gen.go builds %s otherwise than its JSON: run go generate ./rubric", id)
 		}
 	}
 }
@@ -522,7 +534,7 @@ func mustLoad(t *testing.T, path string) *Rubric {
 // gives the same rubric.
 func TestBuiltinDecodersAgree(t *testing.T) {
 	for _, id := range BuiltinIDs() {
-		fast, err := Builtin(id)
+		fast, err := builtinJSON(id)
 		if err != nil {
 			t.Fatal(err)
 		}
