@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -70,15 +71,16 @@ func Parse(name string, data []byte) (*Profile, error) {
 	return p, err
 }
 
-// jsonLinesRecords is how many lines of data hold a JSON object when the
-// first that is not blank does (0 when it does not).
+// jsonLinesRecords is how many lines of data are each a whole JSON object
+// when the first that is not blank is one (0 when it is not: a profile
+// written as one JSON object over several lines is not JSON Lines).
 func jsonLinesRecords(data []byte) int {
 	n := 0
-	for line := range bytes.Lines(data) {
+	for line := range bytes.Lines(bytes.TrimPrefix(data, bom)) {
 		line = bytes.TrimSpace(line)
 		switch {
 		case len(line) == 0:
-		case line[0] == '{':
+		case line[0] == '{' && json.Valid(line):
 			n++
 		case n == 0:
 			return 0
@@ -86,6 +88,9 @@ func jsonLinesRecords(data []byte) int {
 	}
 	return n
 }
+
+// bom is the byte-order mark a file may start with.
+var bom = []byte("\xef\xbb\xbf")
 
 // Problems is the error of a profile whose keys or values are wrong: every
 // problem, in line order, and the profile as far as it could be read.

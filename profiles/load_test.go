@@ -598,4 +598,22 @@ func TestParseSaysJSONLinesHoldsSeveral(t *testing.T) {
 	if _, err := Parse("bad.yaml", []byte("version: 1\nname: [\n")); err == nil || strings.Contains(err.Error(), "JSON Lines") {
 		t.Errorf("error %v", err)
 	}
+	// One broken profile with its braces on lines of their own is one
+	// profile, and its own fault is said.
+	if _, err := Parse("allman.json", []byte("{\n  \"version\": \"1\",\n  \"skills\":\n  {\n  }\n}\n")); err == nil || strings.Contains(err.Error(), "JSON Lines") || !strings.Contains(err.Error(), "version") {
+		t.Errorf("error %v", err)
+	}
+	// A byte-order mark does not hide JSON Lines.
+	if _, err := Parse("bom.jsonl", append([]byte("\xef\xbb\xbf"), lines...)); err == nil || !strings.Contains(err.Error(), "holds 2 profiles") {
+		t.Errorf("error %v", err)
+	}
+}
+
+// A JSON Lines file whose first line starts with a byte-order mark gets
+// the fault of that line's profile, not "expected a JSON object".
+func TestRecordAfterAByteOrderMark(t *testing.T) {
+	_, err := ParseRecord(Record{Source: "bom.jsonl", Line: 1, InLines: true, Data: []byte("\xef\xbb\xbf{\"version\":\"1\",\"skills\":{}}")})
+	if err == nil || strings.Contains(err.Error(), "JSON object") || !strings.Contains(err.Error(), "version") {
+		t.Errorf("error %v", err)
+	}
 }

@@ -232,7 +232,7 @@ func ParseRecord(rec Record) (*Profile, error) {
 	}
 	p, err := parseAt(rec.Source, rec.Data, max(rec.Line, 1)-1)
 	if err != nil {
-		if t := bytes.TrimSpace(rec.Data); rec.InLines && len(t) > 0 && t[0] != '{' {
+		if t := bytes.TrimSpace(bytes.TrimPrefix(rec.Data, bom)); rec.InLines && len(t) > 0 && t[0] != '{' {
 			// Not a broken profile but no JSON object at all: say that,
 			// not what a YAML parser makes of it.
 			found := fmt.Sprintf("%q", prefix(t, 40))
@@ -264,7 +264,9 @@ func prefix(b []byte, n int) string {
 	if len(b) <= n {
 		return string(b)
 	}
-	for n > 0 && !utf8.RuneStart(b[n]) {
+	// Back to where a character starts, at most the three bytes a UTF-8
+	// character may go on for (invalid bytes are each their own).
+	for k := 0; k < 3 && n > 0 && !utf8.RuneStart(b[n]); k++ {
 		n--
 	}
 	return string(b[:n]) + "..."

@@ -119,3 +119,20 @@ func TestMustBeMetSaysTheHardNeed(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, table.String())
 	}
 }
+
+// A plan step's "[weeks ..., +impact]" stays whole where the line has room
+// for it, and is wrapped itself, within the width, where it does not.
+func TestKeepTail(t *testing.T) {
+	tail := "[weeks 0-208, accrues with time from now, +7.7]"
+	for _, width := range []int{80, 50, 30} {
+		got := keepTail(Hang(" 1. ", "Years leading people or projects: 0.5 → 1 years", "    ", width), tail, "    ", width)
+		for _, line := range strings.Split(got, "\n") {
+			if w := displaywidth.String(line); w > width {
+				t.Errorf("width %d: a line of %d columns: %q", width, w, line)
+			}
+		}
+		if width >= len(tail)+4 && !strings.Contains(got, tail) {
+			t.Errorf("width %d: the tail is cut:\n%s", width, got)
+		}
+	}
+}

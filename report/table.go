@@ -521,8 +521,12 @@ func Hang(first, text, rest string, width int) string {
 // is not cut after its comma).
 func keepTail(text, tail, rest string, width int) string {
 	last := text[strings.LastIndexByte(text, '\n')+1:]
-	if width <= 20 || displaywidth.String(last)+1+displaywidth.String(tail) <= width {
+	switch {
+	case width <= 20 || displaywidth.String(last)+1+displaywidth.String(tail) <= width:
 		return text + " " + tail
+	case len(rest)+displaywidth.String(tail) > width:
+		// Too narrow for the tail on a line of its own: wrap it too.
+		return text + "\n" + rest + strings.ReplaceAll(Wrap(tail, width-len(rest)), "\n", "\n"+rest)
 	}
 	return text + "\n" + rest + tail
 }

@@ -207,7 +207,11 @@ func notAProfile(file string, root *yaml.Node) error {
 	if len(has) == 0 {
 		return nil
 	}
-	return input.Errorf(file, 0, "this looks like a profile, not a rubric (it has %s keys); to score it: %s score %s", strings.Join(has, ", "), input.Prog, file)
+	arg := file
+	if file == "<stdin>" {
+		arg = "-" // what score reads standard input as
+	}
+	return input.Errorf(file, 0, "this looks like a profile, not a rubric (it has %s keys); to score it: %s score %s", strings.Join(has, ", "), input.Prog, arg)
 }
 
 // checkDuplicates walks every mapping: the YAML decoder would silently keep the

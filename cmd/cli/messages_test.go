@@ -130,3 +130,13 @@ func TestTablesOfRecordsNamedAlike(t *testing.T) {
 		}
 	}
 }
+
+// Standard input's records are named <stdin>:N; a file whose name only
+// starts with "-:" keeps its name.
+func TestDisplayName(t *testing.T) {
+	for in, want := range map[string]string{"-": "<stdin>", "-:3": "<stdin>:3", "-:x.yaml": "-:x.yaml", "-:": "-:", "a.yaml": "a.yaml"} {
+		if got := displayName(in); got != want {
+			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

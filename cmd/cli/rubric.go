@@ -136,12 +136,18 @@ is standard input.`,
 }
 
 func runRubricValidate(opts *RubricOptions) error {
-	failed := 0
+	failed, stdin := 0, false
 	for _, path := range opts.Files {
 		var r *rubric.Rubric
 		var err error
 		if path == "-" {
 			path = "<stdin>"
+			if stdin {
+				failed++
+				printErr(opts.IO.ErrOut, opts.Prog, fmt.Errorf("%s: named twice; standard input is read once", path))
+				continue
+			}
+			stdin = true
 			r, err = rubric.Read(path, opts.IO.In)
 		} else {
 			r, err = rubric.LoadFile(path)

@@ -71,6 +71,16 @@ func TestRubricValidateStdin(t *testing.T) {
 	if code, out, errOut := run(t, string(src), "rubric", "validate", "-"); code != 0 || out != "<stdin>: ok: rubric mini, 2 stages, 6 items (2 skills)\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	profile, err := os.ReadFile("../../testdata/profiles/alex.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, string(profile), "rubric", "validate", "-"); code != 1 || !strings.Contains(errOut, "to score it: skillgap score -\n") {
+		t.Errorf("a profile on stdin: exit %d, stderr %q", code, errOut)
+	}
+	if code, out, errOut := run(t, string(src), "rubric", "validate", "-", "-"); code != 1 || !strings.HasPrefix(out, "<stdin>: ok") || !strings.Contains(errOut, "<stdin>: named twice; standard input is read once") {
+		t.Errorf("- twice: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
 	bad := strings.Replace(string(src), "name:", "nmae:", 1)
 	if code, out, errOut := run(t, bad, "rubric", "validate", "-"); code != 1 || out != "" || !strings.Contains(errOut, "<stdin>:") || !strings.Contains(errOut, "nmae") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)

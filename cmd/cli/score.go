@@ -163,7 +163,7 @@ func (rs *rubrics) named() error {
 // displayName is how messages and table headings name a file or record:
 // standard input ("-", or "-:3" for its third line) as <stdin>.
 func displayName(file string) string {
-	if file == "-" || strings.HasPrefix(file, "-:") {
+	if line, ok := strings.CutPrefix(file, "-:"); file == "-" || ok && line != "" && strings.Trim(line, "0123456789") == "" {
 		return "<stdin>" + file[1:]
 	}
 	return file

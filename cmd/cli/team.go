@@ -103,9 +103,7 @@ type teamItem struct {
 	brief  assess.Brief
 	member assess.Member
 	r      *rubric.Rubric
-	// source and line name the record, for a message only (rec.String)
-	source string
-	line   int
+	rec    profiles.Record // its source and line, to name it in a message
 	err    error
 }
 
@@ -154,10 +152,10 @@ func runTeam(opts *TeamOptions) error {
 		if rec.InLines {
 			m.Line = rec.Line
 		}
-		return teamItem{brief: b, member: m, r: r, source: rec.Source, line: rec.Line}
+		return teamItem{brief: b, member: m, r: r, rec: profiles.Record{Source: rec.Source, Line: rec.Line, InLines: rec.InLines}}
 	}, func(it teamItem) error {
 		if it.err == nil && teamRubric != nil && it.r != teamRubric {
-			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(profiles.Record{Source: it.source, Line: it.line}.String()), it.r.ID, teamRubric.ID)
+			it.err = fmt.Errorf("%s: answers belong to rubric %s, but this team is scored with %s; pass --rubric to choose one", displayName(it.rec.String()), it.r.ID, teamRubric.ID)
 		}
 		if it.err != nil {
 			if !errors.Is(it.err, profiles.ErrNoProfiles) {

@@ -121,6 +121,10 @@ func literal(b *bytes.Buffer, v reflect.Value, typed bool) {
 		literal(b, v.Elem(), true)
 		b.WriteString(")")
 	case reflect.Slice:
+		if v.IsNil() {
+			b.WriteString("nil") // a list in a list (as a field, a nil one is left out)
+			return
+		}
 		if typed {
 			b.WriteString(typeName(v.Type()))
 		}
